@@ -1,0 +1,7 @@
+namespace Dashboard.Domain.Jobs;
+
+/// <summary>The kinds of background work a tenant can see on its Jobs page.</summary>
+public enum JobKind
+{
+    GenerateSampleData,
+}

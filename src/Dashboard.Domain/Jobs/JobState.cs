@@ -1,0 +1,9 @@
+namespace Dashboard.Domain.Jobs;
+
+public enum JobState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
