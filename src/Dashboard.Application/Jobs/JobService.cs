@@ -1,0 +1,43 @@
+using Dashboard.Application.Common;
+using Dashboard.Domain.Identity;
+using Dashboard.Domain.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Application.Jobs;
+
+/// <summary>The tenant's Jobs page: list runs, run one again.</summary>
+public sealed class JobService(
+    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IJobScheduler scheduler, IEnumerable<IJobHandler> handlers)
+{
+    public async Task<IReadOnlyList<JobRun>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        caller.Demand(Policies.ViewDashboard);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        return await db.JobRuns.AsNoTracking()
+            .OrderByDescending(j => j.QueuedAtUtc)
+            .Take(Math.Clamp(take, 1, 500))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>True when the caller may start jobs of this kind (the page hides "run again" otherwise).</summary>
+    public async Task<bool> CanRunAsync(JobKind kind, CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        return caller.Can(HandlerFor(kind).RequiredPolicy);
+    }
+
+    public async Task<Guid> RunAgainAsync(Guid jobRunId, CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var run = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobRunId, cancellationToken)
+            ?? throw new NotFoundException("That job does not exist.");
+        caller.Demand(HandlerFor(run.Kind).RequiredPolicy);
+        return await scheduler.EnqueueAsync(caller.TenantId, run.Kind, run.ParametersJson, caller.UserName, cancellationToken);
+    }
+
+    private IJobHandler HandlerFor(JobKind kind) =>
+        handlers.FirstOrDefault(h => h.Kind == kind)
+        ?? throw new InvalidOperationException($"No handler is registered for job kind {kind}.");
+}

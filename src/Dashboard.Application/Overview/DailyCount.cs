@@ -1,0 +1,3 @@
+namespace Dashboard.Application.Overview;
+
+public readonly record struct DailyCount(DateOnly Day, int Count);

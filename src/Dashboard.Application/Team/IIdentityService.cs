@@ -1,0 +1,24 @@
+using Dashboard.Application.Common;
+
+namespace Dashboard.Application.Team;
+
+/// <summary>
+/// ASP.NET Core Identity behind an interface, so use cases keep their checks here and Identity's
+/// details stay in Infrastructure. Every method takes the tenant explicitly and ignores users of
+/// other tenants as if they did not exist.
+/// </summary>
+public interface IIdentityService
+{
+    Task<IReadOnlyList<TeamMember>> ListMembersAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    Task<TeamMember?> FindMemberAsync(Guid tenantId, string userId, CancellationToken cancellationToken = default);
+
+    Task<Result> CreateMemberAsync(Guid tenantId, string email, string? displayName, string password, string role, CancellationToken cancellationToken = default);
+
+    Task<Result> SetRoleAsync(Guid tenantId, string userId, string role, CancellationToken cancellationToken = default);
+
+    Task<Result> SetDisabledAsync(Guid tenantId, string userId, bool disabled, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the tenant and its first user (Admin) atomically.</summary>
+    Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Infrastructure.Demo;
+
+/// <summary>Section "Demo": the demo organisation created on an empty database.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool Enabled { get; set; } = true;
+
+    [Required]
+    public string OrganisationName { get; set; } = "Demo Retail";
+
+    /// <summary>Mail domain of the three demo users (admin@, marketer@, compliance@).</summary>
+    [Required]
+    public string EmailDomain { get; set; } = "demo.local";
+
+    /// <summary>Password of the three demo users; printed at start-up and listed in the README.</summary>
+    [Required]
+    [MinLength(12)]
+    public string Password { get; set; } = "Demo-Retail-2026";
+}

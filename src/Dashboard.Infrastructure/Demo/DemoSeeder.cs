@@ -1,0 +1,57 @@
+using Dashboard.Application.DataSources;
+using Dashboard.Application.DataSources.SampleData;
+using Dashboard.Application.Jobs;
+using Dashboard.Application.Team;
+using Dashboard.Domain.Identity;
+using Dashboard.Domain.Jobs;
+using Dashboard.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Infrastructure.Demo;
+
+/// <summary>
+/// On an empty database (no organisation yet) with Demo:Enabled, creates "Demo Retail" with an Admin,
+/// a Marketer and a Compliance officer, and queues the sample-data job for it.
+/// </summary>
+public sealed class DemoSeeder(
+    DashboardDbContext db,
+    IIdentityService identity,
+    IJobScheduler scheduler,
+    IOptions<DemoOptions> demo,
+    IOptions<SampleDataOptions> sampleData,
+    ILogger<DemoSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var options = demo.Value;
+        if (!options.Enabled || await db.Tenants.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var admin = $"admin@{options.EmailDomain}";
+        var registered = await identity.RegisterOrganisationAsync(options.OrganisationName, admin, options.Password, cancellationToken);
+        if (!registered.Result.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create the demo organisation: " + string.Join(" ", registered.Result.Errors));
+        }
+
+        foreach (var (local, role) in new[] { ("marketer", Roles.Marketer), ("compliance", Roles.ComplianceOfficer) })
+        {
+            var result = await identity.CreateMemberAsync(registered.TenantId, $"{local}@{options.EmailDomain}", null, options.Password, role, cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create the demo {role}: " + string.Join(" ", result.Errors));
+            }
+        }
+
+        await scheduler.EnqueueAsync(registered.TenantId, JobKind.GenerateSampleData,
+            SampleDataJobHandler.SerializeParameters(sampleData.Value), "system (demo set-up)", cancellationToken);
+
+        logger.LogWarning(
+            "Demo organisation \"{Organisation}\" created. Sign in as {Admin}, marketer@{Domain} or compliance@{Domain} with the password from Demo:Password (default in README). Sample data is being generated.",
+            options.OrganisationName, admin, options.EmailDomain, options.EmailDomain);
+    }
+}

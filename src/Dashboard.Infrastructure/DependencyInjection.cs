@@ -1,0 +1,115 @@
+using Dashboard.Application.Common;
+using Dashboard.Application.DataSources;
+using Dashboard.Application.DataSources.SampleData;
+using Dashboard.Application.Jobs;
+using Dashboard.Application.Team;
+using Dashboard.Infrastructure.DataSources;
+using Dashboard.Infrastructure.Demo;
+using Dashboard.Infrastructure.Identity;
+using Dashboard.Infrastructure.Jobs;
+using Dashboard.Infrastructure.Persistence;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddInfrastructureServices(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // Blazor circuits live long, so pages and services create short-lived contexts from a factory;
+        // Identity's stores get a scoped context (bound to no tenant) from the same options.
+        services.AddDbContextFactory<DashboardDbContext>((sp, options) =>
+            DbContextOptionsConfigurator.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
+        services.AddSingleton<ITenantDbContextFactory, TenantDbContextFactory>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<InterruptedJobRecovery>();
+
+        AddIdentity(services);
+        AddJobs(builder);
+
+        services.AddSingleton<SampleDataGenerator>();
+        services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
+        services.AddScoped<IJobHandler, SampleDataJobHandler>();
+        services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+
+                // NIST SP 800-63B: length, no composition rules, a deny-list (CommonPasswordValidator).
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddSignInManager<DashboardSignInManager>()
+            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<RoleSeeder>();
+    }
+
+    private static void AddJobs(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton<JobProgressRegistry>();
+        services.AddScoped<IJobScheduler, JobScheduler>();
+        services.AddScoped<JobRunExecutor>();
+
+        services.AddHangfire((sp, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            if (database.IsSqlite)
+            {
+                var path = Path.GetFullPath(Path.Combine(contentRoot, jobs.SqliteStoragePath));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                config.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+            }
+            else
+            {
+                config.UseSqlServerStorage(database.ConnectionString);
+            }
+        });
+
+        var jobsOptions = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        if (jobsOptions.RunServer)
+        {
+            services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
+        }
+    }
+}

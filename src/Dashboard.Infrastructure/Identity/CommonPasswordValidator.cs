@@ -1,0 +1,67 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dashboard.Infrastructure.Identity;
+
+/// <summary>
+/// NIST SP 800-63B style: length is the rule (12+, set in IdentityOptions), and passwords found in a
+/// list of commonly used or breached passwords are refused. The list ships as an embedded resource;
+/// the check also refuses a password made of one repeated character or of the user's own e-mail.
+/// </summary>
+internal sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUser>
+{
+    private static readonly Lazy<HashSet<string>> CommonPasswords = new(LoadList);
+
+    public Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return Task.FromResult(IdentityResult.Success);
+        }
+
+        var lowered = password.ToLowerInvariant();
+        if (IsCommon(lowered))
+        {
+            return Task.FromResult(Fail("This password is on a list of commonly used passwords. Choose a less predictable one — a few unrelated words work well."));
+        }
+
+        var email = user?.Email?.ToLowerInvariant();
+        if (!string.IsNullOrEmpty(email) && (lowered.Contains(email, StringComparison.Ordinal) || lowered.Contains(email.Split('@')[0], StringComparison.Ordinal) && email.Split('@')[0].Length >= 6))
+        {
+            return Task.FromResult(Fail("The password must not contain your e-mail address."));
+        }
+
+        return Task.FromResult(IdentityResult.Success);
+    }
+
+    internal static bool IsCommon(string lowered)
+    {
+        if (lowered.Distinct().Count() <= 2)
+        {
+            return true;
+        }
+
+        return CommonPasswords.Value.Contains(lowered);
+    }
+
+    private static IdentityResult Fail(string description) =>
+        IdentityResult.Failed(new IdentityError { Code = "CommonPassword", Description = description });
+
+    private static HashSet<string> LoadList()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Dashboard.Infrastructure.Identity.common-passwords.txt")
+            ?? throw new InvalidOperationException("The common-password list is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            line = line.Trim();
+            if (line.Length > 0 && line[0] != '#')
+            {
+                set.Add(line.ToLowerInvariant());
+            }
+        }
+
+        return set;
+    }
+}

@@ -1,0 +1,181 @@
+using Dashboard.Application.Common;
+using Dashboard.Application.Team;
+using Dashboard.Domain.Auditing;
+using Dashboard.Domain.Identity;
+using Dashboard.Domain.Tenancy;
+using Dashboard.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Infrastructure.Identity;
+
+/// <inheritdoc />
+internal sealed class IdentityService(
+    UserManager<ApplicationUser> userManager, DashboardDbContext db, TimeProvider time) : IIdentityService
+{
+    public async Task<IReadOnlyList<TeamMember>> ListMembersAsync(Guid tenantId, CancellationToken cancellationToken = default)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => u.TenantId == tenantId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var userIds = users.Select(u => u.Id).ToList();
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where userIds.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var roleByUser = roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.First().Name ?? string.Empty);
+        var now = time.GetUtcNow();
+        return users.Select(u => ToMember(u, roleByUser.GetValueOrDefault(u.Id, string.Empty), now)).ToList();
+    }
+
+    public async Task<TeamMember?> FindMemberAsync(Guid tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        var user = await FindUserAsync(tenantId, userId, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = await userManager.GetRolesAsync(user);
+        return ToMember(user, roles.FirstOrDefault() ?? string.Empty, time.GetUtcNow());
+    }
+
+    public async Task<Result> CreateMemberAsync(Guid tenantId, string email, string? displayName, string password, string role, CancellationToken cancellationToken = default)
+    {
+        if (!Roles.IsKnown(role))
+        {
+            return Result.Failure($"Unknown role '{role}'.");
+        }
+
+        var user = NewUser(tenantId, email, displayName);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await userManager.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return ToResult(created);
+        }
+
+        var added = await userManager.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            return ToResult(added);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return Result.Success;
+    }
+
+    public async Task<Result> SetRoleAsync(Guid tenantId, string userId, string role, CancellationToken cancellationToken = default)
+    {
+        var user = await FindUserAsync(tenantId, userId, cancellationToken);
+        if (user is null)
+        {
+            return Result.Failure("That team member does not exist.");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var current = await userManager.GetRolesAsync(user);
+        var removed = await userManager.RemoveFromRolesAsync(user, current);
+        if (!removed.Succeeded)
+        {
+            return ToResult(removed);
+        }
+
+        var added = await userManager.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            return ToResult(added);
+        }
+
+        // A new security stamp makes open sessions re-read the role on their next validation.
+        await userManager.UpdateSecurityStampAsync(user);
+        await tx.CommitAsync(cancellationToken);
+        return Result.Success;
+    }
+
+    public async Task<Result> SetDisabledAsync(Guid tenantId, string userId, bool disabled, CancellationToken cancellationToken = default)
+    {
+        var user = await FindUserAsync(tenantId, userId, cancellationToken);
+        if (user is null)
+        {
+            return Result.Failure("That team member does not exist.");
+        }
+
+        user.IsDisabled = disabled;
+        var updated = await userManager.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return ToResult(updated);
+        }
+
+        // Invalidates the disabled user's cookies: the revalidating state provider signs them out.
+        await userManager.UpdateSecurityStampAsync(user);
+        return Result.Success;
+    }
+
+    public async Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, CancellationToken cancellationToken = default)
+    {
+        var normalized = Tenant.Normalize(organisationName);
+        if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalized, cancellationToken))
+        {
+            return Failed($"An organisation named \"{organisationName}\" is already registered. Ask its Admin to add you, or choose another name.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var tenant = new Tenant { Id = Guid.CreateVersion7(), Name = organisationName, NormalizedName = normalized, CreatedAtUtc = now };
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Tenants.Add(tenant);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with another registration of the same name; the unique index decided.
+            return Failed($"An organisation named \"{organisationName}\" is already registered.");
+        }
+
+        var user = NewUser(tenant.Id, email, null);
+        var created = await userManager.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return new RegistrationOutcome(ToResult(created), Guid.Empty, null);
+        }
+
+        var added = await userManager.AddToRoleAsync(user, Roles.Admin);
+        if (!added.Succeeded)
+        {
+            return new RegistrationOutcome(ToResult(added), Guid.Empty, null);
+        }
+
+        // The audit entry is written through a context bound to the new tenant, like every tenant row.
+        db.ChangeTracker.Clear();
+        db.BindTenant(tenant.Id);
+        db.AuditLog.Add(new AuditLogEntry
+        {
+            AtUtc = now, UserId = user.Id, UserName = email, Action = "Organisation registered", Subject = organisationName,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new RegistrationOutcome(Result.Success, tenant.Id, user.Id);
+    }
+
+    private static RegistrationOutcome Failed(string error) => new(Result.Failure(error), Guid.Empty, null);
+
+    private Task<ApplicationUser?> FindUserAsync(Guid tenantId, string userId, CancellationToken cancellationToken) =>
+        db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.TenantId == tenantId, cancellationToken);
+
+    private ApplicationUser NewUser(Guid tenantId, string email, string? displayName) => new()
+    {
+        TenantId = tenantId,
+        UserName = email,
+        Email = email,
+        EmailConfirmed = true,
+        DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim(),
+        CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+    };
+
+    private static TeamMember ToMember(ApplicationUser u, string role, DateTimeOffset now) =>
+        new(u.Id, u.Email ?? u.UserName ?? string.Empty, u.DisplayName, role, u.IsDisabled, u.TwoFactorEnabled,
+            u.LockoutEnd is { } end && end > now);
+
+    private static Result ToResult(IdentityResult result) => Result.Failure(result.Errors.Select(e => e.Description));
+}

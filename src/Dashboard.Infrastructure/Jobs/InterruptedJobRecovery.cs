@@ -1,0 +1,33 @@
+using Dashboard.Domain.Jobs;
+using Dashboard.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Infrastructure.Jobs;
+
+/// <summary>
+/// At start-up, marks runs left "Running" by a process that died as Failed. Their writes were one
+/// transaction, so the database already holds exactly the data from before the job; the row must say so.
+/// Runs on the embedded (single-node) setup; with several nodes sharing SQL Server, start-up of one
+/// node must not fail another node's running job, so it is skipped there.
+/// </summary>
+public sealed class InterruptedJobRecovery(IDbContextFactory<DashboardDbContext> factory, TimeProvider time, ILogger<InterruptedJobRecovery> logger)
+{
+    public async Task RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // Cross-tenant by nature: start-up has no tenant, and the update touches only state columns.
+        var count = await db.JobRuns.IgnoreQueryFilters([DashboardDbContext.TenantFilter])
+            .Where(j => j.State == JobState.Running)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, JobState.Failed)
+                .SetProperty(j => j.FinishedAtUtc, time.GetUtcNow().UtcDateTime)
+                .SetProperty(j => j.Message, "Interrupted — nothing was changed")
+                .SetProperty(j => j.Error, "The app stopped while this job was running. Its changes were rolled back; run it again."),
+                cancellationToken);
+        if (count > 0)
+        {
+            logger.LogWarning("{Count} interrupted job run(s) marked as failed.", count);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Data.Common;
+using Dashboard.Application.Common;
+using Dashboard.Application.Jobs;
+using Dashboard.Domain.Jobs;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Infrastructure.Jobs;
+
+/// <summary>
+/// The one Hangfire entry point. Resolves the handler for the run's kind, keeps the JobRun row
+/// (state, progress, error) up to date, and never retries on its own: a failure is shown on the Jobs
+/// page with "run again", so nobody is surprised by a silent second attempt.
+/// </summary>
+public sealed class JobRunExecutor(
+    ITenantDbContextFactory dbFactory,
+    IEnumerable<IJobHandler> handlers,
+    JobProgressRegistry registry,
+    TimeProvider time,
+    ILogger<JobRunExecutor> logger)
+{
+    private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(1);
+
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Dashboard job {1}")]
+    public async Task ExecuteAsync(Guid tenantId, Guid jobRunId, CancellationToken cancellationToken)
+    {
+        string? parameters;
+        JobKind kind;
+        await using (var db = dbFactory.CreateForTenant(tenantId))
+        {
+            var run = await db.JobRuns.FirstOrDefaultAsync(j => j.Id == jobRunId, cancellationToken);
+            if (run is null || run.State != JobState.Queued)
+            {
+                // Already ran (or was failed by start-up recovery): running it twice is never right.
+                logger.LogWarning("Job run {JobRunId} is not queued; skipping.", jobRunId);
+                return;
+            }
+
+            run.State = JobState.Running;
+            run.StartedAtUtc = time.GetUtcNow().UtcDateTime;
+            run.Message = "Starting";
+            await db.SaveChangesAsync(cancellationToken);
+            parameters = run.ParametersJson;
+            kind = run.Kind;
+        }
+
+        var handler = handlers.FirstOrDefault(h => h.Kind == kind);
+        var progress = new LatestProgress(jobRunId, registry);
+        using var persistCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var persister = PersistProgressLoopAsync(tenantId, jobRunId, progress, persistCts.Token);
+        Exception? failure = null;
+        try
+        {
+            if (handler is null)
+            {
+                throw new InvalidOperationException($"No handler is registered for job kind {kind}.");
+            }
+
+            await handler.RunAsync(tenantId, parameters, progress, cancellationToken);
+        }
+#pragma warning disable CA1031 // Any failure of a job must end up on its JobRun row, whatever its type.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            failure = ex;
+            logger.LogError(ex, "Job run {JobRunId} ({Kind}) failed.", jobRunId, kind);
+        }
+        finally
+        {
+            await persistCts.CancelAsync();
+            await persister;
+        }
+
+        await using (var db = dbFactory.CreateForTenant(tenantId))
+        {
+            var run = await db.JobRuns.FirstAsync(j => j.Id == jobRunId, CancellationToken.None);
+            run.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
+            if (failure is null)
+            {
+                run.State = JobState.Succeeded;
+                run.Progress = 100;
+                run.Message = progress.Latest.Message is { Length: > 0 } m ? Truncate(m, JobRun.MessageMaxLength) : "Done";
+            }
+            else
+            {
+                run.State = JobState.Failed;
+                run.Message = "Failed — nothing was changed";
+                run.Error = Truncate(failure is OperationCanceledException ? "The job was cancelled (the app was stopping)." : failure.Message, JobRun.ErrorMaxLength);
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        registry.Remove(jobRunId);
+    }
+
+    private async Task PersistProgressLoopAsync(Guid tenantId, Guid jobRunId, LatestProgress progress, CancellationToken cancellationToken)
+    {
+        var written = -1;
+        using var timer = new PeriodicTimer(PersistEvery, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var latest = progress.Latest;
+                if (latest.Percent == written)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await using var db = dbFactory.CreateForTenant(tenantId);
+                    await db.JobRuns.Where(j => j.Id == jobRunId).ExecuteUpdateAsync(
+                        s => s.SetProperty(j => j.Progress, latest.Percent).SetProperty(j => j.Message, Truncate(latest.Message, JobRun.MessageMaxLength)),
+                        cancellationToken);
+                    written = latest.Percent;
+                }
+                catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // SQLite: the job's own write transaction holds the lock; the live value is in the registry.
+                    logger.LogDebug(ex, "Progress of job run {JobRunId} not persisted this tick.", jobRunId);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+
+    /// <summary>Keeps only the newest report; cheap enough to call per batch from a hot loop.</summary>
+    private sealed class LatestProgress(Guid jobRunId, JobProgressRegistry registry) : IProgress<JobProgress>
+    {
+        private readonly Lock _gate = new();
+        private JobProgress _latest = new(0, "Starting");
+
+        public JobProgress Latest
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _latest;
+                }
+            }
+        }
+
+        public void Report(JobProgress value)
+        {
+            var clamped = value with { Percent = Math.Clamp(value.Percent, 0, 100) };
+            lock (_gate)
+            {
+                _latest = clamped;
+            }
+
+            registry.Set(jobRunId, clamped);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Dashboard.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Infrastructure.Persistence.Configurations;
+
+internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> builder)
+    {
+        builder.Property(i => i.Type).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne(i => i.EndUser).WithMany().HasForeignKey(i => i.EndUserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(i => i.Item).WithMany().HasForeignKey(i => i.ItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => new { i.TenantId, i.OccurredAtUtc });
+        builder.HasIndex(i => new { i.TenantId, i.EndUserId });
+        builder.HasIndex(i => new { i.TenantId, i.ItemId });
+    }
+}

@@ -1,0 +1,124 @@
+using System.Linq.Expressions;
+using Dashboard.Application.Common;
+using Dashboard.Domain.Auditing;
+using Dashboard.Domain.Data;
+using Dashboard.Domain.Jobs;
+using Dashboard.Domain.Tenancy;
+using Dashboard.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Infrastructure.Persistence;
+
+/// <summary>
+/// The one DbContext (Identity + product data). Each instance is bound to at most one tenant:
+/// every <see cref="ITenantOwned"/> entity gets the named query filter <see cref="TenantFilter"/>,
+/// and SaveChanges stamps new rows with the tenant and refuses rows of another tenant. An instance
+/// without a tenant (Identity's scoped context, registration) can read no tenant-owned row and
+/// write none.
+/// </summary>
+public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IAppDbContext
+{
+    public const string TenantFilter = "Tenant";
+
+    /// <summary>The tenant this instance serves; <see cref="Guid.Empty"/> means "none".</summary>
+    public Guid TenantId { get; private set; }
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<EndUser> EndUsers => Set<EndUser>();
+
+    public DbSet<EndUserAttribute> EndUserAttributes => Set<EndUserAttribute>();
+
+    public DbSet<Item> Items => Set<Item>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+
+    /// <summary>Binds this (fresh) instance to a tenant. Called once by the tenant factory.</summary>
+    internal void BindTenant(Guid tenantId)
+    {
+        if (TenantId != Guid.Empty && TenantId != tenantId)
+        {
+            throw new InvalidOperationException("This context is already bound to another tenant.");
+        }
+
+        TenantId = tenantId;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+
+        builder.Entity<ApplicationUser>(b =>
+        {
+            b.HasIndex(u => u.TenantId);
+            b.Property(u => u.DisplayName).HasMaxLength(100);
+        });
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+            {
+                builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, BuildTenantFilter(entityType.ClrType));
+            }
+        }
+    }
+
+    private LambdaExpression BuildTenantFilter(Type clrType)
+    {
+        // e => e.TenantId == this.TenantId; EF turns the context property into a per-instance parameter.
+        var e = Expression.Parameter(clrType, "e");
+        var body = Expression.Equal(
+            Expression.Property(e, nameof(ITenantOwned.TenantId)),
+            Expression.Property(Expression.Constant(this), nameof(TenantId)));
+        return Expression.Lambda(body, e);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnforceTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnforceTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void EnforceTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (TenantId == Guid.Empty)
+            {
+                throw new TenantViolationException(
+                    $"A {entry.Metadata.ClrType.Name} was written through a context bound to no tenant.");
+            }
+
+            if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)
+            {
+                entry.Entity.TenantId = TenantId;
+            }
+            else if (entry.Entity.TenantId != TenantId
+                || (entry.State != EntityState.Added && (Guid)entry.OriginalValues[nameof(ITenantOwned.TenantId)]! != TenantId))
+            {
+                throw new TenantViolationException(
+                    $"A {entry.Metadata.ClrType.Name} of another tenant was written through a context bound to this tenant.");
+            }
+        }
+    }
+}
