@@ -84,6 +84,7 @@ public static class DependencyInjection
         var services = builder.Services;
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton<JobProgressRegistry>();
+        services.AddSingleton<ILiveJobProgress>(sp => sp.GetRequiredService<JobProgressRegistry>());
         services.AddScoped<IJobScheduler, JobScheduler>();
         services.AddScoped<JobRunExecutor>();
 

@@ -7,17 +7,27 @@ namespace Dashboard.Application.Jobs;
 
 /// <summary>The tenant's Jobs page: list runs, run one again.</summary>
 public sealed class JobService(
-    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IJobScheduler scheduler, IEnumerable<IJobHandler> handlers)
+    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IJobScheduler scheduler, IEnumerable<IJobHandler> handlers, ILiveJobProgress live)
 {
     public async Task<IReadOnlyList<JobRun>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
     {
         var caller = await currentUser.GetAsync(cancellationToken);
         caller.Demand(Policies.ViewDashboard);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        return await db.JobRuns.AsNoTracking()
+        var runs = await db.JobRuns.AsNoTracking()
             .OrderByDescending(j => j.QueuedAtUtc)
             .Take(Math.Clamp(take, 1, 500))
             .ToListAsync(cancellationToken);
+        foreach (var run in runs)
+        {
+            if (run.State == JobState.Running && live.TryGet(run.Id, out var progress))
+            {
+                run.Progress = progress.Percent;
+                run.Message = progress.Message;
+            }
+        }
+
+        return runs;
     }
 
     /// <summary>True when the caller may start jobs of this kind (the page hides "run again" otherwise).</summary>

@@ -35,9 +35,6 @@ public sealed class OverviewService(ICurrentUser currentUser, ITenantDbContextFa
             }
         }
 
-        var recentJobs = await db.JobRuns.AsNoTracking()
-            .OrderByDescending(j => j.QueuedAtUtc).Take(5)
-            .ToListAsync(cancellationToken);
-        return new OverviewSummary(endUsers, items, interactions, perDay, recentJobs);
+        return new OverviewSummary(endUsers, items, interactions, perDay);
     }
 }

@@ -1,5 +1,3 @@
-using Dashboard.Domain.Jobs;
-
 namespace Dashboard.Application.Overview;
 
 /// <summary>What the Overview page shows: real counts and series from the tenant's data.</summary>
@@ -7,5 +5,4 @@ public sealed record OverviewSummary(
     int EndUsers,
     int Items,
     int Interactions,
-    IReadOnlyList<DailyCount> InteractionsPerDay,
-    IReadOnlyList<JobRun> RecentJobs);
+    IReadOnlyList<DailyCount> InteractionsPerDay);

@@ -8,8 +8,8 @@ namespace Dashboard.Infrastructure.Jobs;
 /// <summary>
 /// At start-up, marks runs left "Running" by a process that died as Failed. Their writes were one
 /// transaction, so the database already holds exactly the data from before the job; the row must say so.
-/// Runs on the embedded (single-node) setup; with several nodes sharing SQL Server, start-up of one
-/// node must not fail another node's running job, so it is skipped there.
+/// The app calls it on the embedded (single-node SQLite) setup only: with several nodes sharing SQL
+/// Server, start-up of one node must not fail another node's running job.
 /// </summary>
 public sealed class InterruptedJobRecovery(IDbContextFactory<DashboardDbContext> factory, TimeProvider time, ILogger<InterruptedJobRecovery> logger)
 {

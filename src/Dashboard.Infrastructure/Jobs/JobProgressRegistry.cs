@@ -8,7 +8,7 @@ namespace Dashboard.Infrastructure.Jobs;
 /// job holds its write transaction the progress row cannot be updated; pages on this node read the
 /// live value from here and fall back to the stored row (other nodes, SQL Server) otherwise.
 /// </summary>
-public sealed class JobProgressRegistry
+public sealed class JobProgressRegistry : ILiveJobProgress
 {
     private readonly ConcurrentDictionary<Guid, JobProgress> _live = new();
 

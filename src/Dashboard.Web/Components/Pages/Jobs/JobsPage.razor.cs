@@ -1,0 +1,74 @@
+using Dashboard.Application.Common;
+using Dashboard.Application.Jobs;
+using Dashboard.Domain.Jobs;
+using Dashboard.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Web.Components.Pages.Jobs;
+
+public sealed partial class JobsPage
+{
+    private IReadOnlyList<JobRun> _runs = [];
+    private HashSet<JobKind> _runnable = [];
+    private Poller? _poller;
+
+    [Inject]
+    private JobService Jobs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private bool HasActiveJobs => _runs.Any(j => j.State is JobState.Queued or JobState.Running);
+
+    protected override async Task OnInitializedAsync()
+    {
+        foreach (var kind in Enum.GetValues<JobKind>())
+        {
+            if (await Jobs.CanRunAsync(kind))
+            {
+                _runnable.Add(kind);
+            }
+        }
+
+        _runs = await Jobs.ListAsync(100);
+        _poller = new Poller(TimeSpan.FromSeconds(1), async () =>
+        {
+            var wasActive = HasActiveJobs;
+            _runs = await Jobs.ListAsync(100);
+            await InvokeAsync(StateHasChanged);
+            return wasActive || HasActiveJobs;
+        });
+        if (HasActiveJobs && RendererInfo.IsInteractive)
+        {
+            _poller.EnsureRunning();
+        }
+    }
+
+    private async Task RunAgainAsync(JobRun run)
+    {
+        try
+        {
+            await Jobs.RunAgainAsync(run.Id);
+            Snackbar.Add($"\"{JobRunTable.KindName(run.Kind)}\" queued again.", Severity.Success);
+            _runs = await Jobs.ListAsync(100);
+            _poller?.EnsureRunning();
+        }
+        catch (ForbiddenAccessException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        catch (NotFoundException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_poller is not null)
+        {
+            await _poller.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Dashboard.Application.Common;
+using Dashboard.Domain.Identity;
+using Dashboard.Web.Components.Account;
+using Dashboard.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace Dashboard.Web;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddWebServices(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<ICurrentUser, CircuitCurrentUser>();
+        services.AddSingleton<HangfireOperatorFilter>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
+
+        services.AddAuthorizationBuilder().AddDashboardPolicies();
+        services.AddSingleton<IEmailSender<Infrastructure.Identity.ApplicationUser>, IdentityNoOpEmailSender>();
+
+        // Keys outlive restarts (cookies, antiforgery, and later encrypted secrets stay readable).
+        var keysPath = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
+            builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
+        services.AddDataProtection().SetApplicationName("Dashboard").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>One authorization policy per entry of <see cref="Policies.RolesByPolicy"/>.</summary>
+    public static AuthorizationBuilder AddDashboardPolicies(this AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (policy, roles) in Policies.RolesByPolicy)
+        {
+            builder.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        return builder;
+    }
+}

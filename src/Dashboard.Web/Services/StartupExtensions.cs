@@ -1,0 +1,25 @@
+using Dashboard.Infrastructure.Demo;
+using Dashboard.Infrastructure.Identity;
+using Dashboard.Infrastructure.Jobs;
+using Dashboard.Infrastructure.Persistence;
+
+namespace Dashboard.Web.Services;
+
+public static class StartupExtensions
+{
+    /// <summary>Database, roles, interrupted jobs, demo organisation — in that order, before serving.</summary>
+    public static async Task InitializeDashboardAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.IsSqlite)
+        {
+            // Single-node embedded setup: a job "running" at start-up was interrupted by the last stop.
+            await app.Services.GetRequiredService<InterruptedJobRecovery>().RecoverAsync();
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+}
