@@ -95,6 +95,15 @@ public sealed class SampleDataGeneratorTests
     }
 
     [Fact]
+    public void Generate_LocalEndTime_Throws()
+    {
+        var localEnd = new DateTime(2026, 6, 30, 12, 0, 0, DateTimeKind.Local);
+
+        Assert.Throws<ArgumentException>(
+            () => new SampleDataGenerator().Generate(new SampleDataOptions(), localEnd, CancellationToken.None));
+    }
+
+    [Fact]
     public void Generate_CancelledToken_Throws()
     {
         using var cts = new CancellationTokenSource();
