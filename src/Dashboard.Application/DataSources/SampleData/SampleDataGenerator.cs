@@ -22,6 +22,7 @@ namespace Dashboard.Application.DataSources.SampleData;
 /// add-to-cart → purchase step is suppressed, independently of affinity. Views, clicks and
 /// add-to-carts are untouched, so comparing purchases per add-to-cart (or per view) in that category
 /// across regions reveals it; the same comparison in any other category shows no gap.</para>
+/// <para>The generator holds no mutable state, so one instance can serve concurrent jobs.</para>
 /// </remarks>
 public sealed class SampleDataGenerator
 {
@@ -94,10 +95,14 @@ public sealed class SampleDataGenerator
     /// Generates a complete data set. Same options and <paramref name="endUtc"/> give identical output.
     /// </summary>
     /// <param name="options">Sizes and seed; validated against their data-annotation ranges.</param>
-    /// <param name="endUtc">End of the history; interactions fall in [endUtc − Days, endUtc].</param>
+    /// <param name="endUtc">
+    /// End of the history; interactions fall in [endUtc − Days, endUtc]. An unspecified kind is read as UTC;
+    /// local time is refused because converting it would make the output depend on the machine's time zone.
+    /// </param>
     /// <param name="ct">Checked every few thousand rows.</param>
     /// <param name="progress">Receives the percentage done, 0 to 100, each time it changes.</param>
     /// <exception cref="ValidationException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="endUtc"/> is local time.</exception>
     public SampleDataSet Generate(
         SampleDataOptions options,
         DateTime endUtc,
@@ -106,6 +111,11 @@ public sealed class SampleDataGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        if (endUtc.Kind == DateTimeKind.Local)
+        {
+            throw new ArgumentException("The end of the history must be UTC.", nameof(endUtc));
+        }
+
         ct.ThrowIfCancellationRequested();
 
         var end = DateTime.SpecifyKind(endUtc, DateTimeKind.Utc);
