@@ -7,6 +7,9 @@ public sealed class DemoOptions
 {
     public const string Section = "Demo";
 
+    /// <summary>The documented demo password (README); printed at start-up only when unchanged.</summary>
+    public const string DefaultPassword = "Demo-Retail-2026";
+
     public bool Enabled { get; set; } = true;
 
     [Required]
@@ -19,5 +22,5 @@ public sealed class DemoOptions
     /// <summary>Password of the three demo users; printed at start-up and listed in the README.</summary>
     [Required]
     [MinLength(12)]
-    public string Password { get; set; } = "Demo-Retail-2026";
+    public string Password { get; set; } = DefaultPassword;
 }

@@ -50,8 +50,11 @@ public sealed class DemoSeeder(
         await scheduler.EnqueueAsync(registered.TenantId, JobKind.GenerateSampleData,
             SampleDataJobHandler.SerializeParameters(sampleData.Value), "system (demo set-up)", cancellationToken);
 
+        // The shipped demo password is public (README), so printing it leaks nothing; a password an
+        // operator configured is never written to the log.
+        var password = options.Password == DemoOptions.DefaultPassword ? options.Password : "(the value of Demo:Password)";
         logger.LogWarning(
-            "Demo organisation \"{Organisation}\" created. Sign in as {Admin}, marketer@{Domain} or compliance@{Domain} with the password from Demo:Password (default in README). Sample data is being generated.",
-            options.OrganisationName, admin, options.EmailDomain, options.EmailDomain);
+            "Demo organisation \"{Organisation}\" created. Sign in as {Admin}, marketer@{Domain} or compliance@{Domain} with password {Password}. Sample data is being generated (see Jobs).",
+            options.OrganisationName, admin, options.EmailDomain, options.EmailDomain, password);
     }
 }
