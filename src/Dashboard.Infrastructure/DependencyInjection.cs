@@ -10,6 +10,7 @@ using Dashboard.Infrastructure.Jobs;
 using Dashboard.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,10 @@ public static class DependencyInjection
         services.AddSingleton<ITenantDbContextFactory, TenantDbContextFactory>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<InterruptedJobRecovery>();
+
+        // Keys outlive restarts: cookies, antiforgery tokens and encrypted secrets stay readable.
+        var keysPath = Path.GetFullPath(Path.Combine(contentRoot, builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
+        services.AddDataProtection().SetApplicationName("Dashboard").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 
         AddIdentity(services);
         AddJobs(builder);

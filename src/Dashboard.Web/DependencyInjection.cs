@@ -4,7 +4,6 @@ using Dashboard.Web.Components.Account;
 using Dashboard.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -42,11 +41,6 @@ public static class DependencyInjection
 
         services.AddAuthorizationBuilder().AddDashboardPolicies();
         services.AddSingleton<IEmailSender<Infrastructure.Identity.ApplicationUser>, IdentityNoOpEmailSender>();
-
-        // Keys outlive restarts (cookies, antiforgery, and later encrypted secrets stay readable).
-        var keysPath = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
-            builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
-        services.AddDataProtection().SetApplicationName("Dashboard").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 
         services.AddHealthChecks();
         return builder;

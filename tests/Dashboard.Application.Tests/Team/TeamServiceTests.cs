@@ -1,0 +1,145 @@
+using Dashboard.Application.Common;
+using Dashboard.Application.Team;
+using Dashboard.Application.Tests.Support;
+using Dashboard.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Application.Tests.Team;
+
+public sealed class TeamServiceTests
+{
+    private const string Password = "a-long-enough-passphrase";
+
+    [Fact]
+    public async Task Add_ByAdmin_CreatesMemberWithRoleAndWritesAuditEntry()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+
+        var result = await host.InScopeAsync<TeamService, Result>(t => t.AddAsync("m@example.test", "Mia", Password, Roles.Marketer));
+        var members = await host.InScopeAsync<TeamService, IReadOnlyList<TeamMember>>(t => t.ListAsync());
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.Contains(members, m => m.Email == "m@example.test" && m.Role == Roles.Marketer && m.DisplayName == "Mia");
+        await using var db = host.CreateTenantContext(host.CurrentUser.Caller.TenantId);
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "Team member added" && a.Subject == "m@example.test" && a.After == Roles.Marketer));
+    }
+
+    [Theory]
+    [InlineData(Roles.Marketer)]
+    [InlineData(Roles.ComplianceOfficer)]
+    public async Task Add_ByNonAdmin_IsRefusedByTheServiceItself(string role)
+    {
+        await using var host = await TestHost.StartAsync();
+        var admin = await host.RegisterOrganisationAsync("Alpha");
+        host.CurrentUser.Caller = TestHost.As(admin, role);
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+            host.InScopeAsync<TeamService, Result>(t => t.AddAsync("m@example.test", null, Password, Roles.Admin)));
+    }
+
+    [Fact]
+    public async Task Add_WithUnknownRole_ReturnsAClearError()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+
+        var result = await host.InScopeAsync<TeamService, Result>(t => t.AddAsync("m@example.test", null, Password, "Superuser"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Unknown role 'Superuser'", result.Errors.Single(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("short-pass", "at least 12")]
+    [InlineData("password1234", "commonly used")]
+    [InlineData("aaaaaaaaaaaaaaaa", "commonly used")]
+    public async Task Add_WithWeakPassword_ReturnsAClearError(string password, string expected)
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+
+        var result = await host.InScopeAsync<TeamService, Result>(t => t.AddAsync("m@example.test", null, password, Roles.Marketer));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Contains(expected, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Add_AcceptsAVeryLongPassphrase()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+        var passphrase = string.Join(' ', Enumerable.Repeat("correct horse battery staple", 5)) + " 42";
+
+        var result = await host.InScopeAsync<TeamService, Result>(t => t.AddAsync("m@example.test", null, passphrase, Roles.Marketer));
+
+        Assert.True(passphrase.Length > 64);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+    }
+
+    [Fact]
+    public async Task List_ShowsOnlyTheCallersTenant()
+    {
+        await using var host = await TestHost.StartAsync();
+        var alpha = await host.RegisterOrganisationAsync("Alpha", "a@example.test");
+        await host.RegisterOrganisationAsync("Beta", "b@example.test");
+        host.CurrentUser.Caller = alpha;
+
+        var members = await host.InScopeAsync<TeamService, IReadOnlyList<TeamMember>>(t => t.ListAsync());
+
+        Assert.Equal(["a@example.test"], members.Select(m => m.Email));
+    }
+
+    [Fact]
+    public async Task Disable_AnotherTenantsUser_IsNotFound()
+    {
+        await using var host = await TestHost.StartAsync();
+        var alpha = await host.RegisterOrganisationAsync("Alpha", "a@example.test");
+        var beta = await host.RegisterOrganisationAsync("Beta", "b@example.test");
+        host.CurrentUser.Caller = alpha;
+
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            host.InScopeAsync<TeamService, Result>(t => t.SetDisabledAsync(beta.UserId, disabled: true)));
+    }
+
+    [Fact]
+    public async Task Disable_Yourself_IsRefused()
+    {
+        await using var host = await TestHost.StartAsync();
+        var admin = await host.RegisterOrganisationAsync("Alpha");
+        host.CurrentUser.Caller = admin;
+
+        var result = await host.InScopeAsync<TeamService, Result>(t => t.SetDisabledAsync(admin.UserId, disabled: true));
+
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task ChangeRole_OfTheLastAdmin_IsRefused()
+    {
+        await using var host = await TestHost.StartAsync();
+        var admin = await host.RegisterOrganisationAsync("Alpha");
+        host.CurrentUser.Caller = admin;
+
+        var result = await host.InScopeAsync<TeamService, Result>(t => t.ChangeRoleAsync(admin.UserId, Roles.Marketer));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("at least one active Admin", result.Errors.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeRole_ByAdmin_ChangesTheRole()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+        await host.InScopeAsync<TeamService, Result>(t => t.AddAsync("m@example.test", null, Password, Roles.Marketer));
+        var member = (await host.InScopeAsync<TeamService, IReadOnlyList<TeamMember>>(t => t.ListAsync())).Single(m => m.Email == "m@example.test");
+
+        var result = await host.InScopeAsync<TeamService, Result>(t => t.ChangeRoleAsync(member.UserId, Roles.ComplianceOfficer));
+        var after = (await host.InScopeAsync<TeamService, IReadOnlyList<TeamMember>>(t => t.ListAsync())).Single(m => m.Email == "m@example.test");
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(Roles.ComplianceOfficer, after.Role);
+    }
+}
