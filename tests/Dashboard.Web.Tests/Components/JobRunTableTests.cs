@@ -1,0 +1,69 @@
+using Bunit;
+using Dashboard.Domain.Jobs;
+using Dashboard.Web.Components.Shared;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Components;
+
+public sealed class JobRunTableTests
+{
+    private static JobRun Run(JobState state, int progress, string? error = null) => new()
+    {
+        Id = Guid.NewGuid(),
+        Kind = JobKind.GenerateSampleData,
+        State = state,
+        Progress = progress,
+        Message = "Writing to the database",
+        Error = error,
+        QueuedAtUtc = new DateTime(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc),
+        StartedAtUtc = new DateTime(2026, 6, 30, 12, 0, 1, DateTimeKind.Utc),
+        FinishedAtUtc = state is JobState.Succeeded or JobState.Failed ? new DateTime(2026, 6, 30, 12, 0, 6, DateTimeKind.Utc) : null,
+    };
+
+    private static BunitContext CreateContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        return ctx;
+    }
+
+    [Fact]
+    public async Task RunningJob_ShowsItsProgressAndMessage()
+    {
+        await using var ctx = CreateContext();
+
+        var table = ctx.Render<JobRunTable>(p => p.Add(t => t.Runs, [Run(JobState.Running, 42)]));
+
+        Assert.Contains("42 % · Writing to the database", table.Markup, StringComparison.Ordinal);
+        Assert.Equal("Running", table.Find("[data-testid=job-state]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task FailedJob_ShowsItsErrorAndDuration()
+    {
+        await using var ctx = CreateContext();
+
+        var table = ctx.Render<JobRunTable>(p => p.Add(t => t.Runs, [Run(JobState.Failed, 40, "The file is empty.")]));
+
+        Assert.Equal("The file is empty.", table.Find("[data-testid=job-error]").TextContent.Trim());
+        Assert.Contains("5.0 s", table.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAgain_IsOfferedOnlyForFinishedJobsTheCallerMayRun()
+    {
+        await using var ctx = CreateContext();
+        JobRun? clicked = null;
+        var runs = new[] { Run(JobState.Failed, 40, "x"), Run(JobState.Running, 10) };
+
+        var allowed = ctx.Render<JobRunTable>(p => p.Add(t => t.Runs, runs).Add(t => t.CanRun, _ => true).Add(t => t.OnRunAgain, r => clicked = r));
+        var refused = ctx.Render<JobRunTable>(p => p.Add(t => t.Runs, runs).Add(t => t.CanRun, _ => false).Add(t => t.OnRunAgain, _ => { }));
+
+        var buttons = allowed.FindAll("button").Where(b => b.TextContent.Contains("Run again", StringComparison.Ordinal)).ToList();
+        Assert.Single(buttons);
+        await buttons[0].ClickAsync(new());
+        Assert.Same(runs[0], clicked);
+        Assert.DoesNotContain("Run again", refused.Markup, StringComparison.Ordinal);
+    }
+}

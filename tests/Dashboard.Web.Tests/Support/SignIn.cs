@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Dashboard.Web.Tests.Support;
+
+/// <summary>Signs in through the real login form (antiforgery token and all) with a cookie-keeping client.</summary>
+public static partial class SignIn
+{
+    public static HttpClient CreateClient(DashboardFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool includeAntiforgery = true)
+    {
+        var form = await ReadFormFieldsAsync(client, "/Account/Login");
+        if (!includeAntiforgery)
+        {
+            form.Remove("__RequestVerificationToken");
+        }
+
+        form["Input.Email"] = email;
+        form["Input.Password"] = password;
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(form));
+    }
+
+    public static async Task<HttpClient> AsAsync(DashboardFactory factory, string email, string password = DashboardFactory.DemoPassword)
+    {
+        var client = CreateClient(factory);
+        var response = await PostLoginAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>The hidden inputs of the page's form (antiforgery token, Blazor's _handler).</summary>
+    public static async Task<Dictionary<string, string>> ReadFormFieldsAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in HiddenInput().Matches(html))
+        {
+            fields[WebUtility.HtmlDecode(m.Groups["name"].Value)] = WebUtility.HtmlDecode(m.Groups["value"].Value);
+        }
+
+        return fields;
+    }
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenInput();
+}
