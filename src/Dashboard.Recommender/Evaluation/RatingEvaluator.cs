@@ -1,0 +1,86 @@
+using Dashboard.Recommender.Algorithms;
+using Dashboard.Recommender.Data;
+
+namespace Dashboard.Recommender.Evaluation;
+
+/// <summary>
+/// Scores every test rating with <see cref="IRecommender.Score"/> and reports RMSE, MAE and MSE.
+/// A model writes NaN for a user or item it does not know. By default such ratings are skipped and
+/// counted, so the error is over the ratings the model could predict and the skip count shows how
+/// many it could not. With a fallback (typically the training mean) they are predicted with it
+/// instead, which is the fairer comparison between models of different coverage.
+/// </summary>
+public static class RatingEvaluator
+{
+    public static RatingEvaluationResult Evaluate(
+        IRecommender model, ReadOnlySpan<Rating> test, float? fallback = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (fallback is { } f && !float.IsFinite(f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fallback), f, "The fallback prediction must be a finite number.");
+        }
+
+        var ratings = test.ToArray();
+        var groups = UserGroups.Build(ratings);
+        var predictions = new float[ratings.Length];
+        var maxRows = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            maxRows = Math.Max(maxRows, groups.RowsOf(g).Length);
+        }
+
+        Parallel.For(
+            0,
+            groups.Count,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => (Items: new int[maxRows], Scores: new float[maxRows]),
+            (g, _, buffers) =>
+            {
+                var rows = groups.RowsOf(g);
+                var items = buffers.Items.AsSpan(0, rows.Length);
+                var scores = buffers.Scores.AsSpan(0, rows.Length);
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    items[i] = ratings[rows[i]].Item;
+                }
+
+                model.Score(groups.UserAt(g), items, scores);
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    predictions[rows[i]] = scores[i];
+                }
+
+                return buffers;
+            },
+            _ => { });
+
+        // Sequential sums in input order: the result does not depend on thread scheduling.
+        double squared = 0, absolute = 0;
+        int scored = 0, skipped = 0, fallbacks = 0;
+        for (var i = 0; i < ratings.Length; i++)
+        {
+            var prediction = predictions[i];
+            if (float.IsNaN(prediction))
+            {
+                if (fallback is null)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                prediction = fallback.Value;
+                fallbacks++;
+            }
+
+            var error = (double)prediction - ratings[i].Value;
+            squared += error * error;
+            absolute += Math.Abs(error);
+            scored++;
+        }
+
+        var mse = scored == 0 ? double.NaN : squared / scored;
+        var mae = scored == 0 ? double.NaN : absolute / scored;
+        return new RatingEvaluationResult(Math.Sqrt(mse), mae, mse, scored, skipped, fallbacks);
+    }
+}
