@@ -185,6 +185,11 @@ public sealed class WeightedBlend : IRecommender
         ModelFormat.EnsureName(name, AlgorithmName);
         ModelFormat.EnsureVersion(name, version, FormatVersion);
         var normalization = (ScoreNormalization)reader.ReadInt32();
+        if (!Enum.IsDefined(normalization))
+        {
+            throw new InvalidDataException($"Corrupt blend: unknown normalisation {(int)normalization}.");
+        }
+
         var count = reader.ReadInt32();
         if (count <= 0)
         {
@@ -196,6 +201,11 @@ public sealed class WeightedBlend : IRecommender
         {
             var componentName = reader.ReadString();
             var weight = reader.ReadDouble();
+            if (!(weight >= 0 && double.IsFinite(weight)))
+            {
+                throw new InvalidDataException($"Corrupt blend: weight {weight} for '{componentName}'.");
+            }
+
             if (!byName.TryGetValue(componentName, out var model))
             {
                 throw new InvalidDataException($"The saved blend uses component '{componentName}', which was not provided.");

@@ -17,10 +17,11 @@ public static class BeyondAccuracyMetrics
     /// <summary>Share of the <paramref name="itemCount"/> catalogue items that appear in at least one list.</summary>
     public static double CatalogCoverage(IReadOnlyList<int[]> lists, int itemCount)
     {
+        ArgumentNullException.ThrowIfNull(lists);
         ArgumentOutOfRangeException.ThrowIfLessThan(itemCount, 1);
         var shown = new bool[itemCount];
         var distinct = 0;
-        foreach (var list in Lists(lists))
+        foreach (var list in lists)
         {
             foreach (var item in list)
             {
@@ -42,9 +43,10 @@ public static class BeyondAccuracyMetrics
     /// </summary>
     public static double ExposureGini(IReadOnlyList<int[]> lists, int itemCount)
     {
+        ArgumentNullException.ThrowIfNull(lists);
         ArgumentOutOfRangeException.ThrowIfLessThan(itemCount, 1);
         var exposure = new double[itemCount];
-        foreach (var list in Lists(lists))
+        foreach (var list in lists)
         {
             foreach (var item in list)
             {
@@ -277,17 +279,12 @@ public static class BeyondAccuracyMetrics
     private static int PopularityOf(int item, ReadOnlySpan<int> popularity) =>
         (uint)item < (uint)popularity.Length ? popularity[item] : 0;
 
-    private static IReadOnlyList<int[]> Lists(IReadOnlyList<int[]> lists)
-    {
-        ArgumentNullException.ThrowIfNull(lists);
-        return lists;
-    }
-
     private static double MeanOverLists(IReadOnlyList<int[]> lists, Func<int[], double> perList)
     {
+        ArgumentNullException.ThrowIfNull(lists);
         double sum = 0;
         var count = 0;
-        foreach (var list in Lists(lists))
+        foreach (var list in lists)
         {
             var value = perList(list);
             if (!double.IsNaN(value))

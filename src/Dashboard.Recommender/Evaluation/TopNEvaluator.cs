@@ -15,6 +15,7 @@ public static class TopNEvaluator
     /// <summary>Group name given to users a dictionary grouping does not mention.</summary>
     public const string UnassignedGroup = "(unassigned)";
 
+    /// <summary>Evaluates a fitted model's <see cref="IRecommender.Recommend"/> lists.</summary>
     public static TopNEvaluationResult Evaluate(
         IRecommender model,
         InteractionMatrix train,
@@ -24,6 +25,22 @@ public static class TopNEvaluator
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
+        return Evaluate(model.Recommend, train, test, options, groupOf, cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates the lists of any <see cref="ListSource"/> (e.g. a model plus re-ranking), asked for
+    /// K items with the user's training items disallowed.
+    /// </summary>
+    public static TopNEvaluationResult Evaluate(
+        ListSource recommend,
+        InteractionMatrix train,
+        ReadOnlySpan<Rating> test,
+        TopNEvaluationOptions? options = null,
+        Func<int, string>? groupOf = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recommend);
         ArgumentNullException.ThrowIfNull(train);
         options ??= new TopNEvaluationOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.K, 1, nameof(options));
@@ -45,8 +62,8 @@ public static class TopNEvaluator
                     relevantSet.Add(item);
                 }
 
-                var recommended = model.Recommend(user, k, item => !train.Contains(user, item));
-                var list = new int[recommended.Count];
+                var recommended = recommend(user, k, item => !train.Contains(user, item));
+                var list = new int[Math.Min(recommended.Count, k)];
                 for (var i = 0; i < list.Length; i++)
                 {
                     list[i] = recommended[i].Item;

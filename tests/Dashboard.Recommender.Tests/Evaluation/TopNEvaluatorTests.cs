@@ -1,5 +1,6 @@
 using Dashboard.Recommender.Data;
 using Dashboard.Recommender.Evaluation;
+using Dashboard.Recommender.Reranking;
 
 namespace Dashboard.Recommender.Tests.Evaluation;
 
@@ -96,5 +97,26 @@ public class TopNEvaluatorTests
     public void Evaluate_WithoutSimilarity_LeavesDiversityUndefined()
     {
         Assert.True(double.IsNaN(Evaluate().IntraListDiversity));
+    }
+
+    [Fact]
+    public void Evaluate_ListSource_MeasuresReRankedLists()
+    {
+        // Pinning item 3 first turns user 1's miss into a hit; users 0 and 3 lose their rank-1 hit
+        // to rank 2 but still hit, and user 2 already had item 3. Hit rate goes from 0.75 to 1.
+        var pipeline = new RerankPipeline([new PinRule(3, 1)]);
+        var r = TopNEvaluator.Evaluate(
+            (user, n, allow) => pipeline.Apply(Model.Recommend(user, 6, allow), new RerankContext(user, n)),
+            Train,
+            Test,
+            K2);
+        Assert.Equal(1.0, r.HitRate);
+    }
+
+    [Fact]
+    public void Evaluate_ListSourceReturningMoreThanK_IsCutToK()
+    {
+        var r = TopNEvaluator.Evaluate((user, _, allow) => Model.Recommend(user, 6, allow), Train, Test, K2);
+        Assert.All(r.PerUser, u => Assert.Equal(2, u.List.Length));
     }
 }
