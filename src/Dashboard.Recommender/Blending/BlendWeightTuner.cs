@@ -9,9 +9,10 @@ namespace Dashboard.Recommender.Blending;
 /// weight simplex, maximising mean NDCG@K on a validation split (components fitted on the matching
 /// train split, e.g. from <see cref="RatingSplitter.TrainValidation"/>). The search is deterministic:
 /// grid points are visited in a fixed order (first component's weight descending, then the next...)
-/// and a later point replaces the best only when strictly better. Every validation interaction is
-/// relevant. Validation users without training history are left out: the blend serves them with its
-/// fallback whatever the weights.
+/// and a later point replaces the best only when strictly better. Relevance follows
+/// <see cref="TopNEvaluator"/>: every validation item the user does not also have in train.
+/// Validation users without training history are left out: the blend serves them with its fallback
+/// whatever the weights.
 /// </summary>
 public static class BlendWeightTuner
 {
@@ -165,7 +166,15 @@ public static class BlendWeightTuner
             var items = new HashSet<int>();
             foreach (var row in groups.RowsOf(g))
             {
-                items.Add(validation[row].Item);
+                if (!train.Contains(user, validation[row].Item))
+                {
+                    items.Add(validation[row].Item);
+                }
+            }
+
+            if (items.Count == 0)
+            {
+                continue;
             }
 
             users.Add(user);

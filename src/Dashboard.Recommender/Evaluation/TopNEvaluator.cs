@@ -6,7 +6,9 @@ namespace Dashboard.Recommender.Evaluation;
 /// <summary>
 /// Top-n evaluation of a fitted model (LensKit's "recommend then measure" protocol): for every test
 /// user with at least one relevant test item, the model recommends K items excluding the user's
-/// training items, and the list is scored against the relevant test items. Users are processed in
+/// training items, and the list is scored against the relevant test items. A test item the user
+/// also has in train (a repeated interaction split across both sides) is not counted as relevant:
+/// the protocol forbids recommending it, so it could only ever be a miss. Users are processed in
 /// parallel; results are stored per user and aggregated sequentially, so the numbers do not depend
 /// on thread scheduling.
 /// </summary>
@@ -45,7 +47,7 @@ public static class TopNEvaluator
         options ??= new TopNEvaluationOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.K, 1, nameof(options));
 
-        var (users, relevant) = RelevantItems(test, options.RelevanceThreshold);
+        var (users, relevant) = RelevantItems(test, train, options.RelevanceThreshold);
         var perUser = new UserListMetrics[users.Length];
         var k = options.K;
         Parallel.For(
@@ -99,8 +101,8 @@ public static class TopNEvaluator
         return Evaluate(model, train, test, options, user => groups.GetValueOrDefault(user, UnassignedGroup), cancellationToken);
     }
 
-    /// <summary>Test users (ascending) that have at least one relevant item, and those items (distinct).</summary>
-    private static (int[] Users, int[][] Relevant) RelevantItems(ReadOnlySpan<Rating> test, float? threshold)
+    /// <summary>Test users (ascending) that have at least one relevant item not in their training data, and those items.</summary>
+    private static (int[] Users, int[][] Relevant) RelevantItems(ReadOnlySpan<Rating> test, InteractionMatrix train, float? threshold)
     {
         var groups = UserGroups.Build(test);
         var users = new List<int>(groups.Count);
@@ -109,17 +111,19 @@ public static class TopNEvaluator
         for (var g = 0; g < groups.Count; g++)
         {
             items.Clear();
+            var user = groups.UserAt(g);
             foreach (var row in groups.RowsOf(g))
             {
-                if (threshold is null || test[row].Value >= threshold.Value)
+                var r = test[row];
+                if ((threshold is null || r.Value >= threshold.Value) && !train.Contains(user, r.Item))
                 {
-                    items.Add(test[row].Item);
+                    items.Add(r.Item);
                 }
             }
 
             if (items.Count > 0)
             {
-                users.Add(groups.UserAt(g));
+                users.Add(user);
                 relevant.Add([.. items]);
             }
         }

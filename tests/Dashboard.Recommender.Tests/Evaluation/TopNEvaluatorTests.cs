@@ -119,4 +119,12 @@ public class TopNEvaluatorTests
         var r = TopNEvaluator.Evaluate((user, _, allow) => Model.Recommend(user, 6, allow), Train, Test, K2);
         Assert.All(r.PerUser, u => Assert.Equal(2, u.List.Length));
     }
+
+    [Fact]
+    public void Evaluate_TestItemAlsoInTrain_IsNotRelevant()
+    {
+        // User 0 re-interacted with training item 0: it cannot be recommended, so only item 1 counts.
+        Rating[] test = [new(0, 0, 5), new(0, 1, 5)];
+        Assert.Equal(1, TopNEvaluator.Evaluate(Model, Train, test, K2).PerUser.Single().RelevantCount);
+    }
 }
