@@ -2,8 +2,8 @@ namespace Dashboard.Recommender.Evaluation;
 
 /// <summary>
 /// Accuracy metrics of one user's ranked list against the set of items relevant to that user.
-/// Conventions (those of Microsoft Recommenders' python_evaluation, so numbers compare with
-/// published tables):
+/// Conventions are the common ones (precision over k and recall over |relevant| as in Microsoft
+/// Recommenders; AP@k over min(k, |relevant|) as in the widely used ml_metrics <c>apk</c>):
 /// <list type="bullet">
 /// <item>Only the first <c>k</c> entries of the list count; a list shorter than k is not padded, but
 /// precision still divides by k, so a model that cannot fill its list is penalised.</item>
@@ -14,7 +14,8 @@ namespace Dashboard.Recommender.Evaluation;
 /// perfect top-k list scores 1 even when the user has more than k relevant items; MAP is its mean.</item>
 /// <item>Reciprocal rank is 1 / rank of the first relevant item within the first k, else 0.</item>
 /// </list>
-/// With no relevant items the metrics are undefined and return NaN; evaluators skip such users.
+/// The ranked list is assumed to hold distinct items, as <see cref="Algorithms.IRecommender.Recommend"/>
+/// returns. With no relevant items the metrics are undefined and return NaN; evaluators skip such users.
 /// </summary>
 public static class RankingMetrics
 {

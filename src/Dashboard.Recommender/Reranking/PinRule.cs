@@ -5,8 +5,10 @@ namespace Dashboard.Recommender.Reranking;
 /// <summary>
 /// Puts an item at a fixed 1-based <see cref="Position"/> of the final list (a sponsored slot),
 /// moving it there if it is already listed and pulling it from the eligible pool otherwise; a
-/// shorter list gets the item appended. An item that did not survive the filters is never pinned.
-/// When several pins compete for a slot, the one applied last takes it and pushes the earlier down.
+/// shorter list gets the item appended. An item that did not survive the filters is never pinned,
+/// and neither is one missing from the candidates: to pin an item the model did not rank, add it to
+/// the candidates. When several pins compete for a slot, the one applied last takes it and pushes
+/// the earlier one down.
 /// </summary>
 public sealed class PinRule : IRerankRule
 {

@@ -32,7 +32,8 @@ public sealed class RerankPipeline
         _rules = [.. given.OrderBy(r => r.Stage)];
     }
 
-    public IReadOnlyList<IRerankRule> Rules => _rules;
+    /// <summary>The rules in the order they run.</summary>
+    public IReadOnlyList<IRerankRule> Rules => _rules.AsReadOnly();
 
     public IReadOnlyList<ScoredItem> Apply(IReadOnlyList<ScoredItem> candidates, RerankContext context)
     {
