@@ -37,7 +37,8 @@ public sealed class ItemKnn : RecommenderBase<KnnOptions>
     {
         options.Validate();
         var explicitFeedback = options.Feedback == FeedbackKind.Explicit;
-        if (explicitFeedback)
+        var coRated = options.Similarity is SimilarityMetric.Pearson or SimilarityMetric.PearsonBaseline;
+        if (explicitFeedback || options.Similarity == SimilarityMetric.PearsonBaseline)
         {
             _mean = Baseline.ComputeBiases(train, options.Baseline, out _userBias, out _itemBias, null, cancellationToken);
         }
@@ -50,11 +51,11 @@ public sealed class ItemKnn : RecommenderBase<KnnOptions>
 
         progress?.Report(0.1);
         var binary = !explicitFeedback && options.Binarize;
-        var (byUser, byItem) = KnnInputs.SimilarityValues(train, options.Similarity, binary, itemEntities: true);
+        var (byUser, byItem) = KnnInputs.SimilarityValues(train, options.Similarity, binary, itemEntities: true, (_mean, _userBias, _itemBias));
         _neighbors = SparseSimilarity.Compute(
             train.ItemPtr, train.ItemUsers, byItem,
             train.UserPtr, train.UserItems, byUser,
-            options.Similarity == SimilarityMetric.Pearson, options.Shrinkage, options.MinSupport, options.MaxStoredNeighbors,
+            coRated, options.Shrinkage, options.MinSupport, options.MaxStoredNeighbors,
             progress, 0.1, 1.0, cancellationToken);
         _userPtr = train.UserPtr;
         _userItems = train.UserItems;

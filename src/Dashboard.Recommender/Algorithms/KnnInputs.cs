@@ -13,11 +13,35 @@ internal static class KnnInputs
     /// entities being compared (item-kNN) or users are (user-kNN); that decides which mean Pearson
     /// (own mean) and adjusted cosine (the other dimension's mean) subtract.
     /// </summary>
+    /// <param name="baseline">μ, b_u, b_i; required for <see cref="SimilarityMetric.PearsonBaseline"/>.</param>
     public static (float[] ByUser, float[] ByItem) SimilarityValues(
-        InteractionMatrix train, SimilarityMetric metric, bool binary, bool itemEntities)
+        InteractionMatrix train, SimilarityMetric metric, bool binary, bool itemEntities,
+        (float Mean, float[] UserBias, float[] ItemBias)? baseline = null)
     {
         var byUser = binary ? Ones(train.NonZeroCount) : (float[])train.UserValues.Clone();
         var byItem = binary ? Ones(train.NonZeroCount) : (float[])train.ItemValues.Clone();
+        if (metric == SimilarityMetric.PearsonBaseline)
+        {
+            var (mean, bu, bi) = baseline ?? throw new ArgumentNullException(nameof(baseline), "PearsonBaseline needs the baseline biases.");
+            for (var u = 0; u < train.UserCount; u++)
+            {
+                for (var k = train.UserPtr[u]; k < train.UserPtr[u + 1]; k++)
+                {
+                    byUser[k] -= mean + bu[u] + bi[train.UserItems[k]];
+                }
+            }
+
+            for (var i = 0; i < train.ItemCount; i++)
+            {
+                for (var k = train.ItemPtr[i]; k < train.ItemPtr[i + 1]; k++)
+                {
+                    byItem[k] -= mean + bu[train.ItemUsers[k]] + bi[i];
+                }
+            }
+
+            return (byUser, byItem);
+        }
+
         var centreByUser = metric switch
         {
             SimilarityMetric.Cosine => (bool?)null,

@@ -11,4 +11,10 @@ public enum SimilarityMetric
 
     /// <summary>Cosine after centring each value by the mean of the other dimension (user mean for item-item; Sarwar et al. 2001).</summary>
     AdjustedCosine,
+
+    /// <summary>
+    /// Pearson-style correlation of baseline residuals r − (μ + b_u + b_i), norms over co-rated entries
+    /// (Koren 2010; Surprise's pearson_baseline). Usually the strongest choice for rating prediction.
+    /// </summary>
+    PearsonBaseline,
 }

@@ -14,6 +14,7 @@ internal static class ModelZoo
         ["item-knn-implicit"] = (Fit<ItemKnn, KnnOptions>(new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 5 }), ItemKnn.Load),
         ["user-knn-pearson"] = (Fit<UserKnn, KnnOptions>(new KnnOptions { Similarity = SimilarityMetric.Pearson, Neighbors = 5 }), UserKnn.Load),
         ["user-knn-implicit"] = (Fit<UserKnn, KnnOptions>(new KnnOptions { Feedback = FeedbackKind.Implicit, Similarity = SimilarityMetric.AdjustedCosine }), UserKnn.Load),
+        ["ease"] = (Fit<Ease, EaseOptions>(new EaseOptions { Lambda = 10 }), Ease.Load),
         ["biased-mf"] = (Fit<BiasedMf, BiasedMfOptions>(new BiasedMfOptions { Factors = 6, Epochs = 5, Strata = 3 }), BiasedMf.Load),
     };
 
