@@ -2,7 +2,7 @@ namespace Dashboard.Recommender.Evaluation;
 
 /// <summary>
 /// Outcome of a top-n evaluation. Accuracy metrics are means over the evaluated users (users with at
-/// least one relevant test item); the beyond-accuracy metrics are computed over their lists with
+/// least one relevant test item; NaN when there is none); the beyond-accuracy metrics are computed over their lists with
 /// training popularity. <see cref="IntraListDiversity"/> and <see cref="CalibrationKl"/> are NaN when
 /// the options gave no similarity or categories. <see cref="Groups"/> is set when a grouping was given.
 /// </summary>

@@ -164,7 +164,8 @@ public static class TopNEvaluator
             ? double.NaN
             : MeanCalibration(perUser, train, options.Categories, options.CalibrationAlpha);
 
-        double n = Math.Max(1, perUser.Length);
+        // With no evaluable user the accuracy means are undefined (NaN), not zero.
+        double n = perUser.Length == 0 ? double.NaN : perUser.Length;
         return new TopNEvaluationResult(
             options.K,
             perUser.Length,

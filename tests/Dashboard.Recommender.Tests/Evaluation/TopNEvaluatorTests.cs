@@ -127,4 +127,11 @@ public class TopNEvaluatorTests
         Rating[] test = [new(0, 0, 5), new(0, 1, 5)];
         Assert.Equal(1, TopNEvaluator.Evaluate(Model, Train, test, K2).PerUser.Single().RelevantCount);
     }
+
+    [Fact]
+    public void Evaluate_WithoutTestUsers_ReportsUndefinedAccuracy()
+    {
+        var r = TopNEvaluator.Evaluate(Model, Train, [], K2);
+        Assert.True(r.UserCount == 0 && double.IsNaN(r.Ndcg));
+    }
 }
