@@ -13,7 +13,11 @@ namespace Dashboard.Recommender.Evaluation;
 public static class RatingEvaluator
 {
     public static RatingEvaluationResult Evaluate(
-        IRecommender model, ReadOnlySpan<Rating> test, float? fallback = null, CancellationToken cancellationToken = default)
+        IRecommender model,
+        ReadOnlySpan<Rating> test,
+        float? fallback = null,
+        Func<int, string>? groupOf = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (fallback is { } f && !float.IsFinite(f))
@@ -56,16 +60,19 @@ public static class RatingEvaluator
             _ => { });
 
         // Sequential sums in input order: the result does not depend on thread scheduling.
-        double squared = 0, absolute = 0;
-        int scored = 0, skipped = 0, fallbacks = 0;
+        var total = new ErrorSums();
+        var byGroup = groupOf is null ? null : new SortedDictionary<string, ErrorSums>(StringComparer.Ordinal);
+        var fallbacks = 0;
         for (var i = 0; i < ratings.Length; i++)
         {
+            var group = byGroup is null ? null : GroupSums(byGroup, groupOf!, ratings[i].User);
             var prediction = predictions[i];
             if (float.IsNaN(prediction))
             {
                 if (fallback is null)
                 {
-                    skipped++;
+                    total.Skip();
+                    group?.Skip();
                     continue;
                 }
 
@@ -74,13 +81,55 @@ public static class RatingEvaluator
             }
 
             var error = (double)prediction - ratings[i].Value;
-            squared += error * error;
-            absolute += Math.Abs(error);
-            scored++;
+            total.Add(error);
+            group?.Add(error);
         }
 
-        var mse = scored == 0 ? double.NaN : squared / scored;
-        var mae = scored == 0 ? double.NaN : absolute / scored;
-        return new RatingEvaluationResult(Math.Sqrt(mse), mae, mse, scored, skipped, fallbacks);
+        List<RatingGroupMetrics>? groupMetrics = null;
+        if (byGroup is not null)
+        {
+            groupMetrics = new List<RatingGroupMetrics>(byGroup.Count);
+            foreach (var (name, sums) in byGroup)
+            {
+                groupMetrics.Add(new RatingGroupMetrics(name, sums.Scored, sums.Skipped, Math.Sqrt(sums.Mse), sums.Mae));
+            }
+        }
+
+        return new RatingEvaluationResult(Math.Sqrt(total.Mse), total.Mae, total.Mse, total.Scored, total.Skipped, fallbacks, groupMetrics);
+    }
+
+    private static ErrorSums GroupSums(SortedDictionary<string, ErrorSums> byGroup, Func<int, string> groupOf, int user)
+    {
+        var name = groupOf(user) ?? throw new InvalidOperationException($"No group for user {user}.");
+        if (!byGroup.TryGetValue(name, out var sums))
+        {
+            sums = new ErrorSums();
+            byGroup.Add(name, sums);
+        }
+
+        return sums;
+    }
+
+    private sealed class ErrorSums
+    {
+        private double _squared;
+        private double _absolute;
+
+        public int Scored { get; private set; }
+
+        public int Skipped { get; private set; }
+
+        public double Mse => Scored == 0 ? double.NaN : _squared / Scored;
+
+        public double Mae => Scored == 0 ? double.NaN : _absolute / Scored;
+
+        public void Skip() => Skipped++;
+
+        public void Add(double error)
+        {
+            _squared += error * error;
+            _absolute += Math.Abs(error);
+            Scored++;
+        }
     }
 }

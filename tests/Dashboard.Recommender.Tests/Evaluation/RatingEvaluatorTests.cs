@@ -33,4 +33,14 @@ public class RatingEvaluatorTests
         var r = RatingEvaluator.Evaluate(Model, Test);
         Assert.Equal(Math.Sqrt(0.125), r.Rmse, 10);
     }
+
+    [Fact]
+    public void Evaluate_WithGrouping_ReportsErrorPerGroup()
+    {
+        // Group "known" = user 0: errors −0.5, 0 → RMSE sqrt(0.125); group "new" = user 1: one skipped rating.
+        var r = RatingEvaluator.Evaluate(Model, Test, groupOf: u => u == 0 ? "known" : "new");
+        Assert.Equal(
+            [("known", 2, 0, Math.Sqrt(0.125)), ("new", 0, 1, double.NaN)],
+            r.Groups!.Select(g => (g.Group, g.Scored, g.Skipped, g.Rmse)));
+    }
 }
