@@ -117,30 +117,26 @@ public sealed class WeightedBlend : IRecommender
         var result = new ExplainedRecommendation[top.Length];
         for (var r = 0; r < top.Length; r++)
         {
-            var item = top[r].Item;
-            var present = 0.0;
-            for (var c = 0; c < scores.Components.Length; c++)
-            {
-                if (!float.IsNaN(scores.Normalized[c][item]))
-                {
-                    present += scores.Components[c].Weight;
-                }
-            }
+            result[r] = Explain(scores, top[r].Item);
+        }
 
-            var contributions = new ComponentContribution[scores.Components.Length];
-            for (var c = 0; c < contributions.Length; c++)
-            {
-                var component = scores.Components[c];
-                var normalized = scores.Normalized[c][item];
-                contributions[c] = new ComponentContribution(
-                    component.Recommender.Name,
-                    scores.Raw[c][item],
-                    normalized,
-                    component.Weight,
-                    float.IsNaN(normalized) ? 0 : component.Weight / present * normalized);
-            }
+        return result;
+    }
 
-            result[r] = new ExplainedRecommendation(item, top[r].Score, contributions);
+    /// <summary>
+    /// The score breakdown of given items, in the given order: for a list that was re-ranked after
+    /// blending (pins, diversity), whose items are not simply the blend's top-n. Items outside the
+    /// catalogue get a NaN score and no contributions.
+    /// </summary>
+    public IReadOnlyList<ExplainedRecommendation> Explain(int user, ReadOnlySpan<int> items)
+    {
+        var scores = Blend(user);
+        var result = new ExplainedRecommendation[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            result[i] = (uint)items[i] < (uint)scores.Blended.Length
+                ? Explain(scores, items[i])
+                : new ExplainedRecommendation(items[i], float.NaN, []);
         }
 
         return result;
@@ -259,6 +255,33 @@ public sealed class WeightedBlend : IRecommender
         }
 
         return new BlendedScores(components, raw, normalized, blended);
+    }
+
+    private static ExplainedRecommendation Explain(BlendedScores scores, int item)
+    {
+        var present = 0.0;
+        for (var c = 0; c < scores.Components.Length; c++)
+        {
+            if (!float.IsNaN(scores.Normalized[c][item]))
+            {
+                present += scores.Components[c].Weight;
+            }
+        }
+
+        var contributions = new ComponentContribution[scores.Components.Length];
+        for (var c = 0; c < contributions.Length; c++)
+        {
+            var component = scores.Components[c];
+            var normalized = scores.Normalized[c][item];
+            contributions[c] = new ComponentContribution(
+                component.Recommender.Name,
+                scores.Raw[c][item],
+                normalized,
+                component.Weight,
+                float.IsNaN(normalized) ? 0 : component.Weight / present * normalized);
+        }
+
+        return new ExplainedRecommendation(item, scores.Blended[item], contributions);
     }
 
     /// <summary>Σ wᵢ·nᵢ / Σ wᵢ over the non-NaN values; NaN when no component scored the item.</summary>

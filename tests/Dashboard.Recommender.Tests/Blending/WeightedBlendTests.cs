@@ -78,6 +78,20 @@ public class WeightedBlendTests
     }
 
     [Fact]
+    public void Explain_KeepsTheGivenOrderOfAReRankedList()
+    {
+        var explained = Blend(ScoreNormalization.Rank).Explain(0, [0, 2]);
+        Assert.Equal([0, 2], explained.Select(e => e.Item));
+    }
+
+    [Fact]
+    public void Explain_MatchesTheBlendedScore()
+    {
+        // Item 0: A rank 1/3, B rank 0.5 → (1/3 + 0.5) / 2 = 0.416667.
+        Assert.Equal(0.416667, Blend(ScoreNormalization.Rank).Explain(0, [0])[0].Score, 5);
+    }
+
+    [Fact]
     public void Recommend_UserWithoutHistory_GetsFallbackItems()
     {
         var blend = Blend(ScoreNormalization.Rank, fallback: Popular);
