@@ -8,7 +8,7 @@ internal static class AlgorithmCatalog
 {
     public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf"];
 
-    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "ease"];
+    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease"];
 
     public static IRecommender FitRating(string name, Dataset data, InteractionMatrix train) => name switch
     {
@@ -25,6 +25,7 @@ internal static class AlgorithmCatalog
         "item-knn" => Fit(new ItemKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, Shrinkage = 0 }),
         "user-knn" => Fit(new UserKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, Shrinkage = 0 }),
         "ease" => Fit(new Ease(), train, new EaseOptions()),
+        "implicit-als" => Fit(new ImplicitAls(), train, new ImplicitAlsOptions()),
         _ => throw new ArgumentException($"Unknown top-n algorithm '{name}'. Known: {string.Join(", ", TopNNames)}."),
     };
 

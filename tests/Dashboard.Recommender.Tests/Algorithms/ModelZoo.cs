@@ -15,6 +15,7 @@ internal static class ModelZoo
         ["user-knn-pearson"] = (Fit<UserKnn, KnnOptions>(new KnnOptions { Similarity = SimilarityMetric.Pearson, Neighbors = 5 }), UserKnn.Load),
         ["user-knn-implicit"] = (Fit<UserKnn, KnnOptions>(new KnnOptions { Feedback = FeedbackKind.Implicit, Similarity = SimilarityMetric.AdjustedCosine }), UserKnn.Load),
         ["ease"] = (Fit<Ease, EaseOptions>(new EaseOptions { Lambda = 10 }), Ease.Load),
+        ["implicit-als"] = (Fit<ImplicitAls, ImplicitAlsOptions>(new ImplicitAlsOptions { Factors = 5, Iterations = 4, Regularization = 0.5f }), ImplicitAls.Load),
         ["biased-mf"] = (Fit<BiasedMf, BiasedMfOptions>(new BiasedMfOptions { Factors = 6, Epochs = 5, Strata = 3 }), BiasedMf.Load),
     };
 
