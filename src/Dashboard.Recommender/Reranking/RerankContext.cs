@@ -17,4 +17,11 @@ public sealed record RerankContext(int User, int Length, Func<int, bool>? IsSeen
     /// from the filtered-out ones.
     /// </summary>
     public IReadOnlyList<ScoredItem> Eligible { get; init; } = [];
+
+    /// <summary>A context whose seen items are the user's interactions in <paramref name="history"/>.</summary>
+    public static RerankContext FromHistory(InteractionMatrix history, int user, int length)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return new RerankContext(user, length, item => history.Contains(user, item));
+    }
 }

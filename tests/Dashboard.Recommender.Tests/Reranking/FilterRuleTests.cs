@@ -17,6 +17,13 @@ public class FilterRuleTests
     }
 
     [Fact]
+    public void ExcludeSeen_FromHistory_RemovesTheUsersTrainingItems()
+    {
+        var history = InteractionMatrix.Build([new(0, 2, 1), new(1, 0, 1)], 2, 5);
+        Assert.Equal([0, 1, 3, 4], Run(Descending(5), RerankContext.FromHistory(history, 0, 5), new ExcludeSeenRule()));
+    }
+
+    [Fact]
     public void IncludeItems_KeepsOnlyListedItems()
     {
         Assert.Equal([1, 4], Run(Descending(5), 5, FilterRule.IncludeItems([4, 1, 9])));
