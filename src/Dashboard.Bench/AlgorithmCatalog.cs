@@ -1,0 +1,39 @@
+using Dashboard.Recommender.Algorithms;
+using Dashboard.Recommender.Data;
+
+namespace Dashboard.Bench;
+
+/// <summary>The benchmarked configurations, by name. Options here are the tuned ones reported in docs/benchmarks.md.</summary>
+internal static class AlgorithmCatalog
+{
+    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf"];
+
+    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease"];
+
+    public static IRecommender FitRating(string name, Dataset data, InteractionMatrix train) => name switch
+    {
+        "baseline" => Fit(new Baseline(), train, new BaselineOptions()),
+        "item-knn" => Fit(new ItemKnn(), train, new KnnOptions { Similarity = SimilarityMetric.PearsonBaseline, Neighbors = 40, Shrinkage = 100 }),
+        "user-knn" => Fit(new UserKnn(), train, new KnnOptions { Similarity = SimilarityMetric.Pearson, Neighbors = 40, Shrinkage = 100 }),
+        "biased-mf" => Fit(new BiasedMf(), train, new BiasedMfOptions()),
+        _ => throw new ArgumentException($"Unknown rating algorithm '{name}'. Known: {string.Join(", ", RatingNames)}."),
+    };
+
+    public static IRecommender FitTopN(string name, Dataset data, InteractionMatrix train) => name switch
+    {
+        "popularity" => Fit(new Popularity(), train, new PopularityOptions()),
+        "item-knn" => Fit(new ItemKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, Shrinkage = 0 }),
+        "user-knn" => Fit(new UserKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, Shrinkage = 0 }),
+        "ease" => Fit(new Ease(), train, new EaseOptions()),
+        "implicit-als" => Fit(new ImplicitAls(), train, new ImplicitAlsOptions()),
+        _ => throw new ArgumentException($"Unknown top-n algorithm '{name}'. Known: {string.Join(", ", TopNNames)}."),
+    };
+
+    private static TModel Fit<TModel, TOptions>(TModel model, InteractionMatrix train, TOptions options)
+        where TModel : IRecommender<TOptions>
+        where TOptions : class
+    {
+        model.Fit(train, options);
+        return model;
+    }
+}

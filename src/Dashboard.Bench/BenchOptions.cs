@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Dashboard.Bench;
+
+/// <summary>Command line: <c>&lt;task&gt; --data &lt;dir|file&gt; --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000]</c>.</summary>
+internal sealed record BenchOptions(
+    string Task,
+    string? Data,
+    string Format,
+    string? Json,
+    IReadOnlyList<string>? Algorithms,
+    IReadOnlyList<int> Sizes)
+{
+    public const string Usage =
+        "usage: Dashboard.Bench <rating|topn|scale> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000]";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            throw new ArgumentException("The first argument must be the task.");
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"Expected '--name value' at '{args[i]}'.");
+            }
+
+            values[args[i][2..]] = args[++i];
+        }
+
+        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes"], StringComparer.Ordinal);
+        foreach (var key in values.Keys)
+        {
+            if (!known.Contains(key))
+            {
+                throw new ArgumentException($"Unknown option '--{key}'.");
+            }
+        }
+
+        var task = args[0];
+        if (task is not ("rating" or "topn" or "scale"))
+        {
+            throw new ArgumentException($"Unknown task '{task}'.");
+        }
+
+        var data = values.GetValueOrDefault("data");
+        var format = values.GetValueOrDefault("format") ?? (task == "scale" ? "synthetic" : "");
+        if (task != "scale" && (data is null || format is not ("ml100k" or "ml1m" or "csv")))
+        {
+            throw new ArgumentException("--data and --format ml100k|ml1m|csv are required.");
+        }
+
+        var sizes = values.TryGetValue("sizes", out var s)
+            ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
+            : [100_000, 1_000_000, 10_000_000];
+        var algorithms = values.TryGetValue("algorithms", out var a) ? a.Split(',', StringSplitOptions.RemoveEmptyEntries) : null;
+        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes);
+    }
+}

@@ -1,0 +1,30 @@
+using Dashboard.Bench;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+var datasetName = options.Format;
+Console.Error.WriteLine($"{options.Task} on {datasetName} ({options.Data}), {Environment.ProcessorCount} cores");
+var rows = options.Task switch
+{
+    "rating" => RatingTask.Run(options, datasetName),
+    "topn" => TopNTask.Run(options, datasetName),
+    _ => ScaleTask.Run(options),
+};
+
+Console.WriteLine(ResultWriter.ToMarkdown(rows));
+if (options.Json is not null)
+{
+    ResultWriter.WriteJson(options.Json, rows);
+}
+
+return 0;

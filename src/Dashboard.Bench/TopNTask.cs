@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Dashboard.Recommender.Evaluation;
+
+namespace Dashboard.Bench;
+
+/// <summary>Top-10 ranking on the per-user 75/25 split; every test interaction is relevant.</summary>
+internal static class TopNTask
+{
+    public static IReadOnlyList<BenchRow> Run(BenchOptions options, string datasetName)
+    {
+        var (trainData, testData) = BenchData.TopNSplit(options);
+        var train = trainData.ToMatrix();
+        var names = options.Algorithms ?? AlgorithmCatalog.TopNNames;
+        var rows = new List<BenchRow>();
+        foreach (var name in names)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var model = AlgorithmCatalog.FitTopN(name, trainData, train);
+            var fit = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var timed = new TimedRecommender(model);
+            var result = TopNEvaluator.Evaluate(timed, train, testData.Ratings, new TopNEvaluationOptions(K: 10));
+            var (mean, p99) = timed.Summary();
+            var metrics = new Dictionary<string, double>
+            {
+                ["P@10"] = result.Precision,
+                ["R@10"] = result.Recall,
+                ["NDCG@10"] = result.Ndcg,
+                ["MAP@10"] = result.Map,
+                ["coverage"] = result.CatalogCoverage,
+            };
+            rows.Add(new BenchRow("topn", datasetName, name, metrics, fit, mean, p99));
+            Console.Error.WriteLine($"  {name}: P@10 {result.Precision:F4} NDCG@10 {result.Ndcg:F4} fit {fit:F2} s, {mean:F0} µs/user");
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,41 @@
+using Dashboard.Recommender.Algorithms;
+using Dashboard.Recommender.Data;
+
+namespace Dashboard.Recommender.Tests.Algorithms;
+
+/// <summary>Every algorithm with small, fast options, so the contract tests run over all of them.</summary>
+internal static class ModelZoo
+{
+    private static readonly Dictionary<string, (Func<InteractionMatrix, CancellationToken, IRecommender> Fit, Func<Stream, IRecommender> Load)> Entries = new()
+    {
+        ["popularity"] = (Fit<Popularity, PopularityOptions>(new PopularityOptions()), Popularity.Load),
+        ["baseline"] = (Fit<Baseline, BaselineOptions>(new BaselineOptions()), Baseline.Load),
+        ["item-knn-explicit"] = (Fit<ItemKnn, KnnOptions>(new KnnOptions { Neighbors = 5, Shrinkage = 10 }), ItemKnn.Load),
+        ["item-knn-implicit"] = (Fit<ItemKnn, KnnOptions>(new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 5 }), ItemKnn.Load),
+        ["user-knn-pearson"] = (Fit<UserKnn, KnnOptions>(new KnnOptions { Similarity = SimilarityMetric.Pearson, Neighbors = 5 }), UserKnn.Load),
+        ["user-knn-implicit"] = (Fit<UserKnn, KnnOptions>(new KnnOptions { Feedback = FeedbackKind.Implicit, Similarity = SimilarityMetric.AdjustedCosine }), UserKnn.Load),
+        ["ease"] = (Fit<Ease, EaseOptions>(new EaseOptions { Lambda = 10 }), Ease.Load),
+        ["implicit-als"] = (Fit<ImplicitAls, ImplicitAlsOptions>(new ImplicitAlsOptions { Factors = 5, Iterations = 4, Regularization = 0.5f }), ImplicitAls.Load),
+        ["biased-mf"] = (Fit<BiasedMf, BiasedMfOptions>(new BiasedMfOptions { Factors = 6, Epochs = 5, Strata = 3 }), BiasedMf.Load),
+    };
+
+    public static IEnumerable<object[]> Names => Entries.Keys.Select(k => new object[] { k });
+
+    /// <summary>Models whose scores depend on the user (all but popularity).</summary>
+    public static IEnumerable<object[]> PersonalisedNames => Entries.Keys.Where(k => k != "popularity").Select(k => new object[] { k });
+
+    public static IRecommender Fit(string name, InteractionMatrix train, CancellationToken cancellationToken = default) =>
+        Entries[name].Fit(train, cancellationToken);
+
+    public static IRecommender Load(string name, Stream stream) => Entries[name].Load(stream);
+
+    private static Func<InteractionMatrix, CancellationToken, IRecommender> Fit<TModel, TOptions>(TOptions options)
+        where TModel : IRecommender<TOptions>, new()
+        where TOptions : class =>
+        (train, ct) =>
+        {
+            var model = new TModel();
+            model.Fit(train, options, null, ct);
+            return model;
+        };
+}
