@@ -1,5 +1,6 @@
 using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Data;
+using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
 using Dashboard.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +23,23 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Item> Items { get; }
 
+    DbSet<ItemAttribute> ItemAttributes { get; }
+
     DbSet<Interaction> Interactions { get; }
 
     DbSet<JobRun> JobRuns { get; }
 
     DbSet<AuditLogEntry> AuditLog { get; }
+
+    DbSet<DataSource> DataSources { get; }
+
+    DbSet<DataSourceDataset> DataSourceDatasets { get; }
+
+    DbSet<ImportRun> ImportRuns { get; }
+
+    DbSet<ImportError> ImportErrors { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

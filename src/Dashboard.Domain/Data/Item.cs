@@ -26,4 +26,9 @@ public sealed class Item : ITenantOwned
     public decimal? Price { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>True for an item created only because an interaction named it before any item import did.</summary>
+    public bool IsPlaceholder { get; set; }
+
+    public List<ItemAttribute> Attributes { get; set; } = [];
 }

@@ -4,4 +4,5 @@ namespace Dashboard.Domain.Jobs;
 public enum JobKind
 {
     GenerateSampleData,
+    ImportDataSource,
 }

@@ -31,6 +31,7 @@ internal sealed class SampleDataWriter(IDbContextFactory<DashboardDbContext> fac
         // the statement count small on providers that cascade row by row.
         await db.Interactions.ExecuteDeleteAsync(cancellationToken);
         await db.EndUserAttributes.ExecuteDeleteAsync(cancellationToken);
+        await db.ItemAttributes.ExecuteDeleteAsync(cancellationToken);
         await db.EndUsers.ExecuteDeleteAsync(cancellationToken);
         await db.Items.ExecuteDeleteAsync(cancellationToken);
         progress.Report(5);

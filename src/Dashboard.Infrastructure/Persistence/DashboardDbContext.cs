@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Dashboard.Application.Common;
 using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Data;
+using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
 using Dashboard.Domain.Tenancy;
 using Dashboard.Infrastructure.Identity;
@@ -34,11 +35,23 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
 
     public DbSet<Item> Items => Set<Item>();
 
+    public DbSet<ItemAttribute> ItemAttributes => Set<ItemAttribute>();
+
     public DbSet<Interaction> Interactions => Set<Interaction>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+
+    public DbSet<DataSource> DataSources => Set<DataSource>();
+
+    public DbSet<DataSourceDataset> DataSourceDatasets => Set<DataSourceDataset>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<ImportError> ImportErrors => Set<ImportError>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     /// <summary>Binds this (fresh) instance to a tenant. Called once by the tenant factory.</summary>
     internal void BindTenant(Guid tenantId)

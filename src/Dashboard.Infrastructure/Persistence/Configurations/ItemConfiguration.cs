@@ -15,5 +15,6 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         builder.Property(i => i.Price).HasPrecision(18, 2);
         builder.HasIndex(i => new { i.TenantId, i.ExternalId }).IsUnique();
         builder.HasIndex(i => new { i.TenantId, i.Category });
+        builder.HasMany(i => i.Attributes).WithOne(a => a.Item).HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,0 +1,9 @@
+namespace Dashboard.Domain.DataSources;
+
+public enum DataSourceKind
+{
+    FileUpload,
+    SqlDatabase,
+    EventsApi,
+    SampleData,
+}

@@ -1,0 +1,7 @@
+namespace Dashboard.Domain.DataSources;
+
+public enum SqlProvider
+{
+    SqlServer,
+    Sqlite,
+}
