@@ -1,0 +1,45 @@
+using System.Globalization;
+using Dashboard.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.EndToEnd.Tests;
+
+[Collection(DashboardAppCollectionDefinition.Name)]
+public sealed class DemoOrganisationTests(DashboardAppFixture app)
+{
+    [BrowserFact]
+    public async Task DemoAdmin_SeesTheSampleDataOnTheOverview_OnceTheJobHasRun()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("admin@demo.local", "Demo-Retail-2026", "Demo Retail");
+
+        // The Overview polls while the job runs; the job may also have finished before sign-in.
+        await Expect(page.GetByTestId("job-runs")).ToContainTextAsync("Generate sample data");
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
+
+        // StatCard formats with the current culture, and the server runs in this process.
+        await Expect(page.GetByTestId("count-end-users")).ToHaveTextAsync(Formatted(DashboardAppFactory.SampleUsers));
+        await Expect(page.GetByTestId("count-items")).ToHaveTextAsync(Formatted(DashboardAppFactory.SampleItems));
+        await Expect(page.GetByTestId("count-interactions")).ToHaveTextAsync(Formatted(DashboardAppFactory.SampleInteractions));
+        await Expect(page.GetByTestId("interactions-chart")).ToBeVisibleAsync();
+
+        await SaveReadmeScreenshotAsync(page);
+    }
+
+    private static string Formatted(int count) => count.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>The README's screenshot: the Overview with data, at the context's 1280×800 viewport.</summary>
+    private static async Task SaveReadmeScreenshotAsync(IPage page)
+    {
+        var root = RepositoryRoot.Find();
+        if (root is null)
+        {
+            // Run from a copied test output (no Dashboard.sln above it): there is no README to illustrate.
+            return;
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(root, "docs", "screenshot.png") });
+    }
+}
