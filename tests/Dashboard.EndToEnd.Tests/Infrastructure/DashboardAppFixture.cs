@@ -36,6 +36,20 @@ public sealed class DashboardAppFixture : IAsyncLifetime
             return;
         }
 
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // Stop whatever did start (app, browser, files) now; DisposeAsync may run again later, harmlessly.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         Directory.CreateDirectory(_dataDirectory);
         _factory = new DashboardAppFactory(_dataDirectory);
         _factory.UseKestrel(0);
@@ -49,7 +63,8 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         {
             ExecutablePath = BrowserEnvironment.ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            // --disable-dev-shm-usage: containers often have a 64 MB /dev/shm, too small for Chromium's renderer.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"],
         });
 
         // The sample-data job and a cold circuit can take longer than Playwright's 5 s default.
@@ -74,15 +89,18 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         if (_browser is not null)
         {
             await _browser.DisposeAsync();
+            _browser = null;
         }
 
         _playwright?.Dispose();
+        _playwright = null;
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+            _factory = null;
         }
 
-        // SQLite may keep pooled connections (and so open files) until the pools are cleared.
+        // SQLite keeps pooled connections (and so open files) until the pools are cleared.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_dataDirectory))
         {
