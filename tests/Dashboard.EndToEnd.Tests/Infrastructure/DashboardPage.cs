@@ -12,8 +12,19 @@ internal static class DashboardPage
     /// interactive render, so once that has happened the page's components are interactive too — and a
     /// MudSelect, which opens into that provider, can be used.
     /// </summary>
-    public static async Task WaitForInteractivityAsync(this IPage page) =>
-        await page.WaitForFunctionAsync("() => !!window.mudpopoverHelper?.mainContainerClass");
+    public static async Task WaitForInteractivityAsync(this IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => !!window.mudpopoverHelper?.mainContainerClass");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException(
+                $"{page.Url} never became interactive: the Blazor circuit did not connect, or MudBlazor no longer sets " +
+                "window.mudpopoverHelper.mainContainerClass when MudPopoverProvider initialises (see DashboardPage).", ex);
+        }
+    }
 
     /// <summary>Fills and submits the static "Register your organisation" form.</summary>
     public static async Task SubmitRegistrationAsync(this IPage page, string organisation, string email, string password)
