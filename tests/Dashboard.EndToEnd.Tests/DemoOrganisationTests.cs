@@ -1,0 +1,51 @@
+using System.Globalization;
+using Dashboard.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.EndToEnd.Tests;
+
+[Collection(DashboardAppCollectionDefinition.Name)]
+public sealed class DemoOrganisationTests(DashboardAppFixture app)
+{
+    [BrowserFact]
+    public async Task DemoAdmin_SeesTheSampleDataOnTheOverview_OnceTheJobHasRun()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("admin@demo.local", "Demo-Retail-2026", "Demo Retail");
+
+        // The Overview polls while the job runs; the job may also have finished before sign-in.
+        await Expect(page.GetByTestId("job-runs")).ToContainTextAsync("Generate sample data");
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
+
+        // StatCard formats with the current culture, and the server runs in this process.
+        await Expect(page.GetByTestId("count-end-users")).ToHaveTextAsync(Formatted(DashboardAppFactory.SampleUsers));
+        await Expect(page.GetByTestId("count-items")).ToHaveTextAsync(Formatted(DashboardAppFactory.SampleItems));
+        await Expect(page.GetByTestId("count-interactions")).ToHaveTextAsync(Formatted(DashboardAppFactory.SampleInteractions));
+        await Expect(page.GetByTestId("interactions-chart")).ToBeVisibleAsync();
+
+        // The assertions may all have passed on the prerendered page; photograph the live one.
+        await page.WaitForInteractivityAsync();
+        await SaveReadmeScreenshotAsync(page);
+    }
+
+    private static string Formatted(int count) => count.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// The README's screenshot: the whole Overview with data, 1280 pixels wide. Always written to the
+    /// test output; copied over docs/screenshot.png only with UPDATE_SCREENSHOT=1, so an ordinary test
+    /// run leaves the working tree clean.
+    /// </summary>
+    private static async Task SaveReadmeScreenshotAsync(IPage page)
+    {
+        var root = RepositoryRoot.Find();
+        var update = root is not null && Environment.GetEnvironmentVariable("UPDATE_SCREENSHOT") == "1";
+        var path = update ? Path.Combine(root!, "docs", "screenshot.png") : Path.Combine(AppContext.BaseDirectory, "screenshot.png");
+
+        // A full-page capture would cut the drawer at the viewport's height, so the viewport grows to the page instead.
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(1280, Math.Min(height, 1600));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+    }
+}

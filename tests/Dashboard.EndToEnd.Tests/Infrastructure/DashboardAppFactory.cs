@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Dashboard.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program.cs) in Development, with every file it writes — database, Hangfire storage,
+/// data-protection keys — in <paramref name="dataDirectory"/>, and the demo organisation's sample data
+/// kept small so its job finishes in seconds.
+/// </summary>
+internal sealed class DashboardAppFactory(string dataDirectory) : WebApplicationFactory<Program>
+{
+    public const int SampleUsers = 200;
+    public const int SampleItems = 50;
+    public const int SampleInteractions = 5_000;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+
+        // UseSetting, not ConfigureAppConfiguration: the app reads some keys (DataProtection:KeysPath,
+        // Jobs:RunServer) from builder.Configuration while registering services, before Build().
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(dataDirectory, "dashboard.db")}");
+        builder.UseSetting("Database:ApplyMigrationsOnStartup", "true");
+        builder.UseSetting("Jobs:SqliteStoragePath", Path.Combine(dataDirectory, "hangfire.db"));
+        builder.UseSetting("Jobs:RunServer", "true");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(dataDirectory, "keys"));
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:SampleData:Users", SampleUsers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:SampleData:Items", SampleItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:SampleData:Interactions", SampleInteractions.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
