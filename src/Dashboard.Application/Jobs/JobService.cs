@@ -30,11 +30,11 @@ public sealed class JobService(
         return runs;
     }
 
-    /// <summary>True when the caller may start jobs of this kind (the page hides "run again" otherwise).</summary>
-    public async Task<bool> CanRunAsync(JobKind kind, CancellationToken cancellationToken = default)
+    /// <summary>The job kinds the caller may start or re-run (the page hides "run again" for the others).</summary>
+    public async Task<IReadOnlySet<JobKind>> RunnableKindsAsync(CancellationToken cancellationToken = default)
     {
         var caller = await currentUser.GetAsync(cancellationToken);
-        return caller.Can(HandlerFor(kind).RequiredPolicy);
+        return handlers.Where(h => caller.Can(h.RequiredPolicy)).Select(h => h.Kind).ToHashSet();
     }
 
     public async Task<Guid> RunAgainAsync(Guid jobRunId, CancellationToken cancellationToken = default)

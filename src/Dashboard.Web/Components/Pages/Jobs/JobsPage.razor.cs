@@ -10,7 +10,7 @@ namespace Dashboard.Web.Components.Pages.Jobs;
 public sealed partial class JobsPage
 {
     private IReadOnlyList<JobRun> _runs = [];
-    private HashSet<JobKind> _runnable = [];
+    private IReadOnlySet<JobKind> _runnable = new HashSet<JobKind>();
     private Poller? _poller;
 
     [Inject]
@@ -23,14 +23,7 @@ public sealed partial class JobsPage
 
     protected override async Task OnInitializedAsync()
     {
-        foreach (var kind in Enum.GetValues<JobKind>())
-        {
-            if (await Jobs.CanRunAsync(kind))
-            {
-                _runnable.Add(kind);
-            }
-        }
-
+        _runnable = await Jobs.RunnableKindsAsync();
         _runs = await Jobs.ListAsync(100);
         _poller = new Poller(TimeSpan.FromSeconds(1), async () =>
         {
