@@ -26,12 +26,20 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUs
         }
 
         var email = user?.Email?.ToLowerInvariant();
-        if (!string.IsNullOrEmpty(email) && (lowered.Contains(email, StringComparison.Ordinal) || lowered.Contains(email.Split('@')[0], StringComparison.Ordinal) && email.Split('@')[0].Length >= 6))
+        if (!string.IsNullOrEmpty(email) && ContainsEmail(lowered, email))
         {
             return Task.FromResult(Fail("The password must not contain your e-mail address."));
         }
 
         return Task.FromResult(IdentityResult.Success);
+    }
+
+    /// <summary>The whole address, or its local part when that is long enough to be a real giveaway.</summary>
+    private static bool ContainsEmail(string lowered, string email)
+    {
+        var local = email.Split('@')[0];
+        return lowered.Contains(email, StringComparison.Ordinal)
+            || (local.Length >= 6 && lowered.Contains(local, StringComparison.Ordinal));
     }
 
     internal static bool IsCommon(string lowered)

@@ -66,6 +66,17 @@ public sealed class TeamServiceTests
     }
 
     [Fact]
+    public async Task Add_PasswordContainingTheEmail_ReturnsAClearError()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+
+        var result = await host.InScopeAsync<TeamService, Result>(t => t.AddAsync("jordan.price@example.test", null, "Jordan.Price-2026!", Roles.Marketer));
+
+        Assert.Contains(result.Errors, e => e.Contains("e-mail address", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Add_AcceptsAVeryLongPassphrase()
     {
         await using var host = await TestHost.StartAsync();
