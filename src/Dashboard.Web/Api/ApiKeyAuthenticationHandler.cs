@@ -65,7 +65,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             await Results.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "API key in the URL",
-                detail: $"Do not put the API key in the URL (it ends up in logs). Send it in the {HeaderName} header, and revoke this key on the API keys page: it may have been recorded.")
+                detail: $"Do not put the API key in the URL (it ends up in logs). Send it in the {HeaderName} header. If that was a real key, revoke it on the API keys page: it may have been recorded.")
                 .ExecuteAsync(Context);
             return;
         }
