@@ -71,7 +71,8 @@ public sealed partial class ApiKeysPage
             {
                 _created = creation.Summary;
                 _createdKey = creation.Key;
-                _name = string.Empty;
+                // Resetting the form (not just the field) keeps the emptied name from showing "required" after a success.
+                await _form.ResetAsync();
                 _keys = await ApiKeys.ListAsync();
             }
         }
