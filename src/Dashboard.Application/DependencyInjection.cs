@@ -1,4 +1,6 @@
 using Dashboard.Application.Auditing;
+using Dashboard.Application.DataSources.ApiKeys;
+using Dashboard.Application.DataSources.EventsApi;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Team;
@@ -23,6 +25,8 @@ public static class DependencyInjection
         services.AddScoped<OrganisationRegistrationService>();
         services.AddScoped<JobService>();
         services.AddScoped<OverviewService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<EventIngestService>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
+using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Team;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<SampleDataGenerator>();
         services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
         services.AddScoped<IJobHandler, SampleDataJobHandler>();
+        services.AddSingleton<IApiKeyAuthenticator, ApiKeyAuthenticator>();
         services.AddScoped<DemoSeeder>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using Dashboard.Application.Common;
 using Dashboard.Domain.Identity;
+using Dashboard.Web.Api;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender<Infrastructure.Identity.ApplicationUser>, IdentityNoOpEmailSender>();
 
         services.AddHealthChecks();
+        builder.AddEventsApi();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using Dashboard.Application;
 using Dashboard.Infrastructure;
 using Dashboard.Web;
+using Dashboard.Web.Api;
 using Dashboard.Web.Components;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Services;
@@ -34,6 +35,7 @@ else
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -45,5 +47,6 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
     AppPath = "/",
 });
 app.MapHealthChecks("/healthz");
+app.MapEventsApi();
 
 app.Run();

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Dashboard.Application.DataSources.EventsApi;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// The events API (<c>/api/v1</c>): authentication by API key, a per-key rate limit, the three batch
+/// endpoints, and their OpenAPI description with a browsable reference page.
+/// </summary>
+public static class EventsApiEndpoints
+{
+    public const string PolicyName = "EventsApi";
+
+    public static IHostApplicationBuilder AddEventsApi(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        // Only the API-key scheme counts here: a signed-in browser's cookie does not open the API.
+        services.AddAuthorizationBuilder().AddPolicy(PolicyName, p =>
+            p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = OnRejectedAsync;
+            options.AddPolicy(PolicyName, http =>
+            {
+                var permits = http.RequestServices.GetRequiredService<IOptions<EventsApiOptions>>().Value.PermitsPerMinute;
+                var key = http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? string.Empty;
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+
+        services.AddOpenApi(options =>
+        {
+            options.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>();
+            options.AddSchemaTransformer<TimestampSchemaTransformer>();
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/api/v1")
+            .RequireAuthorization(PolicyName)
+            .RequireRateLimiting(PolicyName)
+            // JSON bodies authenticated by a header cannot be forged cross-site the way cookie-backed forms can.
+            .DisableAntiforgery()
+            .WithTags("Events API")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        group.MapPost("/events", RecordEventsAsync)
+            .WithName("PostEvents")
+            .WithSummary("Record a batch of interactions")
+            .WithDescription("Each event names an end-user, an item, a type (view, click, add_to_cart, purchase, rating), a value for ratings " +
+                "(0.5 to 5) and a timestamp (ISO-8601 or Unix seconds). Unknown end-users are created; unknown items are created as " +
+                "placeholders titled with their id. All-or-nothing: any invalid row means nothing is written and the 400 response lists every problem.")
+            .Accepts<EventsBatch>("application/json")
+            .Produces<IngestSummary>();
+
+        group.MapPost("/users", UpsertUsersAsync)
+            .WithName("PostUsers")
+            .WithSummary("Create or update end-users")
+            .WithDescription("Each row is an end-user id with attributes; attributes are added or overwritten by key, others are kept. " +
+                "Flag attributes as sensitive (bias audits group by them) and/or quasi_identifier (privacy generalises them).")
+            .Accepts<UsersBatch>("application/json")
+            .Produces<IngestSummary>();
+
+        group.MapPost("/items", UpsertItemsAsync)
+            .WithName("PostItems")
+            .WithSummary("Create or update items")
+            .WithDescription("Each row is an item id with a title and optional category, tags, price and attributes. Fields sent are " +
+                "written, fields left out keep their value. A placeholder item created by an event becomes a real item.")
+            .Accepts<ItemsBatch>("application/json")
+            .Produces<IngestSummary>();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("Dashboard events API"));
+        return app;
+    }
+
+    private static async Task<IResult> RecordEventsAsync(HttpContext http, EventIngestService ingest, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<EventsBatch>(http.Request, cancellationToken);
+        return problem ?? ToResult(await ingest.RecordEventsAsync(TenantOf(http.User), body?.Events, cancellationToken));
+    }
+
+    private static async Task<IResult> UpsertUsersAsync(HttpContext http, EventIngestService ingest, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<UsersBatch>(http.Request, cancellationToken);
+        return problem ?? ToResult(await ingest.UpsertUsersAsync(TenantOf(http.User), body?.Users, cancellationToken));
+    }
+
+    private static async Task<IResult> UpsertItemsAsync(HttpContext http, EventIngestService ingest, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ItemsBatch>(http.Request, cancellationToken);
+        return problem ?? ToResult(await ingest.UpsertItemsAsync(TenantOf(http.User), body?.Items, cancellationToken));
+    }
+
+    private static Guid TenantOf(ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(ApiKeyAuthenticationHandler.TenantIdClaim)!, CultureInfo.InvariantCulture);
+
+    private static IResult ToResult(IngestOutcome outcome)
+    {
+        if (outcome.Summary is { } summary)
+        {
+            return TypedResults.Ok(summary);
+        }
+
+        return Results.Problem(
+            statusCode: outcome.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+            title: "The batch was not written",
+            detail: outcome.TooLarge
+                ? outcome.Problems[0].Reason
+                : string.Create(CultureInfo.InvariantCulture, $"{outcome.Problems.Count} problem(s) found; nothing was written. Fix them and send the whole batch again."),
+            extensions: new Dictionary<string, object?> { ["errors"] = outcome.Problems });
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        // A fixed one-minute window: the lease says when it reopens; without that, a full window is the safe bound.
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await Results.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests",
+            detail: string.Create(CultureInfo.InvariantCulture, $"This API key has used its requests for this minute. Try again in {seconds} s, or send more rows per request (up to the batch limit)."))
+            .ExecuteAsync(context.HttpContext);
+    }
+}
