@@ -1,4 +1,5 @@
 using Dashboard.Application.Auditing;
+using Dashboard.Application.DataSources.Preview;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Team;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<OrganisationRegistrationService>();
         services.AddScoped<JobService>();
         services.AddScoped<OverviewService>();
+        services.AddScoped<IDataPreviewService, DataPreviewService>();
         return builder;
     }
 }
