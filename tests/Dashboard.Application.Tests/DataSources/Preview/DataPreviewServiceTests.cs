@@ -54,6 +54,12 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void EventTypes_ListEveryTypeTheProductKnows()
+    {
+        Assert.Equal(Enum.GetValues<InteractionType>(), _preview.EventTypes.Select(e => e.Type));
+    }
+
+    [Fact]
     public void TopItems_PutTheMostInteractedItemFirstAndIgnoreOtherTenants()
     {
         Assert.Equal(
