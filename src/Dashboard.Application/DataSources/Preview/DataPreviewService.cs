@@ -183,14 +183,19 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
         var priced = db.Items.Where(i => i.Price != null);
         var range = await priced
             .GroupBy(i => 1)
-            .Select(g => new { Min = g.Min(i => (double)i.Price!.Value), Max = g.Max(i => (double)i.Price!.Value) })
+            .Select(g => new
+            {
+                Min = g.Min(i => (double)i.Price!.Value),
+                Max = g.Max(i => (double)i.Price!.Value),
+                MinPositive = g.Min(i => (double)i.Price!.Value > 0 ? (double?)i.Price.Value : null),
+            })
             .SingleOrDefaultAsync(ct);
         if (range is null)
         {
             return [];
         }
 
-        var edges = PriceBucketEdges.Compute(range.Min, range.Max);
+        var edges = PriceBucketEdges.Compute(range.Min, range.Max, range.MinPositive);
         var grouped = await priced
             .GroupBy(BucketOf(edges))
             .Select(g => new { Bucket = g.Key, Count = g.Count() })

@@ -3,7 +3,8 @@ namespace Dashboard.Application.DataSources.Preview;
 /// <summary>
 /// Chooses readable price-histogram edges (multiples of 1, 2 and 5) for a range of prices. Prices are
 /// usually log-normal, so a range spanning more than <see cref="LogScaleRatio"/>× gets log-spaced edges
-/// (1, 2, 5, 10, 20 …) — linear buckets would put almost every item in the first bar.
+/// (1, 2, 5, 10, 20 …) — linear buckets would put almost every item in the first bar. Free items
+/// (price 0) get a first bucket of their own below the log-spaced ones.
 /// </summary>
 internal static class PriceBucketEdges
 {
@@ -13,7 +14,10 @@ internal static class PriceBucketEdges
     private static readonly double[] Steps = [1, 2, 5];
 
     /// <summary>Edges e0 ≤ min and the last ≥ max, ascending; bucket b holds prices in [e_b, e_{b+1}).</summary>
-    public static decimal[] Compute(double min, double max)
+    /// <param name="min">The lowest price.</param>
+    /// <param name="max">The highest price.</param>
+    /// <param name="minPositive">The lowest price above zero; null when no price is.</param>
+    public static decimal[] Compute(double min, double max, double? minPositive)
     {
         if (max <= min)
         {
@@ -21,9 +25,14 @@ internal static class PriceBucketEdges
         }
 
         var edges = new List<double>();
-        if (min > 0 && max / min > LogScaleRatio)
+        if (minPositive is > 0 && max / minPositive.Value > LogScaleRatio)
         {
-            var edge = NiceAtOrBelow(min);
+            var edge = NiceAtOrBelow(minPositive.Value);
+            if (min < edge)
+            {
+                edges.Add(min);
+            }
+
             edges.Add(edge);
             while (edge <= max)
             {
