@@ -10,7 +10,6 @@ public sealed partial class DataPreviewPage
 {
     private const int MaxLabelLength = 18;
 
-    private DataPreview? _preview;
     private List<ChartSeries<double>> _perDay = [];
     private string[] _perDayLabels = [];
     private List<ChartSeries<double>> _eventMix = [];
@@ -26,15 +25,22 @@ public sealed partial class DataPreviewPage
     private Dictionary<string, (List<ChartSeries<double>> Series, string[] Labels)> _attributeCharts = [];
 
     [Inject]
-    private IDataPreviewService Preview { get; set; } = default!;
+    private IDataPreviewService PreviewService { get; set; } = default!;
 
-    private string SparsityText => _preview?.Counts.Sparsity is { } sparsity
+    /// <summary>
+    /// The preview computed while prerendering, handed to the interactive render so the aggregates over
+    /// the tenant's interactions run once per visit, not twice.
+    /// </summary>
+    [PersistentState]
+    public DataPreview? Preview { get; set; }
+
+    private string SparsityText => Preview?.Counts.Sparsity is { } sparsity
         ? sparsity.ToString("P2", CultureInfo.CurrentCulture)
         : "—";
 
     protected override async Task OnInitializedAsync()
     {
-        var preview = await Preview.GetAsync();
+        var preview = Preview ?? await PreviewService.GetAsync();
         var days = preview.InteractionsPerDay;
         _perDay = Series("Interactions", days.Select(d => d.Count));
         // Label roughly every other week so the axis stays readable over 180 days.
@@ -50,7 +56,7 @@ public sealed partial class DataPreviewPage
         _prices = Series("Items", preview.PriceHistogram.Select(b => b.Items));
         _priceLabels = [.. preview.PriceHistogram.Select(b => Format(b.From) + "–" + Format(b.To))];
         _attributeCharts = preview.Attributes.ToDictionary(a => a.Key, a => Bars("End-users", a.Values));
-        _preview = preview;
+        Preview = preview;
     }
 
     private static (List<ChartSeries<double>> Series, string[] Labels) Bars(string name, IReadOnlyList<LabelledCount> counts) =>
