@@ -1,6 +1,6 @@
+using System.Text.Json;
 using Bunit;
 using Dashboard.Application.DataSources.Preview;
-using Dashboard.Application.Overview;
 using Dashboard.Domain.Data;
 using Dashboard.Web.Components.Pages.DataSources;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,6 +99,17 @@ public sealed class DataPreviewPageTests
 
         var cells = page.FindAll("[data-testid=sample-interactions] tbody tr:first-child td").Select(td => td.TextContent.Trim());
         Assert.Equal(["2026-06-03 20:00", "u1", "i4", "Mystery item", "Rating", "4"], cells);
+    }
+
+    [Fact]
+    public void Preview_SurvivesTheJsonRoundTripThatCarriesItFromPrerenderingToTheCircuit()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var json = JsonSerializer.Serialize(Populated, options);
+
+        var restored = JsonSerializer.Deserialize<DataPreview>(json, options);
+
+        Assert.Equal(json, JsonSerializer.Serialize(restored, options));
     }
 
     private static BunitContext CreateContext(DataPreview preview)
