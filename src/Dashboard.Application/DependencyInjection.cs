@@ -1,6 +1,7 @@
 using Dashboard.Application.Auditing;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.EventsApi;
+using Dashboard.Application.DataSources.Preview;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Team;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<OverviewService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<EventIngestService>();
+        services.AddScoped<IDataPreviewService, DataPreviewService>();
         return builder;
     }
 }

@@ -2,9 +2,15 @@ namespace Dashboard.Application.DataSources.SampleData;
 
 /// <summary>
 /// Everything vertical-specific about generated data: categories with their words and prices, how
-/// skewed popularity is, the conversion funnel and when people shop. Only <see cref="Retail"/> exists
-/// today; other verticals are further instances of this record.
+/// skewed popularity is, the conversion funnel and when people shop. The verticals are
+/// <see cref="Retail"/>, <see cref="Finance"/>, <see cref="Travel"/> and <see cref="Education"/> (one file
+/// each); <see cref="SampleCatalogTemplates"/> finds them by name.
 /// </summary>
+/// <remarks>
+/// Every vertical records the product's own event types (<c>InteractionType</c>); what each step means
+/// in the vertical is documented on its instance. The funnel is always view → click → add-to-cart →
+/// purchase, plus 1–5 ratings, so importers, recommenders and audits work the same way for all of them.
+/// </remarks>
 /// <param name="Name">Display name of the vertical.</param>
 /// <param name="Categories">The catalogue's categories.</param>
 /// <param name="PopularityExponent">Zipf exponent of item popularity by rank; 1 gives a classic long tail.</param>
@@ -16,7 +22,7 @@ namespace Dashboard.Application.DataSources.SampleData;
 /// <param name="WeekdayWeights">Relative activity per day of week, indexed by <see cref="DayOfWeek"/> (Sunday first).</param>
 /// <param name="HourWeights">Relative activity per UTC hour of day (24 values).</param>
 /// <param name="AnnualGrowth">Linear growth of activity per year of history (0.4 = 40 % more per year).</param>
-public sealed record SampleCatalogTemplate(
+public sealed partial record SampleCatalogTemplate(
     string Name,
     IReadOnlyList<SampleCategoryTemplate> Categories,
     double PopularityExponent,
@@ -29,7 +35,11 @@ public sealed record SampleCatalogTemplate(
     IReadOnlyList<double> HourWeights,
     double AnnualGrowth)
 {
-    /// <summary>A general online shop: eight departments, weekend and evening peaks.</summary>
+    /// <summary>A general online shop (e-commerce): eight departments, weekend and evening peaks.</summary>
+    /// <remarks>
+    /// view = product page seen, click = product details opened, add_to_cart = put in the basket,
+    /// purchase = order placed, rating = product review stars.
+    /// </remarks>
     public static SampleCatalogTemplate Retail { get; } = new(
         Name: "Retail",
         Categories:

@@ -1,0 +1,34 @@
+using Dashboard.Application.Overview;
+
+namespace Dashboard.Application.DataSources.Preview;
+
+/// <summary>A profile of one tenant's end-users, items and interactions, computed in the database.</summary>
+/// <param name="Counts">Row counts and sparsity.</param>
+/// <param name="InteractionsPerDay">Interactions per UTC day over the last <see cref="DataPreviewService.DayWindow"/> days of history (ending at the newest event), zero-filled.</param>
+/// <param name="EventTypes">Interactions per event type, every type listed (zero when absent), in the type's order.</param>
+/// <param name="TopItems">The most interacted-with items, most first.</param>
+/// <param name="TopCategories">Interactions per item category, most first; the tail folded into "Other".</param>
+/// <param name="CategoryDistribution">Items per category, most first; the tail folded into "Other".</param>
+/// <param name="PriceHistogram">Items per price range, cheapest first; empty when no item has a price.</param>
+/// <param name="Attributes">Per end-user attribute key: its flags and value distribution, most common key first.</param>
+/// <param name="AttributeKeysNotShown">Further attribute keys beyond the ones profiled in <paramref name="Attributes"/>.</param>
+/// <param name="SampleInteractions">The newest interactions.</param>
+/// <param name="SampleItems">The most recently stored items.</param>
+/// <param name="SampleEndUsers">The most recently stored end-users with their attributes.</param>
+public sealed record DataPreview(
+    DataPreviewCounts Counts,
+    IReadOnlyList<DailyCount> InteractionsPerDay,
+    IReadOnlyList<EventTypeCount> EventTypes,
+    IReadOnlyList<TopItem> TopItems,
+    IReadOnlyList<LabelledCount> TopCategories,
+    IReadOnlyList<LabelledCount> CategoryDistribution,
+    IReadOnlyList<PriceBucket> PriceHistogram,
+    IReadOnlyList<AttributeDistribution> Attributes,
+    int AttributeKeysNotShown,
+    IReadOnlyList<InteractionSample> SampleInteractions,
+    IReadOnlyList<ItemSample> SampleItems,
+    IReadOnlyList<EndUserSample> SampleEndUsers)
+{
+    /// <summary>True when the tenant has no end-users, items or interactions at all.</summary>
+    public bool IsEmpty => Counts.EndUsers == 0 && Counts.Items == 0 && Counts.Interactions == 0;
+}

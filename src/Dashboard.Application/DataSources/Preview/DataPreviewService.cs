@@ -1,0 +1,321 @@
+using System.Linq.Expressions;
+using Dashboard.Application.Common;
+using Dashboard.Application.Overview;
+using Dashboard.Domain.Data;
+using Dashboard.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Application.DataSources.Preview;
+
+/// <summary>
+/// Profiles the caller's tenant for the Data preview page. Every figure is an aggregate the database
+/// computes (COUNT / GROUP BY over the tenant-filtered sets, served by the (TenantId, OccurredAtUtc),
+/// (TenantId, EndUserId), (TenantId, ItemId) and (TenantId, Key) indexes); only aggregates and a few
+/// sample rows are read, never the tenant's rows themselves.
+/// </summary>
+public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory) : IDataPreviewService
+{
+    /// <summary>Days of history in the interactions-per-day series.</summary>
+    public const int DayWindow = 180;
+
+    /// <summary>Items in the top-items list.</summary>
+    public const int TopItemCount = 10;
+
+    /// <summary>Bars per category chart before the rest is folded into "Other".</summary>
+    public const int TopCategoryCount = 12;
+
+    /// <summary>Values per attribute chart before the rest is folded into "Other".</summary>
+    public const int TopValueCount = 8;
+
+    /// <summary>Attribute keys profiled; tenants with more see the most widely filled ones.</summary>
+    public const int MaxAttributeKeys = 12;
+
+    /// <summary>Rows per sample table.</summary>
+    public const int SampleSize = 20;
+
+    /// <summary>Label of the bar that sums everything past the top values.</summary>
+    public const string OtherLabel = "Other";
+
+    /// <summary>Label for items without a category.</summary>
+    public const string NoCategoryLabel = "(no category)";
+
+    public async Task<DataPreview> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        caller.Demand(Policies.ViewDashboard);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+
+        var (counts, eventTypes) = await CountAsync(db, cancellationToken);
+        var hasInteractions = counts.Interactions > 0;
+        var (attributes, keysNotShown) = await AttributesAsync(db, cancellationToken);
+        return new DataPreview(
+            counts,
+            hasInteractions ? await PerDayAsync(db, cancellationToken) : [],
+            eventTypes,
+            hasInteractions ? await TopItemsAsync(db, cancellationToken) : [],
+            hasInteractions ? await TopCategoriesAsync(db, cancellationToken) : [],
+            await CategoryDistributionAsync(db, cancellationToken),
+            await PriceHistogramAsync(db, cancellationToken),
+            attributes,
+            keysNotShown,
+            await SampleInteractionsAsync(db, cancellationToken),
+            await SampleItemsAsync(db, cancellationToken),
+            await SampleEndUsersAsync(db, cancellationToken));
+    }
+
+    private static async Task<(DataPreviewCounts Counts, IReadOnlyList<EventTypeCount> EventTypes)> CountAsync(IAppDbContext db, CancellationToken ct)
+    {
+        // Neither index holds both the user and the item (nor the type), so counting distinct pairs and
+        // the event mix means visiting every row; doing both in one GROUP BY visits them once instead of twice.
+        var totals = await db.Interactions
+            .GroupBy(i => new { i.EndUserId, i.ItemId })
+            .Select(g => new
+            {
+                Views = g.Count(i => i.Type == InteractionType.View),
+                Clicks = g.Count(i => i.Type == InteractionType.Click),
+                AddToCarts = g.Count(i => i.Type == InteractionType.AddToCart),
+                Purchases = g.Count(i => i.Type == InteractionType.Purchase),
+                Ratings = g.Count(i => i.Type == InteractionType.Rating),
+            })
+            .GroupBy(p => 1)
+            .Select(h => new
+            {
+                Pairs = h.Count(),
+                Views = h.Sum(p => p.Views),
+                Clicks = h.Sum(p => p.Clicks),
+                AddToCarts = h.Sum(p => p.AddToCarts),
+                Purchases = h.Sum(p => p.Purchases),
+                Ratings = h.Sum(p => p.Ratings),
+            })
+            .SingleOrDefaultAsync(ct);
+        EventTypeCount[] eventTypes =
+        [
+            new(InteractionType.View, totals?.Views ?? 0),
+            new(InteractionType.Click, totals?.Clicks ?? 0),
+            new(InteractionType.AddToCart, totals?.AddToCarts ?? 0),
+            new(InteractionType.Purchase, totals?.Purchases ?? 0),
+            new(InteractionType.Rating, totals?.Ratings ?? 0),
+        ];
+
+        var (activeUsers, activeItems) = (0, 0);
+        if (totals is not null)
+        {
+            // These two only read the (TenantId, EndUserId) and (TenantId, ItemId) indexes.
+            activeUsers = await db.Interactions.Select(i => i.EndUserId).Distinct().CountAsync(ct);
+            activeItems = await db.Interactions.Select(i => i.ItemId).Distinct().CountAsync(ct);
+        }
+
+        var counts = new DataPreviewCounts(
+            await db.EndUsers.CountAsync(ct),
+            await db.Items.CountAsync(ct),
+            await db.Items.CountAsync(i => i.IsPlaceholder, ct),
+            eventTypes.Sum(e => e.Count),
+            activeUsers,
+            activeItems,
+            totals?.Pairs ?? 0);
+        return (counts, eventTypes);
+    }
+
+    private static async Task<IReadOnlyList<DailyCount>> PerDayAsync(IAppDbContext db, CancellationToken ct)
+    {
+        // The window ends at the newest event, not "now", so imported history still shows.
+        var newest = await db.Interactions.MaxAsync(i => i.OccurredAtUtc, ct);
+        var from = newest.Date.AddDays(-(DayWindow - 1));
+        var grouped = await db.Interactions
+            .Where(i => i.OccurredAtUtc >= from)
+            .GroupBy(i => i.OccurredAtUtc.Date)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var byDay = grouped.ToDictionary(g => g.Day, g => g.Count);
+        var days = new List<DailyCount>(DayWindow);
+        for (var d = from; d <= newest.Date; d = d.AddDays(1))
+        {
+            days.Add(new DailyCount(DateOnly.FromDateTime(d), byDay.GetValueOrDefault(d)));
+        }
+
+        return days;
+    }
+
+    private static async Task<IReadOnlyList<TopItem>> TopItemsAsync(IAppDbContext db, CancellationToken ct)
+    {
+        var top = await db.Interactions
+            .GroupBy(i => i.ItemId)
+            .Select(g => new { ItemId = g.Key, Count = g.Count() })
+            .OrderByDescending(x => x.Count)
+            .ThenBy(x => x.ItemId)
+            .Take(TopItemCount)
+            .Join(db.Items, x => x.ItemId, i => i.Id, (x, i) => new { x.ItemId, x.Count, i.ExternalId, i.Title, i.Category })
+            .ToListAsync(ct);
+        return [.. top
+            .OrderByDescending(x => x.Count)
+            .ThenBy(x => x.ItemId)
+            .Select(x => new TopItem(x.ExternalId, x.Title, x.Category, x.Count))];
+    }
+
+    private static async Task<IReadOnlyList<LabelledCount>> TopCategoriesAsync(IAppDbContext db, CancellationToken ct)
+    {
+        // Counting per item first keeps the big GROUP BY on the (TenantId, ItemId) index; the join then
+        // touches one row per item instead of one per interaction.
+        var perItem = db.Interactions
+            .GroupBy(i => i.ItemId)
+            .Select(g => new { ItemId = g.Key, Count = g.Count() });
+        var grouped = await perItem
+            .Join(db.Items, x => x.ItemId, i => i.Id, (x, i) => new { i.Category, x.Count })
+            .GroupBy(x => x.Category)
+            .Select(g => new { Category = g.Key, Count = g.Sum(x => x.Count) })
+            .ToListAsync(ct);
+        return FoldTail(grouped.Select(g => new LabelledCount(g.Category ?? NoCategoryLabel, g.Count)), TopCategoryCount);
+    }
+
+    private static async Task<IReadOnlyList<LabelledCount>> CategoryDistributionAsync(IAppDbContext db, CancellationToken ct)
+    {
+        var grouped = await db.Items
+            .GroupBy(i => i.Category)
+            .Select(g => new { Category = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return FoldTail(grouped.Select(g => new LabelledCount(g.Category ?? NoCategoryLabel, g.Count)), TopCategoryCount);
+    }
+
+    private static async Task<IReadOnlyList<PriceBucket>> PriceHistogramAsync(IAppDbContext db, CancellationToken ct)
+    {
+        // SQLite keeps decimals as text and cannot compare them, so prices are compared as REAL; every
+        // edge is a whole number of cents, which a double holds closely enough to bucket 2-decimal prices.
+        var priced = db.Items.Where(i => i.Price != null);
+        var range = await priced
+            .GroupBy(i => 1)
+            .Select(g => new
+            {
+                Min = g.Min(i => (double)i.Price!.Value),
+                Max = g.Max(i => (double)i.Price!.Value),
+                MinPositive = g.Min(i => (double)i.Price!.Value > 0 ? (double?)i.Price.Value : null),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (range is null)
+        {
+            return [];
+        }
+
+        var edges = PriceBucketEdges.Compute(range.Min, range.Max, range.MinPositive);
+        var grouped = await priced
+            .GroupBy(BucketOf(edges))
+            .Select(g => new { Bucket = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var byBucket = grouped.ToDictionary(g => g.Bucket, g => g.Count);
+        return [.. Enumerable.Range(0, edges.Length - 1).Select(b => new PriceBucket(edges[b], edges[b + 1], byBucket.GetValueOrDefault(b)))];
+    }
+
+    /// <summary>
+    /// <c>price &lt; e1 ? 0 : price &lt; e2 ? 1 : … : last</c> as an expression, which EF turns into one
+    /// CASE WHEN so the database does the bucketing inside the GROUP BY.
+    /// </summary>
+    private static Expression<Func<Item, int>> BucketOf(decimal[] edges)
+    {
+        var item = Expression.Parameter(typeof(Item), "i");
+        var price = Expression.Convert(
+            Expression.Property(Expression.Property(item, nameof(Item.Price)), nameof(Nullable<decimal>.Value)),
+            typeof(double));
+        Expression body = Expression.Constant(edges.Length - 2);
+        for (var b = edges.Length - 3; b >= 0; b--)
+        {
+            body = Expression.Condition(
+                Expression.LessThan(price, Expression.Constant((double)edges[b + 1])),
+                Expression.Constant(b),
+                body);
+        }
+
+        return Expression.Lambda<Func<Item, int>>(body, item);
+    }
+
+    private static async Task<(IReadOnlyList<AttributeDistribution> Attributes, int KeysNotShown)> AttributesAsync(IAppDbContext db, CancellationToken ct)
+    {
+        var keys = await db.EndUserAttributes
+            .GroupBy(a => a.Key)
+            .Select(g => new
+            {
+                Key = g.Key,
+                EndUsers = g.Count(),
+                DistinctValues = g.Select(a => a.Value).Distinct().Count(),
+                Sensitive = g.Max(a => a.IsSensitive ? 1 : 0),
+                QuasiIdentifier = g.Max(a => a.IsQuasiIdentifier ? 1 : 0),
+            })
+            .ToListAsync(ct);
+
+        var shown = keys
+            .OrderByDescending(k => k.EndUsers)
+            .ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Take(MaxAttributeKeys)
+            .ToList();
+        var result = new List<AttributeDistribution>(shown.Count);
+        foreach (var key in shown)
+        {
+            var top = await db.EndUserAttributes
+                .Where(a => a.Key == key.Key)
+                .GroupBy(a => a.Value)
+                .Select(g => new { Value = g.Key, Count = g.Count() })
+                .OrderByDescending(x => x.Count)
+                .ThenBy(x => x.Value)
+                .Take(TopValueCount)
+                .ToListAsync(ct);
+            var values = top.Select(x => new LabelledCount(x.Value, x.Count)).ToList();
+            var rest = key.EndUsers - values.Sum(v => v.Count);
+            if (rest > 0)
+            {
+                values.Add(new LabelledCount(OtherLabel, rest));
+            }
+
+            result.Add(new AttributeDistribution(key.Key, key.Sensitive == 1, key.QuasiIdentifier == 1, key.EndUsers, key.DistinctValues, values));
+        }
+
+        return (result, keys.Count - shown.Count);
+    }
+
+    private static async Task<IReadOnlyList<InteractionSample>> SampleInteractionsAsync(IAppDbContext db, CancellationToken ct) =>
+        await db.Interactions
+            .OrderByDescending(i => i.OccurredAtUtc)
+            .ThenByDescending(i => i.Id)
+            .Take(SampleSize)
+            .Select(i => new InteractionSample(i.OccurredAtUtc, i.EndUser!.ExternalId, i.Item!.ExternalId, i.Item.Title, i.Type, i.Value))
+            .ToListAsync(ct);
+
+    private static async Task<IReadOnlyList<ItemSample>> SampleItemsAsync(IAppDbContext db, CancellationToken ct) =>
+        await db.Items
+            .OrderByDescending(i => i.Id)
+            .Take(SampleSize)
+            .Select(i => new ItemSample(i.ExternalId, i.Title, i.Category, i.Tags, i.Price, i.IsPlaceholder))
+            .ToListAsync(ct);
+
+    private static async Task<IReadOnlyList<EndUserSample>> SampleEndUsersAsync(IAppDbContext db, CancellationToken ct)
+    {
+        var users = await db.EndUsers
+            .OrderByDescending(u => u.Id)
+            .Take(SampleSize)
+            .Select(u => new
+            {
+                u.ExternalId,
+                u.CreatedAtUtc,
+                Attributes = u.Attributes
+                    .OrderBy(a => a.Key)
+                    .Select(a => new AttributeSample(a.Key, a.Value, a.IsSensitive, a.IsQuasiIdentifier))
+                    .ToList(),
+            })
+            .ToListAsync(ct);
+        return [.. users.Select(u => new EndUserSample(u.ExternalId, u.CreatedAtUtc, u.Attributes))];
+    }
+
+    /// <summary>Sorts by count (then label) and sums everything past <paramref name="keep"/> into one "Other" bar.</summary>
+    private static List<LabelledCount> FoldTail(IEnumerable<LabelledCount> counts, int keep)
+    {
+        var sorted = counts
+            .OrderByDescending(c => c.Count)
+            .ThenBy(c => c.Label, StringComparer.Ordinal)
+            .ToList();
+        if (sorted.Count <= keep)
+        {
+            return sorted;
+        }
+
+        var folded = sorted.Take(keep).ToList();
+        folded.Add(new LabelledCount(OtherLabel, sorted.Skip(keep).Sum(c => c.Count)));
+        return folded;
+    }
+}

@@ -1,0 +1,171 @@
+using Dashboard.Application.Common;
+using Dashboard.Application.DataSources.Preview;
+using Dashboard.Application.Tests.Support;
+using Dashboard.Domain.Data;
+using Dashboard.Domain.Identity;
+
+namespace Dashboard.Application.Tests.DataSources.Preview;
+
+/// <summary>The preview's figures on a hand-countable dataset (see <see cref="PreviewDataset"/>), with a second tenant beside it.</summary>
+public sealed class DataPreviewServiceTests : IAsyncLifetime
+{
+    private TestHost _host = default!;
+    private CallerContext _alpha = default!;
+    private DataPreview _preview = default!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.StartAsync();
+        _alpha = await _host.RegisterOrganisationAsync("Alpha", "a@example.test");
+        var beta = await _host.RegisterOrganisationAsync("Beta", "b@example.test");
+        await using (var db = _host.CreateTenantContext(_alpha.TenantId))
+        {
+            await PreviewDataset.WriteAlphaAsync(db);
+        }
+
+        await using (var db = _host.CreateTenantContext(beta.TenantId))
+        {
+            await PreviewDataset.WriteBetaAsync(db);
+        }
+
+        _preview = await PreviewAsAsync(TestHost.As(_alpha, Roles.ComplianceOfficer));
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public void Counts_AreTheTenantsOwnRows()
+    {
+        Assert.Equal(new DataPreviewCounts(EndUsers: 3, Items: 4, PlaceholderItems: 1, Interactions: 6, ActiveEndUsers: 2, ActiveItems: 3, DistinctPairs: 4), _preview.Counts);
+    }
+
+    [Fact]
+    public void Sparsity_IsOneMinusDistinctPairsOverActiveUsersTimesActiveItems()
+    {
+        Assert.Equal(1 - (4.0 / 6.0), _preview.Counts.Sparsity!.Value, 1e-12);
+    }
+
+    [Fact]
+    public void EventTypes_CountEveryTypeIncludingAbsentOnes()
+    {
+        Assert.Equal(
+            [new(InteractionType.View, 3), new(InteractionType.Click, 1), new(InteractionType.AddToCart, 0), new(InteractionType.Purchase, 1), new(InteractionType.Rating, 1)],
+            _preview.EventTypes);
+    }
+
+    [Fact]
+    public void EventTypes_ListEveryTypeTheProductKnows()
+    {
+        Assert.Equal(Enum.GetValues<InteractionType>(), _preview.EventTypes.Select(e => e.Type));
+    }
+
+    [Fact]
+    public void TopItems_PutTheMostInteractedItemFirstAndIgnoreOtherTenants()
+    {
+        Assert.Equal(
+            [new("i1", "Atlas", "Books", 4), new("i2", "Cookbook", "Books", 1), new("i4", "i4", null, 1)],
+            _preview.TopItems);
+    }
+
+    [Fact]
+    public void TopCategories_SumInteractionsPerCategory()
+    {
+        Assert.Equal([new("Books", 5), new(DataPreviewService.NoCategoryLabel, 1)], _preview.TopCategories);
+    }
+
+    [Fact]
+    public void CategoryDistribution_CountsItemsPerCategory()
+    {
+        Assert.Equal([new("Books", 2), new(DataPreviewService.NoCategoryLabel, 1), new("Toys", 1)], _preview.CategoryDistribution);
+    }
+
+    [Fact]
+    public void Attributes_GiveValueCountsAndFlagsPerKey()
+    {
+        var region = Assert.Single(_preview.Attributes, a => a.Key == "region");
+
+        Assert.Equal(
+            (true, true, 3, 2, "North=2, South=1"),
+            (region.IsSensitive, region.IsQuasiIdentifier, region.EndUsers, region.DistinctValues, string.Join(", ", region.Values.Select(v => $"{v.Label}={v.Count}"))));
+    }
+
+    [Fact]
+    public void Attributes_AreOrderedByHowManyEndUsersHaveThem()
+    {
+        Assert.Equal(["region", "gender"], _preview.Attributes.Select(a => a.Key));
+    }
+
+    [Fact]
+    public void PriceHistogram_PutsEachPricedItemInTheBucketThatHoldsItsPrice()
+    {
+        var counts = new[] { 5.00m, 10.00m, 20.00m }
+            .Select(price => _preview.PriceHistogram.Single(b => b.From <= price && price < b.To).Items);
+
+        Assert.Equal([1, 1, 1], counts);
+    }
+
+    [Fact]
+    public void PriceHistogram_CountsOnlyPricedItems()
+    {
+        Assert.Equal(3, _preview.PriceHistogram.Sum(b => b.Items));
+    }
+
+    [Fact]
+    public void InteractionsPerDay_EndsAtTheNewestEventAndFillsEmptyDays()
+    {
+        var lastThree = _preview.InteractionsPerDay.TakeLast(3).Select(d => (d.Day, d.Count));
+
+        Assert.Equal(
+            [(DateOnly.FromDateTime(PreviewDataset.FirstDay), 3), (new DateOnly(2026, 6, 2), 0), (DateOnly.FromDateTime(PreviewDataset.LastDay), 3)],
+            lastThree);
+    }
+
+    [Fact]
+    public void SampleInteractions_AreNewestFirstWithExternalIds()
+    {
+        var newest = _preview.SampleInteractions[0];
+
+        Assert.Equal(("u1", "i4", InteractionType.Rating, 4.0), (newest.EndUserExternalId, newest.ItemExternalId, newest.Type, newest.Value));
+    }
+
+    [Fact]
+    public void SampleEndUsers_CarryTheirAttributesWithFlags()
+    {
+        var u1 = Assert.Single(_preview.SampleEndUsers, u => u.ExternalId == "u1");
+
+        Assert.Equal([new("gender", "female", true, false), new("region", "North", true, true)], u1.Attributes);
+    }
+
+    [Fact]
+    public void Samples_HoldOnlyTheTenantsRows()
+    {
+        Assert.Equal(
+            (6, 4, 3),
+            (_preview.SampleInteractions.Count, _preview.SampleItems.Count, _preview.SampleEndUsers.Count));
+    }
+
+    [Fact]
+    public async Task EmptyTenant_IsEmptyWithNoSeries()
+    {
+        var gamma = await _host.RegisterOrganisationAsync("Gamma", "g@example.test");
+
+        var preview = await PreviewAsAsync(TestHost.As(gamma, Roles.Marketer));
+
+        Assert.True(preview.IsEmpty && preview.InteractionsPerDay.Count == 0 && preview.PriceHistogram.Count == 0 && preview.Counts.Sparsity is null);
+    }
+
+    [Fact]
+    public async Task AnonymousCaller_IsRefused()
+    {
+        _host.CurrentUser.Caller = null;
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+            _host.InScopeAsync<IDataPreviewService, DataPreview>(s => s.GetAsync()));
+    }
+
+    private async Task<DataPreview> PreviewAsAsync(CallerContext caller)
+    {
+        _host.CurrentUser.Caller = caller;
+        return await _host.InScopeAsync<IDataPreviewService, DataPreview>(s => s.GetAsync());
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Bunit;
+using Dashboard.Application.DataSources.Preview;
+using Dashboard.Domain.Data;
+using Dashboard.Web.Components.Pages.DataSources;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Components;
+
+public sealed class DataPreviewPageTests
+{
+    private static readonly DataPreview Empty = new(
+        new DataPreviewCounts(0, 0, 0, 0, 0, 0, 0),
+        [],
+        [.. Enum.GetValues<InteractionType>().Select(t => new EventTypeCount(t, 0))],
+        [],
+        [],
+        [],
+        [],
+        [],
+        0,
+        [],
+        [],
+        []);
+
+    private static readonly DataPreview Populated = new(
+        new DataPreviewCounts(EndUsers: 3, Items: 4, PlaceholderItems: 1, Interactions: 6, ActiveEndUsers: 2, ActiveItems: 3, DistinctPairs: 4),
+        [new(new DateOnly(2026, 6, 1), 3), new(new DateOnly(2026, 6, 2), 0), new(new DateOnly(2026, 6, 3), 3)],
+        [new(InteractionType.View, 3), new(InteractionType.Click, 1), new(InteractionType.AddToCart, 0), new(InteractionType.Purchase, 1), new(InteractionType.Rating, 1)],
+        [new("i1", "Atlas", "Books", 4), new("i2", "Cookbook", "Books", 1)],
+        [new("Books", 5), new("(no category)", 1)],
+        [new("Books", 2), new("Toys", 1)],
+        [new PriceBucket(4, 6, 1), new PriceBucket(6, 8, 0), new PriceBucket(8, 10, 0), new PriceBucket(10, 12, 1)],
+        [
+            new AttributeDistribution("region", IsSensitive: true, IsQuasiIdentifier: true, 3, 2, [new("North", 2), new("South", 1)]),
+            new AttributeDistribution("loyalty_tier", IsSensitive: false, IsQuasiIdentifier: false, 3, 1, [new("gold", 3)]),
+        ],
+        0,
+        [new(new DateTime(2026, 6, 3, 20, 0, 0, DateTimeKind.Utc), "u1", "i4", "Mystery item", InteractionType.Rating, 4)],
+        [new("i1", "Atlas", "Books", "maps,travel", 10.00m, false)],
+        [new("u1", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), [new("region", "North", true, true)])]);
+
+    [Fact]
+    public async Task EmptyTenant_ShowsTheNoDataMessageAndNoCharts()
+    {
+        await using var ctx = CreateContext(Empty);
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        Assert.Equal(
+            ("No data yet — import a data source or generate sample data.", 0),
+            (page.Find("[data-testid=preview-empty]").TextContent.Trim(), page.FindAll("[data-testid=preview-per-day]").Count));
+    }
+
+    [Fact]
+    public async Task PopulatedTenant_ShowsCountsAndSparsity()
+    {
+        await using var ctx = CreateContext(Populated);
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        Assert.Equal(
+            ("6", "4", "33.33%"),
+            (page.Find("[data-testid=preview-interactions]").TextContent.Trim(),
+             page.Find("[data-testid=preview-pairs]").TextContent.Trim(),
+             page.Find("[data-testid=preview-sparsity]").TextContent.Trim().Replace(" ", string.Empty, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task PopulatedTenant_DrawsEveryChart()
+    {
+        await using var ctx = CreateContext(Populated);
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        var charts = new[] { "preview-per-day", "preview-event-mix", "preview-top-items", "preview-top-categories", "preview-categories", "preview-prices" };
+        Assert.All(charts, id => Assert.NotEmpty(page.FindAll($"[data-testid={id}] svg")));
+    }
+
+    [Fact]
+    public async Task AttributeCharts_CarryChipsForTheirPrivacyFlags()
+    {
+        await using var ctx = CreateContext(Populated);
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        var chipsPerAttribute = page.FindAll("[data-testid=preview-attribute]")
+            .Select(card => (card.QuerySelectorAll("[data-testid=chip-sensitive]").Length, card.QuerySelectorAll("[data-testid=chip-quasi-identifier]").Length));
+        Assert.Equal([(1, 1), (0, 0)], chipsPerAttribute);
+    }
+
+    [Fact]
+    public async Task SampleRows_ShowTheNewestInteractionWithExternalIds()
+    {
+        await using var ctx = CreateContext(Populated);
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        var cells = page.FindAll("[data-testid=sample-interactions] tbody tr:first-child td").Select(td => td.TextContent.Trim());
+        Assert.Equal(["2026-06-03 20:00", "u1", "i4", "Mystery item", "Rating", "4"], cells);
+    }
+
+    [Fact]
+    public void Preview_SurvivesTheJsonRoundTripThatCarriesItFromPrerenderingToTheCircuit()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var json = JsonSerializer.Serialize(Populated, options);
+
+        var restored = JsonSerializer.Deserialize<DataPreview>(json, options);
+
+        Assert.Equal(json, JsonSerializer.Serialize(restored, options));
+    }
+
+    private static BunitContext CreateContext(DataPreview preview)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton<IDataPreviewService>(new FakeDataPreviewService(preview));
+        return ctx;
+    }
+}
