@@ -44,6 +44,12 @@ internal sealed class SampleDataWriter(IDbContextFactory<DashboardDbContext> fac
 
         await InsertInteractionsAsync(db, tx, tenantId, data.Interactions, userIds, itemIds, progress, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // A bulk write changes the tables' shape; refresh the planner's statistics while we are here.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+        }
+
         progress.Report(100);
     }
 

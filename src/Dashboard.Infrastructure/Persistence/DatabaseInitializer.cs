@@ -21,6 +21,10 @@ public sealed class DatabaseInitializer(
         {
             // WAL lets readers (pages) proceed while a job writes; persistent in the file once set.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+            // Keeps the planner's statistics current (ANALYZE where useful); without them SQLite picks
+            // index scans for the whole-table aggregates of the preview and overview pages.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
         }
     }
 }
