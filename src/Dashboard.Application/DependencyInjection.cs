@@ -1,4 +1,5 @@
 using Dashboard.Application.Auditing;
+using Dashboard.Application.DataSources;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Team;
@@ -23,6 +24,8 @@ public static class DependencyInjection
         services.AddScoped<OrganisationRegistrationService>();
         services.AddScoped<JobService>();
         services.AddScoped<OverviewService>();
+        services.AddSingleton<UploadStore>();
+        services.AddScoped<DataSourceService>();
         return builder;
     }
 }
