@@ -10,7 +10,7 @@ namespace Dashboard.Infrastructure.DataSources;
 /// Prepared INSERT/UPDATE/DELETE commands built from the EF model (table and column names, type
 /// mappings), so values are stored exactly as EF stores them on either provider.
 /// </summary>
-internal sealed class ProviderCommands(DashboardDbContext db, DbTransaction transaction)
+internal sealed class ProviderCommands(DashboardDbContext db, DbTransaction? transaction)
 {
     public bool IsSqlServer { get; } = db.Database.IsSqlServer();
 
@@ -59,6 +59,8 @@ internal sealed class ProviderCommands(DashboardDbContext db, DbTransaction tran
     internal sealed class Prepared(DbCommand command, Bound[] parameters) : IAsyncDisposable
     {
         private bool _prepared;
+
+        public string CommandText => command.CommandText;
 
         public Prepared With(params object?[] values)
         {
