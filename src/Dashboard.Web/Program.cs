@@ -2,6 +2,7 @@ using Dashboard.Application;
 using Dashboard.Infrastructure;
 using Dashboard.Web;
 using Dashboard.Web.Components;
+using Dashboard.Web.Endpoints;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Services;
 using Hangfire;
@@ -38,6 +39,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapDataSourceEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [app.Services.GetRequiredService<HangfireOperatorFilter>()],
