@@ -12,16 +12,33 @@ internal interface IInteractionBulkWriter : IAsyncDisposable
     Task FlushAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>One prepared INSERT reused per row: on SQLite inside one transaction this is the fastest path.</summary>
-internal sealed class PreparedInteractionWriter(ProviderCommands commands, Guid tenantId) : IInteractionBulkWriter
+/// <summary>
+/// One prepared INSERT reused per row: on SQLite inside one transaction this is the fastest path. The
+/// tenant and the event-type names are converted to their stored form once; per row only the changing
+/// values are converted (through EF's converters, so they are stored exactly as EF stores them).
+/// </summary>
+internal sealed class PreparedInteractionWriter : IInteractionBulkWriter
 {
-    private readonly ProviderCommands.Prepared _insert = commands.Insert<Interaction>(
-        false, nameof(Interaction.TenantId), nameof(Interaction.EndUserId), nameof(Interaction.ItemId), nameof(Interaction.Type), nameof(Interaction.Value),
-        nameof(Interaction.OccurredAtUtc));
+    private readonly ProviderCommands.Prepared _insert;
+    private readonly object[] _types;
+
+    public PreparedInteractionWriter(ProviderCommands commands, Guid tenantId)
+    {
+        _insert = commands.Insert<Interaction>(
+            false, nameof(Interaction.TenantId), nameof(Interaction.EndUserId), nameof(Interaction.ItemId), nameof(Interaction.Type), nameof(Interaction.Value),
+            nameof(Interaction.OccurredAtUtc));
+        _insert.Set(0, tenantId);
+        _types = [.. Enum.GetValues<InteractionType>().Select(t => _insert.Convert(3, t))];
+    }
 
     public ValueTask AddAsync(long userId, long itemId, InteractionType type, double value, DateTime occurredAtUtc, CancellationToken cancellationToken)
     {
-        _insert.With(tenantId, userId, itemId, type, value, occurredAtUtc).Execute();
+        _insert.SetRaw(1, userId);
+        _insert.SetRaw(2, itemId);
+        _insert.SetRaw(3, _types[(int)type]);
+        _insert.SetRaw(4, value);
+        _insert.Set(5, occurredAtUtc);
+        _insert.Execute();
         return ValueTask.CompletedTask;
     }
 

@@ -52,8 +52,11 @@ internal sealed class ProviderCommands(DashboardDbContext db, DbTransaction? tra
 
     internal sealed class Bound(DbParameter parameter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter)
     {
-        public void Set(object? value) =>
-            parameter.Value = value is null ? DBNull.Value : converter is null ? value : converter.ConvertToProvider(value) ?? DBNull.Value;
+        public void Set(object? value) => parameter.Value = Convert(value);
+
+        public void SetRaw(object value) => parameter.Value = value;
+
+        public object Convert(object? value) => value is null ? DBNull.Value : converter is null ? value : converter.ConvertToProvider(value) ?? DBNull.Value;
     }
 
     internal sealed class Prepared(DbCommand command, Bound[] parameters) : IAsyncDisposable
@@ -78,9 +81,25 @@ internal sealed class ProviderCommands(DashboardDbContext db, DbTransaction? tra
             return this;
         }
 
-        public int Execute() => command.ExecuteNonQuery();
+        public void Set(int index, object? value) => parameters[index].Set(value);
 
-        public long ExecuteId() => Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>Sets a value already in its stored form (see <see cref="Convert"/>).</summary>
+        public void SetRaw(int index, object value) => parameters[index].SetRaw(value);
+
+        public object Convert(int index, object? value) => parameters[index].Convert(value);
+
+        public int Execute()
+        {
+            if (!_prepared)
+            {
+                command.Prepare();
+                _prepared = true;
+            }
+
+            return command.ExecuteNonQuery();
+        }
+
+        public long ExecuteId() => System.Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
         public ValueTask DisposeAsync() => command.DisposeAsync();
     }
