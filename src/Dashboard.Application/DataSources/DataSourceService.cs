@@ -295,8 +295,21 @@ public sealed class DataSourceService(
         }
 
         var ids = runs.Select(r => r.Id).ToList();
-        var jobId = await scheduler.EnqueueAsync(caller.TenantId, JobKind.ImportDataSource,
-            ImportJobHandler.SerializeParameters(new ImportJobParameters(id, ids)), caller.UserName, cancellationToken);
+        Guid jobId;
+        try
+        {
+            jobId = await scheduler.EnqueueAsync(caller.TenantId, JobKind.ImportDataSource,
+                ImportJobHandler.SerializeParameters(new ImportJobParameters(id, ids)), caller.UserName, cancellationToken);
+        }
+        catch
+        {
+            // Never leave "queued" runs that no job will pick up: they would block every later import.
+            await using var db = dbFactory.CreateForTenant(caller.TenantId);
+            await db.ImportRuns.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.State, ImportState.Failed).SetProperty(r => r.Summary, "The import could not be queued. Try again."), CancellationToken.None);
+            throw;
+        }
+
         await using (var db = dbFactory.CreateForTenant(caller.TenantId))
         {
             await db.ImportRuns.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.JobRunId, jobId), cancellationToken);
