@@ -14,4 +14,11 @@ public sealed class DataSourcesOptions
     /// <summary>Folder of uploaded files; relative to the app's content root.</summary>
     [Required]
     public string UploadPath { get; set; } = "data/uploads";
+
+    /// <summary>
+    /// SQLite data sources must be files inside this folder (relative to the content root): a tenant can
+    /// then read only files an operator put there, never other files of the server.
+    /// </summary>
+    [Required]
+    public string SqliteSourcePath { get; set; } = "data/sqlite-sources";
 }

@@ -10,10 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Infrastructure.DataSources;
 
 /// <summary>
-/// Opens a tenant's database. SQLite files are opened read-only, and the app's own database files are
-/// refused: a tenant must never read the shared database (other tenants' rows) through a "source".
+/// Opens a tenant's database. SQLite files are opened read-only and only inside
+/// <see cref="DataSourcesOptions.SqliteSourcePath"/>; the app's own database files are refused as well:
+/// a tenant must never read the shared database (other tenants' rows) or server files through a "source".
 /// </summary>
-internal sealed class SqlSourceConnector(IOptions<DatabaseOptions> database, IHostEnvironment environment) : ISqlSourceConnector
+internal sealed class SqlSourceConnector(IOptions<DatabaseOptions> database, IOptions<DataSourcesOptions> sources, IHostEnvironment environment) : ISqlSourceConnector
 {
     public async Task<DbConnection> OpenAsync(SqlProvider provider, string connectionString, CancellationToken cancellationToken)
     {
@@ -21,7 +22,13 @@ internal sealed class SqlSourceConnector(IOptions<DatabaseOptions> database, IHo
         if (provider == SqlProvider.Sqlite)
         {
             var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-            var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, builder.DataSource));
+            var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, sources.Value.SqliteSourcePath));
+            var path = Path.GetFullPath(Path.Combine(root, builder.DataSource));
+            if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"SQLite files must be in the folder the administrator set up for them ({sources.Value.SqliteSourcePath}); give the file's name.");
+            }
+
             if (!File.Exists(path))
             {
                 throw new ArgumentException($"There is no SQLite database file at \"{builder.DataSource}\".");

@@ -90,10 +90,10 @@ public sealed class DataSourceServiceTests
     [Fact]
     public async Task SqlSource_ImportsFromASqliteDatabaseFile_AndTestConnectionWorks()
     {
-        var (host, admin) = await StartAsync();
-        await using var _ = host;
         var folder = Path.Combine(Path.GetTempPath(), "dashboard-tests", "sql-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        var (host, admin) = await StartAsync(s => s.Configure<DataSourcesOptions>(o => o.SqliteSourcePath = folder));
+        await using var _ = host;
         var file = Path.Combine(folder, "shop.db");
         await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
@@ -131,7 +131,7 @@ public sealed class DataSourceServiceTests
     [Fact]
     public async Task SqlSource_PointingAtTheDashboardsOwnDatabase_IsRefused()
     {
-        var (host, _) = await StartAsync();
+        var (host, _) = await StartAsync(s => s.Configure<DataSourcesOptions>(o => o.SqliteSourcePath = "."));
         await using var _h = host;
         var own = Path.Combine(host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath, "dashboard.db");
 
@@ -139,6 +139,21 @@ public sealed class DataSourceServiceTests
 
         Assert.False(result.Succeeded);
         Assert.Contains("own database", result.Errors[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SqlSource_AFileOutsideTheSqliteSourceFolder_IsRefused()
+    {
+        var (host, _) = await StartAsync();
+        await using var _h = host;
+        var outside = Path.Combine(Path.GetTempPath(), "dashboard-tests", "elsewhere.db");
+
+        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, $"Data Source={outside}"));
+        var traversal = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, "Data Source=../../dashboard.db"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("folder the administrator set up", result.Errors[0], StringComparison.Ordinal);
+        Assert.False(traversal.Succeeded);
     }
 
     [Fact]
