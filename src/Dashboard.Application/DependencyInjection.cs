@@ -2,6 +2,7 @@ using Dashboard.Application.Auditing;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.EventsApi;
 using Dashboard.Application.DataSources.Preview;
+using Dashboard.Application.DataSources;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Team;
@@ -29,6 +30,8 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<EventIngestService>();
         services.AddScoped<IDataPreviewService, DataPreviewService>();
+        services.AddSingleton<UploadStore>();
+        services.AddScoped<DataSourceService>();
         return builder;
     }
 }

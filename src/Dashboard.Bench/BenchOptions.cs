@@ -12,7 +12,7 @@ internal sealed record BenchOptions(
     IReadOnlyList<int> Sizes)
 {
     public const string Usage =
-        "usage: Dashboard.Bench <rating|topn|scale> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000]";
+        "usage: Dashboard.Bench <rating|topn|scale|import> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -42,21 +42,21 @@ internal sealed record BenchOptions(
         }
 
         var task = args[0];
-        if (task is not ("rating" or "topn" or "scale"))
+        if (task is not ("rating" or "topn" or "scale" or "import"))
         {
             throw new ArgumentException($"Unknown task '{task}'.");
         }
 
         var data = values.GetValueOrDefault("data");
-        var format = values.GetValueOrDefault("format") ?? (task == "scale" ? "synthetic" : "");
-        if (task != "scale" && (data is null || format is not ("ml100k" or "ml1m" or "csv")))
+        var format = values.GetValueOrDefault("format") ?? (task is "scale" or "import" ? "synthetic" : "");
+        if (task is not ("scale" or "import") && (data is null || format is not ("ml100k" or "ml1m" or "csv")))
         {
             throw new ArgumentException("--data and --format ml100k|ml1m|csv are required.");
         }
 
         var sizes = values.TryGetValue("sizes", out var s)
             ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
-            : [100_000, 1_000_000, 10_000_000];
+            : task == "import" ? [1_000_000] : [100_000, 1_000_000, 10_000_000];
         var algorithms = values.TryGetValue("algorithms", out var a) ? a.Split(',', StringSplitOptions.RemoveEmptyEntries) : null;
         return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes);
     }

@@ -18,6 +18,7 @@ var rows = options.Task switch
 {
     "rating" => RatingTask.Run(options, datasetName),
     "topn" => TopNTask.Run(options, datasetName),
+    "import" => await ImportTask.RunAsync(options),
     _ => ScaleTask.Run(options),
 };
 

@@ -1,6 +1,7 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.ApiKeys;
+using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Team;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DataSourcesOptions>().BindConfiguration(DataSourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Blazor circuits live long, so pages and services create short-lived contexts from a factory;
@@ -52,6 +54,10 @@ public static class DependencyInjection
         services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
         services.AddScoped<IJobHandler, SampleDataJobHandler>();
         services.AddSingleton<IApiKeyAuthenticator, ApiKeyAuthenticator>();
+        services.AddSingleton<IImportWriter, ImportWriter>();
+        services.AddSingleton<ISecretProtector, SecretProtector>();
+        services.AddSingleton<ISqlSourceConnector, SqlSourceConnector>();
+        services.AddScoped<IJobHandler, ImportJobHandler>();
         services.AddScoped<DemoSeeder>();
         return builder;
     }

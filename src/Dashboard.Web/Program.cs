@@ -3,6 +3,7 @@ using Dashboard.Infrastructure;
 using Dashboard.Web;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
+using Dashboard.Web.Endpoints;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Services;
 using Hangfire;
@@ -40,6 +41,7 @@ app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapDataSourceEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [app.Services.GetRequiredService<HangfireOperatorFilter>()],

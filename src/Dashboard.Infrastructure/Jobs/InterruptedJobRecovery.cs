@@ -1,3 +1,4 @@
+using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,24 @@ public sealed class InterruptedJobRecovery(IDbContextFactory<DashboardDbContext>
         if (count > 0)
         {
             logger.LogWarning("{Count} interrupted job run(s) marked as failed.", count);
+        }
+
+        // Imports of those jobs: their transaction was never committed, so the data is as before.
+        var failedJobs = db.JobRuns.IgnoreQueryFilters([DashboardDbContext.TenantFilter]).Where(j => j.State == JobState.Failed).Select(j => (Guid?)j.Id);
+        var imports = await db.ImportRuns.IgnoreQueryFilters([DashboardDbContext.TenantFilter])
+            .Where(r => r.State == ImportState.Running || r.State == ImportState.Queued)
+            .Where(r => r.State == ImportState.Running || failedJobs.Contains(r.JobRunId))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.State, ImportState.Failed)
+                .SetProperty(r => r.FinishedAtUtc, time.GetUtcNow().UtcDateTime)
+                .SetProperty(r => r.Summary, "The app stopped during this import. Nothing was changed; import again."),
+                cancellationToken);
+        if (imports > 0)
+        {
+            await db.DataSources.IgnoreQueryFilters([DashboardDbContext.TenantFilter])
+                .Where(s => s.LastImportState == ImportState.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastImportState, ImportState.Failed), cancellationToken);
+            logger.LogWarning("{Count} interrupted import(s) marked as failed.", imports);
         }
     }
 }

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Application.DataSources;
+
+/// <summary>Configuration section <c>DataSources</c>.</summary>
+public sealed class DataSourcesOptions
+{
+    public const string Section = "DataSources";
+
+    /// <summary>Largest file one upload may be; enforced while copying, before anything is held in memory. 200 MB by default.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>Folder of uploaded files; relative to the app's content root.</summary>
+    [Required]
+    public string UploadPath { get; set; } = "data/uploads";
+
+    /// <summary>
+    /// SQLite data sources must be files inside this folder (relative to the content root): a tenant can
+    /// then read only files an operator put there, never other files of the server.
+    /// </summary>
+    [Required]
+    public string SqliteSourcePath { get; set; } = "data/sqlite-sources";
+}

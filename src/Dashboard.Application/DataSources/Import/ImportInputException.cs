@@ -1,0 +1,30 @@
+namespace Dashboard.Application.DataSources.Import;
+
+/// <summary>The input as a whole cannot be imported (empty, unreadable, wrong delimiter…). The message is for a marketer.</summary>
+public sealed class ImportInputException : Exception
+{
+    public ImportInputException()
+    {
+    }
+
+    public ImportInputException(string message)
+        : base(message)
+    {
+    }
+
+    public ImportInputException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ImportInputException(string message, long line, string? column = null)
+        : base(message)
+    {
+        Line = line;
+        Column = column;
+    }
+
+    public long Line { get; }
+
+    public string? Column { get; }
+}

@@ -1,0 +1,462 @@
+using System.Globalization;
+using Dashboard.Domain.Data;
+using Dashboard.Domain.DataSources;
+
+namespace Dashboard.Application.DataSources.Import;
+
+/// <summary>
+/// Reads one dataset row by row, validates, de-duplicates, weights events, leaves out bot-like users and
+/// writes the accepted rows through an <see cref="IImportSession"/>. Memory holds the session's id maps
+/// and a set of 64-bit row fingerprints, never the rows. Problems with single rows go to the report;
+/// problems with the whole input throw <see cref="ImportInputException"/> or <see cref="ImportRejectedException"/>.
+/// </summary>
+public static class ImportPipeline
+{
+    private const int ProgressEvery = 4096;
+
+    public static async Task RunAsync(
+        IImportSession session,
+        DatasetKind dataset,
+        Func<CancellationToken, Task<ITabularReader>> open,
+        ColumnMapping? mapping,
+        ImportSettings settings,
+        ImportReport report,
+        IProgress<double> progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(progress);
+
+        HashSet<ulong>? bots = null;
+        if (dataset == DatasetKind.Interactions && settings.MaxEventsPerUserPerDay is { } cap)
+        {
+            await using var first = await open(cancellationToken);
+            var firstColumns = Columns.Resolve(dataset, first.Header, mapping);
+            bots = await FindBotsAsync(first, firstColumns, cap, settings, cancellationToken);
+        }
+
+        await using var reader = await open(cancellationToken);
+        var columns = Columns.Resolve(dataset, reader.Header, mapping);
+        if (settings.Mode == ImportMode.Replace)
+        {
+            await session.ReplaceAsync(dataset, cancellationToken);
+        }
+
+        var rows = new RowContext(session, columns, settings, report, reader.Header.Count, bots);
+        while (await reader.ReadAsync(cancellationToken) is { } row)
+        {
+            report.RowsRead++;
+            var before = report.RowsRejected;
+            if (row.Malformed is not null)
+            {
+                report.AddError(row.Line, null, null, row.Malformed);
+            }
+            else if (columns.FixedWidth && row.Cells.Length != reader.Header.Count)
+            {
+                report.AddError(row.Line, null, null,
+                    $"This line has {row.Cells.Length} values but the header has {reader.Header.Count}. Check the delimiter and the quotes on this line.");
+            }
+            else
+            {
+                switch (dataset)
+                {
+                    case DatasetKind.Interactions: await rows.InteractionAsync(row, cancellationToken); break;
+                    case DatasetKind.Items: await rows.ItemAsync(row, cancellationToken); break;
+                    default: await rows.UserAttributesAsync(row, cancellationToken); break;
+                }
+            }
+
+            if (report.RowsRejected > before && settings.BadRows == BadRowPolicy.RejectFileOnErrors && report.RowsRejected >= settings.MaxErrors)
+            {
+                throw new ImportRejectedException(
+                    $"Stopped at line {row.Line:N0}: {report.RowsRejected:N0} row(s) have problems and this source rejects a file at {settings.MaxErrors:N0}. Nothing was imported; fix the rows listed below and import again.");
+            }
+
+            if (report.RowsRead % ProgressEvery == 0)
+            {
+                progress.Report(reader.Fraction);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        if (report.RowsRead == 0)
+        {
+            throw new ImportRejectedException(columns.HasHeader
+                ? "The file has a header but no rows. Nothing was imported."
+                : "The file is empty. Nothing was imported.");
+        }
+
+        if (report.RowsAccepted == 0)
+        {
+            throw new ImportRejectedException(report.RowsRejected == 0
+                ? $"None of the {report.RowsRead:N0} rows was new (duplicates or left out as bots). Nothing was imported."
+                : $"None of the {report.RowsRead:N0} rows could be imported. Nothing was changed; see the errors below.");
+        }
+
+        await session.CompleteDatasetAsync(dataset, cancellationToken);
+        report.PlaceholdersCreated = rows.Placeholders;
+        progress.Report(1);
+    }
+
+    private static async Task<HashSet<ulong>> FindBotsAsync(ITabularReader reader, Columns columns, int cap, ImportSettings settings, CancellationToken cancellationToken)
+    {
+        var perDay = new Dictionary<(ulong User, int Day), int>();
+        var bots = new HashSet<ulong>();
+        while (await reader.ReadAsync(cancellationToken) is { } row)
+        {
+            var user = Cell(row, columns.User);
+            if (string.IsNullOrWhiteSpace(user) || !ImportTimestamps.TryParse(Cell(row, columns.Timestamp), settings.NowUtc, out var at, out _))
+            {
+                continue;
+            }
+
+            var key = (Fingerprint.Of(user.Trim()), (int)(at.Ticks / TimeSpan.TicksPerDay));
+            perDay.TryGetValue(key, out var count);
+            perDay[key] = ++count;
+            if (count > cap)
+            {
+                bots.Add(key.Item1);
+            }
+        }
+
+        return bots;
+    }
+
+    internal static string? Cell(RawRow row, int index) => index >= 0 && index < row.Cells.Length ? row.Cells[index] : null;
+
+    /// <summary>Column indexes of the mapped fields in the input's header.</summary>
+    internal sealed class Columns
+    {
+        public int User { get; private init; } = -1;
+
+        public int Item { get; private init; } = -1;
+
+        public int Type { get; private init; } = -1;
+
+        public int Value { get; private init; } = -1;
+
+        public int Timestamp { get; private init; } = -1;
+
+        public int Title { get; private init; } = -1;
+
+        public int Category { get; private init; } = -1;
+
+        public int Tags { get; private init; } = -1;
+
+        public int Price { get; private init; } = -1;
+
+        public bool HasHeader { get; private init; } = true;
+
+        public bool FixedWidth { get; private init; } = true;
+
+        public required IReadOnlyList<string> Names { get; init; }
+
+        public required IReadOnlyList<(int Index, ColumnMap Map)> Attributes { get; init; }
+
+        public static Columns Resolve(DatasetKind dataset, IReadOnlyList<string> header, ColumnMapping? mapping)
+        {
+            mapping ??= ColumnMapping.Guess(dataset, header);
+            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Count; i++)
+            {
+                index.TryAdd(header[i], i);
+            }
+
+            var problem = mapping.Validate(dataset);
+            var missing = mapping.Columns.Where(c => c.Field != ImportFields.Ignore && !index.ContainsKey(c.Column)).Select(c => c.Column).ToList();
+            if (header.Count == 1 && (problem is not null || missing.Count > 0))
+            {
+                var guess = TextDetection.DetectDelimiter(header[0]);
+                throw new ImportInputException(guess != ","
+                    ? $"The file was read as one single column, but its header looks {TextDetection.DelimiterName(guess)}-separated. Choose \"{TextDetection.DelimiterName(guess)}\" as the delimiter (or leave it on automatic) and import again."
+                    : "The file was read as one single column. Check the delimiter of this source (comma, semicolon, tab or pipe) and import again.", 1);
+            }
+
+            if (problem is not null)
+            {
+                throw new ImportInputException($"The column mapping is not complete: {problem} Open the data source and finish the mapping step.", 1);
+            }
+
+            if (missing.Count > 0)
+            {
+                throw new ImportInputException(
+                    $"The file has no column named {string.Join(", ", missing.Select(m => $"\"{m}\""))}, which the saved mapping uses. Check that you uploaded the right file, or map its columns again.", 1);
+            }
+
+            int Of(string field) => mapping.Columns.FirstOrDefault(c => c.Field == field) is { } c ? index[c.Column] : -1;
+            return new Columns
+            {
+                Names = header,
+                User = Of(ImportFields.UserId),
+                Item = Of(ImportFields.ItemId),
+                Type = Of(ImportFields.EventType),
+                Value = Of(ImportFields.Value),
+                Timestamp = Of(ImportFields.Timestamp),
+                Title = Of(ImportFields.Title),
+                Category = Of(ImportFields.Category),
+                Tags = Of(ImportFields.Tags),
+                Price = Of(ImportFields.Price),
+                Attributes = [.. mapping.Columns.Where(c => c.Field == ImportFields.Attribute).Select(c => (index[c.Column], c))],
+            };
+        }
+
+        public string Name(int i) => i >= 0 && i < Names.Count ? Names[i] : string.Empty;
+    }
+
+    private sealed class RowContext(IImportSession session, Columns columns, ImportSettings settings, ImportReport report, int width, HashSet<ulong>? bots)
+    {
+        private readonly HashSet<ulong> _seen = [];
+        private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
+        private readonly long _placeholdersBefore = session.PlaceholdersCreated;
+
+        public long Placeholders => session.PlaceholdersCreated - _placeholdersBefore;
+
+        public async ValueTask InteractionAsync(RawRow row, CancellationToken cancellationToken)
+        {
+            _ = width;
+            var user = Cell(row, columns.User)?.Trim();
+            if (ExternalIds.Validate(user, "end-user id") is { } userProblem)
+            {
+                report.AddError(row.Line, columns.Name(columns.User), user, userProblem);
+                return;
+            }
+
+            var item = Cell(row, columns.Item)?.Trim();
+            if (ExternalIds.Validate(item, "item id") is { } itemProblem)
+            {
+                report.AddError(row.Line, columns.Name(columns.Item), item, itemProblem);
+                return;
+            }
+
+            InteractionType type;
+            var typeText = Cell(row, columns.Type);
+            if (columns.Type < 0)
+            {
+                type = columns.Value >= 0 ? InteractionType.Rating : InteractionType.View;
+            }
+            else if (!EventTypes.TryParse(typeText, out type))
+            {
+                report.AddError(row.Line, columns.Name(columns.Type), typeText, EventTypes.UnknownMessage(typeText));
+                return;
+            }
+
+            var valueText = Cell(row, columns.Value)?.Trim();
+            double value = 1;
+            if (type == InteractionType.Rating)
+            {
+                if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+                {
+                    report.AddError(row.Line, columns.Name(columns.Value), valueText,
+                        string.IsNullOrEmpty(valueText) ? "A rating needs a value." : $"The rating \"{EventTypes.Truncate(valueText)}\" is not a number.");
+                    return;
+                }
+
+                if (value is < ImportSettings.MinRating or > ImportSettings.MaxRating)
+                {
+                    report.AddError(row.Line, columns.Name(columns.Value), valueText,
+                        $"The rating {value.ToString(CultureInfo.InvariantCulture)} is outside {ImportSettings.MinRating.ToString(CultureInfo.InvariantCulture)}–{ImportSettings.MaxRating.ToString(CultureInfo.InvariantCulture)}.");
+                    return;
+                }
+            }
+            else
+            {
+                if (!string.IsNullOrEmpty(valueText) &&
+                    (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value) || value < 0))
+                {
+                    report.AddError(row.Line, columns.Name(columns.Value), valueText, $"The value \"{EventTypes.Truncate(valueText)}\" is not a number of 0 or more.");
+                    return;
+                }
+
+                value *= settings.Weights[type];
+            }
+
+            var timeText = Cell(row, columns.Timestamp);
+            DateTime at;
+            if (string.IsNullOrWhiteSpace(timeText) && settings.AllowMissingTimestamp)
+            {
+                at = settings.NowUtc;
+                report.RowsWithoutTimestamp++;
+            }
+            else if (!ImportTimestamps.TryParse(timeText, settings.NowUtc, out at, out var timeProblem))
+            {
+                report.AddError(row.Line, columns.Name(columns.Timestamp), timeText, timeProblem!);
+                return;
+            }
+
+            var userKey = Fingerprint.Of(user!);
+            if (bots is not null && bots.Contains(userKey))
+            {
+                report.RowsFilteredAsBots++;
+                return;
+            }
+
+            if (!_seen.Add(Fingerprint.Combine(userKey, Fingerprint.Of(item!), (ulong)type, (ulong)at.Ticks)))
+            {
+                report.RowsDuplicate++;
+                return;
+            }
+
+            var itemId = await session.ItemIdAsync(item!, settings.UnknownItems == UnknownItemPolicy.CreatePlaceholder, cancellationToken);
+            if (itemId is null)
+            {
+                report.AddError(row.Line, columns.Name(columns.Item), item,
+                    $"The item \"{EventTypes.Truncate(item)}\" is not in your items. Import the items first, or let this source create placeholder items.");
+                return;
+            }
+
+            var userId = await session.UserIdAsync(user!, cancellationToken);
+            await session.AddInteractionAsync(userId, itemId.Value, type, value, at, cancellationToken);
+            report.RowsAccepted++;
+        }
+
+        public async ValueTask ItemAsync(RawRow row, CancellationToken cancellationToken)
+        {
+            var id = Cell(row, columns.Item)?.Trim();
+            if (ExternalIds.Validate(id, "item id") is { } problem)
+            {
+                report.AddError(row.Line, columns.Name(columns.Item), id, problem);
+                return;
+            }
+
+            var title = columns.Title >= 0 ? Cell(row, columns.Title)?.Trim() : id;
+            if (string.IsNullOrEmpty(title))
+            {
+                report.AddError(row.Line, columns.Name(columns.Title), title, "The title is empty.");
+                return;
+            }
+
+            if (!Fits(row, columns.Title, title, Item.TitleMaxLength, "title")
+                || !Fits(row, columns.Category, Cell(row, columns.Category)?.Trim(), Item.CategoryMaxLength, "category")
+                || !Fits(row, columns.Tags, Cell(row, columns.Tags)?.Trim(), Item.TagsMaxLength, "tags"))
+            {
+                return;
+            }
+
+            decimal? price = null;
+            var priceText = Cell(row, columns.Price)?.Trim();
+            if (!string.IsNullOrEmpty(priceText))
+            {
+                if (!decimal.TryParse(priceText, NumberStyles.Number, CultureInfo.InvariantCulture, out var p) || p < 0 || p > 1_000_000_000_000m)
+                {
+                    report.AddError(row.Line, columns.Name(columns.Price), priceText, $"The price \"{EventTypes.Truncate(priceText)}\" is not a number like 12.50.");
+                    return;
+                }
+
+                price = p;
+            }
+
+            if (Attributes(row) is not { } attributes)
+            {
+                return;
+            }
+
+            if (!_seenIds.Add(id!))
+            {
+                report.RowsDuplicate++;
+                return;
+            }
+
+            await session.UpsertItemAsync(
+                new ImportedItem(id!, title, NullIfEmpty(Cell(row, columns.Category)), NullIfEmpty(Cell(row, columns.Tags)), price, attributes),
+                cancellationToken);
+            report.RowsAccepted++;
+        }
+
+        public async ValueTask UserAttributesAsync(RawRow row, CancellationToken cancellationToken)
+        {
+            var id = Cell(row, columns.User)?.Trim();
+            if (ExternalIds.Validate(id, "end-user id") is { } problem)
+            {
+                report.AddError(row.Line, columns.Name(columns.User), id, problem);
+                return;
+            }
+
+            if (Attributes(row) is not { } attributes)
+            {
+                return;
+            }
+
+            if (!_seenIds.Add(id!))
+            {
+                report.RowsDuplicate++;
+                return;
+            }
+
+            var userId = await session.UserIdAsync(id!, cancellationToken);
+            await session.SetUserAttributesAsync(userId, attributes, cancellationToken);
+            report.RowsAccepted++;
+        }
+
+        private List<ImportedFact>? Attributes(RawRow row)
+        {
+            var list = new List<ImportedFact>(columns.Attributes.Count);
+            foreach (var (index, map) in columns.Attributes)
+            {
+                var value = Cell(row, index)?.Trim();
+                if (string.IsNullOrEmpty(value))
+                {
+                    continue;
+                }
+
+                if (value.Length > EndUserAttribute.ValueMaxLength)
+                {
+                    report.AddError(row.Line, map.Column, value, $"The value is {value.Length:N0} characters long; at most {EndUserAttribute.ValueMaxLength} are allowed.");
+                    return null;
+                }
+
+                var key = map.Column.Trim();
+                list.Add(new ImportedFact(key.Length > EndUserAttribute.KeyMaxLength ? key[..EndUserAttribute.KeyMaxLength] : key, value, map.Sensitive, map.QuasiIdentifier));
+            }
+
+            return list;
+        }
+
+        private bool Fits(RawRow row, int column, string? value, int max, string what)
+        {
+            if (value is { Length: var n } && n > max)
+            {
+                report.AddError(row.Line, columns.Name(column), value, $"The {what} is {n:N0} characters long; at most {max} are allowed.");
+                return false;
+            }
+
+            return true;
+        }
+
+        private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}
+
+/// <summary>64-bit FNV-1a fingerprints for de-duplication: 8 bytes per row instead of the row.</summary>
+internal static class Fingerprint
+{
+    private const ulong Offset = 14695981039346656037;
+    private const ulong Prime = 1099511628211;
+
+    public static ulong Of(string text)
+    {
+        var hash = Offset;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * Prime;
+        }
+
+        return hash;
+    }
+
+    public static ulong Combine(ulong a, ulong b, ulong c, ulong d)
+    {
+        var hash = Offset;
+        foreach (var part in (ReadOnlySpan<ulong>)[a, b, c, d])
+        {
+            for (var shift = 0; shift < 64; shift += 8)
+            {
+                hash = (hash ^ ((part >> shift) & 0xFF)) * Prime;
+            }
+        }
+
+        return hash;
+    }
+}

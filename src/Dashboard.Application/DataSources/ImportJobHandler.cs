@@ -1,0 +1,275 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Dashboard.Application.Common;
+using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.DataSources.SampleData;
+using Dashboard.Application.Jobs;
+using Dashboard.Domain.DataSources;
+using Dashboard.Domain.Identity;
+using Dashboard.Domain.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Application.DataSources;
+
+/// <summary>The parameters of an import job: the source and the import runs queued for it.</summary>
+public sealed record ImportJobParameters(Guid DataSourceId, IReadOnlyList<Guid> ImportRunIds);
+
+/// <summary>
+/// "Import now": imports every dataset of a source in ONE transaction (end-user attributes, then items,
+/// then interactions), records one <see cref="ImportRun"/> per dataset with its report, and either
+/// commits everything or leaves the tenant's data exactly as it was.
+/// </summary>
+public sealed class ImportJobHandler(
+    ITenantDbContextFactory dbFactory,
+    IImportWriter writer,
+    UploadStore uploads,
+    ISqlSourceConnector sql,
+    ISecretProtector secrets,
+    ISampleDataWriter sampleWriter,
+    TimeProvider time) : IJobHandler
+{
+    private static readonly DatasetKind[] Order = [DatasetKind.EndUserAttributes, DatasetKind.Items, DatasetKind.Interactions];
+
+    public JobKind Kind => JobKind.ImportDataSource;
+
+    public string RequiredPolicy => Policies.ManageDataSources;
+
+    public static string SerializeParameters(ImportJobParameters parameters) => JsonSerializer.Serialize(parameters);
+
+    public async Task RunAsync(Guid tenantId, string? parametersJson, IProgress<JobProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var parameters = JsonSerializer.Deserialize<ImportJobParameters>(parametersJson ?? "null")
+            ?? throw new InvalidOperationException("The import job has no parameters.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var (source, runs) = await StartRunsAsync(tenantId, parameters, now, cancellationToken);
+        var reports = runs.ToDictionary(r => r.Dataset, r => new ImportReport(r.Dataset));
+        string? failedDataset = null;
+        try
+        {
+            if (source.Kind == DataSourceKind.SampleData)
+            {
+                await ImportSampleAsync(tenantId, source, reports, progress, now, cancellationToken);
+                await FinishAsync(tenantId, source.Id, runs, reports, ImportState.Succeeded, null, null, cancellationToken);
+                return;
+            }
+
+            await using var session = await writer.BeginAsync(tenantId, cancellationToken);
+            var settings = ImportSettings.From(source, now);
+            var planned = Order.Where(reports.ContainsKey).ToList();
+            for (var i = 0; i < planned.Count; i++)
+            {
+                var dataset = planned[i];
+                failedDataset = Label(dataset);
+                var config = source.Datasets.FirstOrDefault(d => d.Dataset == dataset);
+                var step = i;
+                var fraction = new InlineProgress<double>(f => progress.Report(new JobProgress(
+                    (int)((step + f) * 100 / planned.Count), $"Importing {Label(dataset)} ({f:P0})")));
+                await ImportPipeline.RunAsync(
+                    session, dataset, ct => OpenAsync(tenantId, source, config, dataset, ct), MappingFor(source, config, dataset), settings,
+                    reports[dataset], fraction, cancellationToken);
+            }
+
+            failedDataset = null;
+            progress.Report(new JobProgress(99, "Saving"));
+            Apply(session.Db, source.Id, runs, reports, ImportState.Succeeded, null, null, time.GetUtcNow().UtcDateTime);
+            await session.Db.SaveChangesAsync(cancellationToken);
+            await session.CommitAsync(cancellationToken);
+            progress.Report(new JobProgress(100, string.Join(" ", runs.Select(r => $"{Label(r.Dataset)}: {reports[r.Dataset].Summary()}"))));
+        }
+        catch (Exception ex) when (ex is ImportInputException or ImportRejectedException or ValidationException)
+        {
+            var reason = $"{ex.Message}";
+            var report = reports.Values.FirstOrDefault(r => Label(r.Dataset) == failedDataset) ?? reports.Values.First();
+            report.Rejection = reason;
+            if (ex is ImportInputException input)
+            {
+                report.AddProblem(input.Line, input.Column, null, reason);
+            }
+
+            await FinishAsync(tenantId, source.Id, runs, reports, ImportState.Rejected, report.Dataset,
+                $"Not imported, because the {Label(report.Dataset)} were rejected. Nothing was changed.", CancellationToken.None);
+            throw new ImportRejectedException($"{(failedDataset is null ? string.Empty : $"{char.ToUpperInvariant(failedDataset[0])}{failedDataset[1..]}: ")}{reason}", ex);
+        }
+        catch (Exception)
+        {
+            foreach (var report in reports.Values)
+            {
+                report.Rejection = "The import failed for a technical reason and nothing was changed. Try again; if it keeps failing, contact support.";
+            }
+
+            await FinishAsync(tenantId, source.Id, runs, reports, ImportState.Failed, null, null, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public static string Label(DatasetKind dataset) => dataset switch
+    {
+        DatasetKind.Interactions => "interactions",
+        DatasetKind.Items => "items",
+        _ => "end-user attributes",
+    };
+
+    private async Task<(DataSource Source, List<ImportRun> Runs)> StartRunsAsync(Guid tenantId, ImportJobParameters parameters, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateForTenant(tenantId);
+        var source = await db.DataSources.Include(s => s.Datasets).AsNoTracking().FirstOrDefaultAsync(s => s.Id == parameters.DataSourceId, cancellationToken)
+            ?? throw new NotFoundException("That data source no longer exists.");
+        var runs = await db.ImportRuns.Where(r => parameters.ImportRunIds.Contains(r.Id)).ToListAsync(cancellationToken);
+        if (runs.Count == 0 || runs.Any(r => r.State != ImportState.Queued))
+        {
+            // "Run again" from the Jobs page: the original runs are history; make fresh ones.
+            var datasets = runs.Count > 0 ? runs.Select(r => r.Dataset).Distinct().ToList() : [DatasetKind.Interactions];
+            runs = [.. datasets.Select(d => new ImportRun
+            {
+                Id = Guid.CreateVersion7(), DataSourceId = source.Id, Dataset = d, Mode = source.Mode, State = ImportState.Queued, QueuedAtUtc = now, RequestedBy = "Run again",
+            })];
+            db.ImportRuns.AddRange(runs);
+        }
+
+        var ours = runs.Select(r => r.Id).ToList();
+        var busy = await db.ImportRuns.AnyAsync(r => r.DataSourceId == source.Id && r.State == ImportState.Running && !ours.Contains(r.Id), cancellationToken);
+        foreach (var run in runs)
+        {
+            run.StartedAtUtc = now;
+            run.State = busy ? ImportState.Rejected : ImportState.Running;
+            run.FinishedAtUtc = busy ? now : null;
+            run.Summary = busy ? AlreadyRunning : "Importing…";
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (busy)
+        {
+            throw new ImportRejectedException(AlreadyRunning);
+        }
+
+        await db.DataSources.Where(s => s.Id == source.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastImportState, ImportState.Running), cancellationToken);
+        return (source, runs);
+    }
+
+    internal const string AlreadyRunning = "Another import of this data source is still running. Wait for it to finish, then import again.";
+
+    private async Task<ITabularReader> OpenAsync(Guid tenantId, DataSource source, DataSourceDataset? config, DatasetKind dataset, CancellationToken cancellationToken)
+    {
+        if (source.Kind == DataSourceKind.SqlDatabase)
+        {
+            if (string.IsNullOrWhiteSpace(config?.Query))
+            {
+                throw new ImportInputException($"There is no query for the {Label(dataset)}. Add one on the data source page.");
+            }
+
+            if (source.ProtectedConnectionString is null || source.SqlProvider is not { } provider)
+            {
+                throw new ImportInputException("This source has no connection string. Enter one on the data source page.");
+            }
+
+            System.Data.Common.DbConnection connection;
+            try
+            {
+                connection = await sql.OpenAsync(provider, secrets.Unprotect(source.ProtectedConnectionString), cancellationToken);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or ArgumentException or InvalidOperationException)
+            {
+                throw new ImportInputException($"Could not connect to the database: {ex.Message}", ex);
+            }
+
+            return await DbRowReader.OpenAsync(connection, config.Query, cancellationToken);
+        }
+
+        if (config?.StoredFileName is not { } stored || !uploads.Exists(tenantId, stored))
+        {
+            throw new ImportInputException($"No file has been uploaded for the {Label(dataset)}. Upload one on the data source page.");
+        }
+
+        var stream = uploads.OpenRead(tenantId, stored);
+        return source.FileFormat == FileFormat.Delimited
+            ? await DelimitedFileReader.OpenAsync(stream, source.Encoding, source.Delimiter, cancellationToken: cancellationToken)
+            : await MovieLensFormat.OpenAsync(stream, source.FileFormat, dataset, cancellationToken);
+    }
+
+    private static ColumnMapping? MappingFor(DataSource source, DataSourceDataset? config, DatasetKind dataset) =>
+        ColumnMapping.FromJson(config?.ColumnMappingJson)
+        ?? (source.Kind == DataSourceKind.FileUpload && source.FileFormat != FileFormat.Delimited ? MovieLensFormat.Mapping(source.FileFormat, dataset) : null);
+
+    private async Task ImportSampleAsync(
+        Guid tenantId, DataSource source, Dictionary<DatasetKind, ImportReport> reports, IProgress<JobProgress> progress, DateTime now, CancellationToken cancellationToken)
+    {
+        var template = SampleCatalogTemplates.TryGet(source.SampleTemplate, out var found) ? found : SampleCatalogTemplate.Retail;
+        var options = string.IsNullOrWhiteSpace(source.SampleOptionsJson)
+            ? new SampleDataOptions()
+            : JsonSerializer.Deserialize<SampleDataOptions>(source.SampleOptionsJson) ?? new SampleDataOptions();
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        var data = new SampleDataGenerator(template).Generate(options, now, cancellationToken,
+            new InlineProgress<int>(p => progress.Report(new JobProgress(p * 40 / 100, "Generating synthetic data"))));
+        await sampleWriter.ReplaceTenantDataAsync(tenantId, data,
+            new InlineProgress<int>(p => progress.Report(new JobProgress(40 + (p * 60 / 100), "Writing to the database"))), cancellationToken);
+        foreach (var report in reports.Values)
+        {
+            var count = report.Dataset switch
+            {
+                DatasetKind.Items => data.Items.Count,
+                DatasetKind.EndUserAttributes => data.Users.Count,
+                _ => data.Interactions.Length,
+            };
+            report.RowsRead = report.RowsAccepted = count;
+        }
+
+        progress.Report(new JobProgress(100, $"Generated {data.Users.Count:N0} end-users, {data.Items.Count:N0} items and {data.Interactions.Length:N0} interactions ({template.Name})"));
+    }
+
+    private async Task FinishAsync(
+        Guid tenantId, Guid sourceId, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state, DatasetKind? culprit, string? othersSummary,
+        CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateForTenant(tenantId);
+        db.ImportRuns.AttachRange(runs);
+        Apply(db, sourceId, runs, reports, state, culprit, othersSummary, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void Apply(
+        IAppDbContext db, Guid sourceId, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state, DatasetKind? culprit, string? othersSummary,
+        DateTime now)
+    {
+        long accepted = 0;
+        foreach (var run in runs)
+        {
+            var report = reports[run.Dataset];
+            if (!db.ImportRuns.Local.Contains(run))
+            {
+                db.ImportRuns.Attach(run);
+            }
+
+            run.State = state;
+            run.FinishedAtUtc = now;
+            run.RowsRead = report.RowsRead;
+            run.RowsAccepted = state == ImportState.Succeeded ? report.RowsAccepted : 0;
+            run.RowsRejected = report.RowsRejected;
+            run.RowsDuplicate = report.RowsDuplicate;
+            run.RowsFilteredAsBots = report.RowsFilteredAsBots;
+            run.PlaceholdersCreated = state == ImportState.Succeeded ? report.PlaceholdersCreated : 0;
+            run.Summary = culprit is { } c && c != run.Dataset && othersSummary is not null ? othersSummary : report.Summary();
+            if (run.Summary.Length > 1000)
+            {
+                run.Summary = run.Summary[..999] + "…";
+            }
+
+            accepted += run.RowsAccepted;
+            foreach (var error in report.Errors)
+            {
+                error.ImportRunId = run.Id;
+                db.ImportErrors.Add(error);
+            }
+        }
+
+        var source = new DataSource { Id = sourceId, TenantId = db.TenantId, Name = string.Empty };
+        db.DataSources.Attach(source);
+        source.LastImportAtUtc = now;
+        source.LastImportState = state;
+        source.LastImportRows = state == ImportState.Succeeded ? accepted : null;
+        var entry = ((DbContext)db).Entry(source);
+        entry.Property(s => s.LastImportAtUtc).IsModified = true;
+        entry.Property(s => s.LastImportState).IsModified = true;
+        entry.Property(s => s.LastImportRows).IsModified = true;
+    }
+}

@@ -1,0 +1,337 @@
+using System.Text;
+using Dashboard.Application.Common;
+using Dashboard.Application.DataSources;
+using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.Jobs;
+using Dashboard.Application.Tests.Support;
+using Dashboard.Domain.DataSources;
+using Dashboard.Domain.Identity;
+using Dashboard.Domain.Jobs;
+using Dashboard.Infrastructure.Jobs;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Dashboard.Application.Tests.DataSources.ImportTestKit;
+
+namespace Dashboard.Application.Tests.DataSources;
+
+public sealed class DataSourceServiceTests
+{
+    [Fact]
+    public async Task Upload_AboveTheSizeLimit_IsRefusedWithoutReadingPastTheLimit()
+    {
+        var (host, admin) = await StartAsync(s => s.Configure<DataSourcesOptions>(o => o.MaxUploadBytes = 1000));
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        var stream = new LimitGuardStream(length: 5_000_000, failPast: 1001);
+
+        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.UploadAsync(id, DatasetKind.Interactions, "big.csv", stream));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("larger than the limit", result.Errors[0], StringComparison.Ordinal);
+        Assert.True(stream.Position <= 1001);
+        Assert.Empty(Directory.GetFiles(Path.Combine(host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath, "data", "uploads"), "*", SearchOption.AllDirectories));
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.Empty(await db.DataSourceDatasets.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Services_CalledByAComplianceOfficer_AreRefused()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        host.CurrentUser.Caller = TestHost.As(admin, Roles.ComplianceOfficer);
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => host.InScopeAsync<DataSourceService, IReadOnlyList<DataSourceSummary>>(s => s.ListAsync()));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id)));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => host.InScopeAsync<DataSourceService, Result>(s => s.DeleteAsync(id)));
+    }
+
+    [Fact]
+    public async Task Services_GivenAnotherTenantsSource_SayNotFound()
+    {
+        var (host, _) = await StartAsync();
+        await using var _h = host;
+        var id = await CreateSourceAsync(host);
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Beta", "b@example.test");
+
+        await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<DataSourceService, DataSourceDetails>(s => s.GetAsync(id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<DataSourceService, Result>(s =>
+            s.UploadAsync(id, DatasetKind.Interactions, "x.csv", new MemoryStream(Encoding.UTF8.GetBytes(Interactions)))));
+    }
+
+    [Fact]
+    public async Task ConnectionString_IsStoredEncrypted_AndNeverReturnedOrAudited()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        const string secret = "Server=db.example.test;Database=Shop;User Id=reader;Password=Sup3r-Secret!";
+        var id = await CreateSourceAsync(host, new DataSourceInput
+        {
+            Name = "Warehouse", Kind = DataSourceKind.SqlDatabase, SqlProvider = SqlProvider.SqlServer, ConnectionString = secret,
+            Queries = new Dictionary<DatasetKind, string?> { [DatasetKind.Interactions] = "SELECT * FROM events" },
+        });
+
+        var details = await host.InScopeAsync<DataSourceService, DataSourceDetails>(s => s.GetAsync(id));
+
+        Assert.Null(details.Settings.ConnectionString);
+        Assert.True(details.HasConnectionString);
+        Assert.Equal("SQL Server db.example.test, database Shop", details.ConnectionStringHint);
+        await using var db = host.CreateUnboundContext();
+        var raw = await db.Database.SqlQueryRaw<string>("SELECT \"ProtectedConnectionString\" AS \"Value\" FROM \"DataSources\"").SingleAsync();
+        Assert.DoesNotContain("Sup3r", raw, StringComparison.Ordinal);
+        Assert.Equal(secret, host.Services.GetRequiredService<ISecretProtector>().Unprotect(raw));
+        var audit = await db.AuditLog.IgnoreQueryFilters().Select(a => (a.Before ?? string.Empty) + (a.After ?? string.Empty)).ToListAsync();
+        Assert.DoesNotContain(audit, a => a.Contains("Sup3r", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SqlSource_ImportsFromASqliteDatabaseFile_AndTestConnectionWorks()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dashboard-tests", "sql-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var (host, admin) = await StartAsync(s => s.Configure<DataSourcesOptions>(o => o.SqliteSourcePath = folder));
+        await using var _ = host;
+        var file = Path.Combine(folder, "shop.db");
+        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "CREATE TABLE events (customer TEXT, product TEXT, action TEXT, at TEXT);" +
+                "INSERT INTO events VALUES ('c1','p1','purchase','2026-05-01 10:00:00'), ('c2','p1','view','2026-05-02 10:00:00'), ('c2','p2','fly','2026-05-02 10:00:00');" +
+                "CREATE TABLE products (sku TEXT, name TEXT, price REAL); INSERT INTO products VALUES ('p1','Kettle',19.5),('p2','Lamp',5);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var id = await CreateSourceAsync(host, new DataSourceInput
+        {
+            Name = "Shop DB", Kind = DataSourceKind.SqlDatabase, SqlProvider = SqlProvider.Sqlite, ConnectionString = $"Data Source={file}",
+            Queries = new Dictionary<DatasetKind, string?>
+            {
+                [DatasetKind.Interactions] = "SELECT customer AS user_id, product AS item_id, action AS event_type, at AS timestamp FROM events",
+                [DatasetKind.Items] = "SELECT sku, name, price FROM products",
+            },
+        });
+        var test = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(id, SqlProvider.Sqlite, null));
+        Assert.True(test.Succeeded, string.Join(" ", test.Errors));
+
+        var (runs, job) = await ImportAsync(host, admin.TenantId, id);
+
+        Assert.Equal(JobState.Succeeded, job.State);
+        var interactions = runs.Single(r => r.Dataset == DatasetKind.Interactions);
+        Assert.Equal((2L, 1L), (interactions.RowsAccepted, interactions.RowsRejected));
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.Equal(19.5m, (await db.Items.SingleAsync(i => i.ExternalId == "p1")).Price);
+        Assert.Equal(2, await db.Interactions.CountAsync());
+    }
+
+    [Fact]
+    public async Task SqlSource_PointingAtTheDashboardsOwnDatabase_IsRefused()
+    {
+        var (host, _) = await StartAsync(s => s.Configure<DataSourcesOptions>(o => o.SqliteSourcePath = "."));
+        await using var _h = host;
+        var own = Path.Combine(host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath, "dashboard.db");
+
+        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, $"Data Source={own}"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("own database", result.Errors[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SqlSource_AFileOutsideTheSqliteSourceFolder_IsRefused()
+    {
+        var (host, _) = await StartAsync();
+        await using var _h = host;
+        var outside = Path.Combine(Path.GetTempPath(), "dashboard-tests", "elsewhere.db");
+
+        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, $"Data Source={outside}"));
+        var traversal = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, "Data Source=../../dashboard.db"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("folder the administrator set up", result.Errors[0], StringComparison.Ordinal);
+        Assert.False(traversal.Succeeded);
+    }
+
+    [Fact]
+    public async Task ProcessKilledMidImport_LeavesThePreImportData_AndRecoveryMarksTheRunsFailed()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
+        await ImportAsync(host, admin.TenantId, id);
+        var before = await SnapshotAsync(host, admin.TenantId);
+        Assert.True((await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id))).Succeeded);
+        Guid jobId;
+        await using (var db = host.CreateTenantContext(admin.TenantId))
+        {
+            var run = await db.ImportRuns.SingleAsync(r => r.State == ImportState.Queued);
+            jobId = run.JobRunId!.Value;
+            await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportState.Running));
+            await db.JobRuns.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Running));
+        }
+
+        // The "killed" import: writes inside its transaction, then the process dies (dispose, no commit).
+        var session = await host.Services.GetRequiredService<IImportWriter>().BeginAsync(admin.TenantId, CancellationToken.None);
+        await session.ReplaceAsync(DatasetKind.Interactions, CancellationToken.None);
+        var user = await session.UserIdAsync("intruder", CancellationToken.None);
+        var item = await session.ItemIdAsync("i1", true, CancellationToken.None);
+        await session.AddInteractionAsync(user, item!.Value, Dashboard.Domain.Data.InteractionType.View, 1, DateTime.UtcNow, CancellationToken.None);
+        await session.DisposeAsync();
+        await host.Services.GetRequiredService<InterruptedJobRecovery>().RecoverAsync();
+
+        Assert.Equal(before, await SnapshotAsync(host, admin.TenantId));
+        await using var check = host.CreateTenantContext(admin.TenantId);
+        Assert.Equal(JobState.Failed, (await check.JobRuns.SingleAsync(j => j.Id == jobId)).State);
+        var failed = await check.ImportRuns.SingleAsync(r => r.JobRunId == jobId);
+        Assert.Equal(ImportState.Failed, failed.State);
+        Assert.Contains("Nothing was changed", failed.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecondImportJob_WhileAnotherRunsForTheSameSource_IsRejected()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
+        Assert.True((await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id))).Succeeded);
+        await using (var db = host.CreateTenantContext(admin.TenantId))
+        {
+            await db.ImportRuns.ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportState.Running));
+        }
+
+        // A second job for the same source (e.g. "run again" on the Jobs page) while the first runs.
+        var jobId = await host.InScopeAsync<IJobScheduler, Guid>(s => s.EnqueueAsync(admin.TenantId, JobKind.ImportDataSource,
+            ImportJobHandler.SerializeParameters(new ImportJobParameters(id, [])), "test"));
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<JobRunExecutor>().ExecuteAsync(admin.TenantId, jobId, CancellationToken.None);
+        }
+
+        await using var check = host.CreateTenantContext(admin.TenantId);
+        var job = await check.JobRuns.SingleAsync(j => j.Id == jobId);
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("still running", job.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await check.Interactions.CountAsync());
+    }
+
+    [Fact]
+    public async Task ExportErrors_EscapesCellsThatASpreadsheetWouldRunAsFormulas()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        await UploadAsync(host, id, DatasetKind.Interactions, Interactions + "u9,i1,=SUM(A1),,2026-06-01 10:00:00\n");
+        var (runs, _) = await ImportAsync(host, admin.TenantId, id);
+
+        var (name, content) = await host.InScopeAsync<DataSourceService, (string, byte[])>(s => s.ExportErrorsAsync(runs[0].Id));
+
+        var text = Encoding.UTF8.GetString(content);
+        Assert.EndsWith(".csv", name, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFline,column,value,reason", text, StringComparison.Ordinal);
+        Assert.Contains("5,event_type,'=SUM(A1),", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_ShowsTheRunsWithTheirReport()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        await UploadAsync(host, id, DatasetKind.Interactions, Interactions + "u9,i1,teleport,,2026-06-01 10:00:00\n");
+        var (runs, _) = await ImportAsync(host, admin.TenantId, id);
+
+        var history = await host.InScopeAsync<DataSourceService, IReadOnlyList<ImportRunView>>(s => s.HistoryAsync(id));
+        var report = await host.InScopeAsync<DataSourceService, ImportRunReport>(s => s.ReportAsync(runs[0].Id));
+        var list = await host.InScopeAsync<DataSourceService, IReadOnlyList<DataSourceSummary>>(s => s.ListAsync());
+
+        Assert.Equal((ImportState.Succeeded, 100), (history.Single().Run.State, history.Single().Progress));
+        Assert.Single(report.Errors);
+        Assert.Equal((3L, ImportState.Succeeded), (list.Single().LastImportRows!.Value, list.Single().LastImportState!.Value));
+    }
+
+    [Fact]
+    public async Task SaveMapping_IsUsedByTheNextImport_AndAnIncompleteMappingIsRefused()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        await UploadAsync(host, id, DatasetKind.Interactions, "who;what;when;kind\nu1;i1;2026-06-01 10:00:00;click\n");
+        var preview = await host.InScopeAsync<DataSourceService, FilePreview>(s => s.PreviewAsync(id, DatasetKind.Interactions));
+        Assert.Equal((";", "utf-8", 4, 1), (preview.Delimiter, preview.Encoding, preview.Header.Count, preview.Rows.Count));
+
+        var incomplete = await host.InScopeAsync<DataSourceService, Result>(s => s.SaveMappingAsync(id, DatasetKind.Interactions,
+            new ColumnMapping([new("who", ImportFields.UserId)])));
+        var saved = await host.InScopeAsync<DataSourceService, Result>(s => s.SaveMappingAsync(id, DatasetKind.Interactions, new ColumnMapping(
+            [new("who", ImportFields.UserId), new("what", ImportFields.ItemId), new("when", ImportFields.Timestamp), new("kind", ImportFields.EventType)])));
+        var (runs, _) = await ImportAsync(host, admin.TenantId, id);
+
+        Assert.False(incomplete.Succeeded);
+        Assert.Contains("Item id", incomplete.Errors[0], StringComparison.Ordinal);
+        Assert.True(saved.Succeeded);
+        Assert.Equal(1, runs.Single().RowsAccepted);
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheSourceItsHistoryAndItsFiles_AndIsAudited()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        await UploadAsync(host, id, DatasetKind.Interactions, Interactions + "u9,i1,teleport,,2026-06-01 10:00:00\n");
+        await ImportAsync(host, admin.TenantId, id);
+
+        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.DeleteAsync(id));
+
+        Assert.True(result.Succeeded);
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.Empty(await db.DataSources.ToListAsync());
+        Assert.Empty(await db.ImportRuns.ToListAsync());
+        Assert.Empty(await db.ImportErrors.ToListAsync());
+        Assert.Contains(await db.AuditLog.Select(a => a.Action).ToListAsync(), a => a == "DataSource.Deleted");
+    }
+
+    /// <summary>A long stream that fails the test if anyone reads past <c>failPast</c> bytes: proof that nothing is buffered whole.</summary>
+    private sealed class LimitGuardStream(long length, long failPast) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            if (_position + n > failPast)
+            {
+                throw new InvalidOperationException($"Read past the limit: {_position + n} bytes.");
+            }
+
+            Array.Fill(buffer, (byte)'a', offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
