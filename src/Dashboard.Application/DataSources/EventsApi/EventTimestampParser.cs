@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dashboard.Application.DataSources.Import;
 
 namespace Dashboard.Application.DataSources.EventsApi;
 
@@ -10,7 +11,7 @@ namespace Dashboard.Application.DataSources.EventsApi;
 /// </summary>
 public static class EventTimestampParser
 {
-    public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxFutureSkew = ImportTimestamps.FutureTolerance;
 
     // Unix seconds of 9999-12-31T23:59:59Z, the last second DateTime can hold.
     private const double MaxUnixSeconds = 253_402_300_799;
@@ -33,28 +34,9 @@ public static class EventTimestampParser
         };
     }
 
-    public static bool TryParse(string? text, DateTime receivedAtUtc, out DateTime occurredAtUtc, out string? error)
-    {
-        var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return Fail(out occurredAtUtc, out error, "The time is empty; send ISO-8601 text (2026-05-01T09:30:00Z) or Unix seconds.");
-        }
-
-        if (double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return FromUnixSeconds(seconds, receivedAtUtc, out occurredAtUtc, out error);
-        }
-
-        // DateTimeOffset.TryParse alone also takes culture-looking dates ("01/05/2026"); insist on ISO's year-first shape.
-        if (trimmed.Length < 10 || !char.IsAsciiDigit(trimmed[0]) || trimmed[4] != '-' || trimmed[7] != '-'
-            || !DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return Fail(out occurredAtUtc, out error, $"'{Shorten(trimmed)}' is not an ISO-8601 time like 2026-05-01T09:30:00Z or Unix seconds.");
-        }
-
-        return Check(parsed.UtcDateTime, receivedAtUtc, out occurredAtUtc, out error);
-    }
+    /// <summary>Text goes through the same rules as file imports (<see cref="ImportTimestamps"/>).</summary>
+    public static bool TryParse(string? text, DateTime receivedAtUtc, out DateTime occurredAtUtc, out string? error) =>
+        ImportTimestamps.TryParse(text, receivedAtUtc, out occurredAtUtc, out error);
 
     private static bool FromUnixSeconds(double seconds, DateTime receivedAtUtc, out DateTime occurredAtUtc, out string? error)
     {
@@ -93,6 +75,4 @@ public static class EventTimestampParser
     }
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

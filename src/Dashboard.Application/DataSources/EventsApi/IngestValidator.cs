@@ -1,6 +1,8 @@
 using System.Globalization;
 using Dashboard.Domain.Data;
 
+using Dashboard.Application.DataSources.Import;
+
 namespace Dashboard.Application.DataSources.EventsApi;
 
 /// <summary>
@@ -119,11 +121,11 @@ internal static class IngestValidator
             var ok = CheckId(problems, i, "user_id", row.UserId, "end-user");
             ok &= CheckId(problems, i, "item_id", row.ItemId, "item");
             var value = 1d;
-            if (!EventTypeParser.TryParse(row.Type, out var type))
+            if (!EventTypes.TryParse(row.Type, out var type))
             {
                 problems.Add(new IngestProblem(i, "type", row.Type is null
-                    ? $"The type is missing; use one of {string.Join(", ", EventTypeParser.Names)}."
-                    : $"'{row.Type}' is not an event type; use one of {string.Join(", ", EventTypeParser.Names)}."));
+                    ? $"The type is missing; use one of {string.Join(", ", EventTypes.Names)}."
+                    : $"'{row.Type}' is not an event type; use one of {string.Join(", ", EventTypes.Names)}."));
                 ok = false;
             }
             else
