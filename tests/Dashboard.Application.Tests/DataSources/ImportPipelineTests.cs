@@ -349,6 +349,52 @@ public sealed class ImportPipelineTests
         Assert.Equal(500, await db.Interactions.CountAsync());
     }
 
+    [Fact]
+    public async Task Import_ItemsAfterInteractions_TurnPlaceholdersIntoRealItems()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var events = await CreateSourceAsync(host, new DataSourceInput { Name = "Events" });
+        await UploadAsync(host, events, DatasetKind.Interactions, Interactions);
+        await ImportAsync(host, admin.TenantId, events);
+        var catalogue = await CreateSourceAsync(host, new DataSourceInput { Name = "Catalogue" });
+        await UploadAsync(host, catalogue, DatasetKind.Items, "id,title\ni1,Kettle\n");
+
+        await ImportAsync(host, admin.TenantId, catalogue);
+
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        var items = await db.Items.OrderBy(i => i.ExternalId).Select(i => new { i.ExternalId, i.Title, i.IsPlaceholder }).ToListAsync();
+        Assert.Equal([("i1", "Kettle", false), ("i2", "i2", true)], items.Select(i => (i.ExternalId, i.Title, i.IsPlaceholder)));
+    }
+
+    [Fact]
+    public async Task Import_ItemsInReplaceMode_RemovesUnusedItemsMissingFromTheFile_AndKeepsUsedOnes()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var first = await CreateSourceAsync(host, new DataSourceInput { Name = "First" });
+        await UploadAsync(host, first, DatasetKind.Items, "id,title\ni1,Kettle\ni2,Lamp\ni3,Unused\n");
+        await UploadAsync(host, first, DatasetKind.Interactions, Interactions);
+        await ImportAsync(host, admin.TenantId, first);
+        var replace = await CreateSourceAsync(host, new DataSourceInput { Name = "Replace", Mode = ImportMode.Replace });
+        await UploadAsync(host, replace, DatasetKind.Items, "id,title\ni1,Kettle 2\n");
+
+        await ImportAsync(host, admin.TenantId, replace);
+
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        var items = await db.Items.OrderBy(i => i.ExternalId).Select(i => new { i.ExternalId, i.Title, i.IsPlaceholder }).ToListAsync();
+        Assert.Equal([("i1", "Kettle 2", false), ("i2", "Lamp", true)], items.Select(i => (i.ExternalId, i.Title, i.IsPlaceholder)));
+        Assert.Equal(3, await db.Interactions.CountAsync());
+    }
+
+    [Fact]
+    public void SampleTemplates_ListEveryStaticTemplate_AndFindByNameIgnoringCase()
+    {
+        Assert.Contains(Dashboard.Application.DataSources.SampleData.SampleCatalogTemplates.All, t => t.Name == "Retail");
+        Assert.Same(Dashboard.Application.DataSources.SampleData.SampleCatalogTemplate.Retail, Dashboard.Application.DataSources.SampleData.SampleCatalogTemplates.Find("retail"));
+        Assert.Null(Dashboard.Application.DataSources.SampleData.SampleCatalogTemplates.Find("nope"));
+    }
+
     /// <summary>Imports good data, then <paramref name="csv"/> (Replace mode) and returns the second run and before/after snapshots.</summary>
     private static async Task<(ImportRun Run, JobRun Job, string Before, string After, List<Dashboard.Domain.DataSources.ImportError> Errors)> ImportOverExistingDataAsync(
         string csv, BadRowPolicy badRows = BadRowPolicy.SkipBadRows)
