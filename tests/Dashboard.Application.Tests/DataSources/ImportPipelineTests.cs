@@ -387,14 +387,6 @@ public sealed class ImportPipelineTests
         Assert.Equal(3, await db.Interactions.CountAsync());
     }
 
-    [Fact]
-    public void SampleTemplates_ListEveryStaticTemplate_AndFindByNameIgnoringCase()
-    {
-        Assert.Contains(Dashboard.Application.DataSources.SampleData.SampleCatalogTemplates.All, t => t.Name == "Retail");
-        Assert.Same(Dashboard.Application.DataSources.SampleData.SampleCatalogTemplate.Retail, Dashboard.Application.DataSources.SampleData.SampleCatalogTemplates.Find("retail"));
-        Assert.Null(Dashboard.Application.DataSources.SampleData.SampleCatalogTemplates.Find("nope"));
-    }
-
     /// <summary>Imports good data, then <paramref name="csv"/> (Replace mode) and returns the second run and before/after snapshots.</summary>
     private static async Task<(ImportRun Run, JobRun Job, string Before, string After, List<Dashboard.Domain.DataSources.ImportError> Errors)> ImportOverExistingDataAsync(
         string csv, BadRowPolicy badRows = BadRowPolicy.SkipBadRows)
