@@ -8,7 +8,7 @@ internal static class AlgorithmCatalog
 {
     public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf"];
 
-    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease"];
+    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease", "content-based"];
 
     public static IRecommender FitRating(string name, Dataset data, InteractionMatrix train) => name switch
     {
@@ -26,8 +26,16 @@ internal static class AlgorithmCatalog
         "user-knn" => Fit(new UserKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, Shrinkage = 0 }),
         "ease" => Fit(new Ease(), train, new EaseOptions()),
         "implicit-als" => Fit(new ImplicitAls(), train, new ImplicitAlsOptions()),
+        "content-based" => FitContent(data, train),
         _ => throw new ArgumentException($"Unknown top-n algorithm '{name}'. Known: {string.Join(", ", TopNNames)}."),
     };
+
+    private static ContentBased FitContent(Dataset data, InteractionMatrix train)
+    {
+        var model = new ContentBased(data.ItemMetadata);
+        model.Fit(train, new ContentBasedOptions());
+        return model;
+    }
 
     private static TModel Fit<TModel, TOptions>(TModel model, InteractionMatrix train, TOptions options)
         where TModel : IRecommender<TOptions>

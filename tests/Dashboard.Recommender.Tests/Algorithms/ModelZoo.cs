@@ -16,6 +16,14 @@ internal static class ModelZoo
         ["user-knn-implicit"] = (Fit<UserKnn, KnnOptions>(new KnnOptions { Feedback = FeedbackKind.Implicit, Similarity = SimilarityMetric.AdjustedCosine }), UserKnn.Load),
         ["ease"] = (Fit<Ease, EaseOptions>(new EaseOptions { Lambda = 10 }), Ease.Load),
         ["implicit-als"] = (Fit<ImplicitAls, ImplicitAlsOptions>(new ImplicitAlsOptions { Factors = 5, Iterations = 4, Regularization = 0.5f }), ImplicitAls.Load),
+        ["content-based"] = (
+            (train, ct) =>
+            {
+                var model = new ContentBased(Metadata(train.ItemCount));
+                model.Fit(train, new ContentBasedOptions { UseValues = true }, null, ct);
+                return model;
+            },
+            ContentBased.Load),
         ["biased-mf"] = (Fit<BiasedMf, BiasedMfOptions>(new BiasedMfOptions { Factors = 6, Epochs = 5, Strata = 3 }), BiasedMf.Load),
     };
 
@@ -28,6 +36,18 @@ internal static class ModelZoo
         Entries[name].Fit(train, cancellationToken);
 
     public static IRecommender Load(string name, Stream stream) => Entries[name].Load(stream);
+
+    /// <summary>Two genres alternating over items, plus a title word shared by every third item.</summary>
+    private static Dictionary<int, ItemMetadata> Metadata(int items)
+    {
+        var result = new Dictionary<int, ItemMetadata>();
+        for (var i = 0; i < items; i++)
+        {
+            result[i] = new ItemMetadata(i % 3 == 0 ? $"Saga {i}" : $"Item {i}", [i % 2 == 0 ? "Drama" : "Comedy"]);
+        }
+
+        return result;
+    }
 
     private static Func<InteractionMatrix, CancellationToken, IRecommender> Fit<TModel, TOptions>(TOptions options)
         where TModel : IRecommender<TOptions>, new()
