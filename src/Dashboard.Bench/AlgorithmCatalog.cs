@@ -27,6 +27,7 @@ internal static class AlgorithmCatalog
         "ease" => Fit(new Ease(), train, new EaseOptions()),
         "implicit-als" => Fit(new ImplicitAls(), train, new ImplicitAlsOptions()),
         "content-based" => FitContent(data, train),
+        "learned-ranker" => FitRanker(data, train),
         _ => throw new ArgumentException($"Unknown top-n algorithm '{name}'. Known: {string.Join(", ", TopNNames)}."),
     };
 
@@ -34,6 +35,20 @@ internal static class AlgorithmCatalog
     {
         var model = new ContentBased(data.ItemMetadata);
         model.Fit(train, new ContentBasedOptions());
+        return model;
+    }
+
+    /// <summary>LambdaRank over EASE, implicit ALS and popularity, with genre affinity from the item metadata.</summary>
+    private static LearnedRanker FitRanker(Dataset data, InteractionMatrix train)
+    {
+        var model = new LearnedRanker(
+        [
+            (m, _) => Fit(new Ease(), m, new EaseOptions()),
+            (m, _) => Fit(new ImplicitAls(), m, new ImplicitAlsOptions()),
+            (m, _) => Fit(new Popularity(), m, new PopularityOptions()),
+        ],
+            data.ItemMetadata);
+        model.Fit(train, new LearnedRankerOptions());
         return model;
     }
 

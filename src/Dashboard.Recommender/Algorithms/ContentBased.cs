@@ -41,6 +41,9 @@ public sealed class ContentBased : RecommenderBase<ContentBasedOptions>
 
     public static ContentBased Load(Stream stream) => Load(stream, new ContentBased());
 
+    /// <summary>An empty instance to read a saved model into (the vectors are in the file).</summary>
+    internal static ContentBased CreateForLoad() => new();
+
     protected override void FitCore(
         InteractionMatrix train, ContentBasedOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {

@@ -24,6 +24,19 @@ internal static class ModelZoo
                 return model;
             },
             ContentBased.Load),
+        ["learned-ranker"] = (
+            (train, ct) =>
+            {
+                var model = new LearnedRanker(
+                [
+                    Fit<Popularity, PopularityOptions>(new PopularityOptions()),
+                    Fit<ItemKnn, KnnOptions>(new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 5 }),
+                ],
+                    Metadata(train.ItemCount));
+                model.Fit(train, new LearnedRankerOptions { CandidatesPerModel = 10, Trees = 10, MinExamplesPerLeaf = 5 }, null, ct);
+                return model;
+            },
+            LearnedRanker.Load),
         ["biased-mf"] = (Fit<BiasedMf, BiasedMfOptions>(new BiasedMfOptions { Factors = 6, Epochs = 5, Strata = 3 }), BiasedMf.Load),
     };
 

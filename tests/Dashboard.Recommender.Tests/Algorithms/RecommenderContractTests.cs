@@ -109,6 +109,21 @@ public class RecommenderContractTests
         Assert.ThrowsAny<OperationCanceledException>(() => ModelZoo.Fit(name, TinyData.Random(), cancelled.Token));
     }
 
+    [Theory]
+    [MemberData(nameof(ModelZoo.Names), MemberType = typeof(ModelZoo))]
+    public void RecommenderSerializer_LoadsTheSavedAlgorithmByName(string name)
+    {
+        var model = ModelZoo.Fit(name, TinyData.Random());
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+
+        var loaded = RecommenderSerializer.Load(stream);
+
+        Assert.Equal(model.GetType(), loaded.GetType());
+        Assert.Equal(Scores(model, 2), Scores(loaded, 2));
+    }
+
     [Fact]
     public void Load_OfAnotherAlgorithm_ThrowsInvalidData()
     {
