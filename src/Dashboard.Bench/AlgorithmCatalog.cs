@@ -1,4 +1,5 @@
 using Dashboard.Recommender.Algorithms;
+using Dashboard.Recommender.Blending;
 using Dashboard.Recommender.Data;
 
 namespace Dashboard.Bench;
@@ -6,7 +7,7 @@ namespace Dashboard.Bench;
 /// <summary>The benchmarked configurations, by name. Options here are the tuned ones reported in docs/benchmarks.md.</summary>
 internal static class AlgorithmCatalog
 {
-    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf"];
+    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf", "svd++", "blend"];
 
     public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease", "content-based"];
 
@@ -16,6 +17,14 @@ internal static class AlgorithmCatalog
         "item-knn" => Fit(new ItemKnn(), train, new KnnOptions { Similarity = SimilarityMetric.PearsonBaseline, Neighbors = 40, Shrinkage = 100 }),
         "user-knn" => Fit(new UserKnn(), train, new KnnOptions { Similarity = SimilarityMetric.Pearson, Neighbors = 40, Shrinkage = 100 }),
         "biased-mf" => Fit(new BiasedMf(), train, new BiasedMfOptions()),
+        "svd++" => Fit(new SvdPlusPlus(), train, new SvdPlusPlusOptions()),
+        "blend" => new WeightedBlend(
+            [
+                new BlendComponent(Fit(new SvdPlusPlus(), train, new SvdPlusPlusOptions()), 0.8),
+                new BlendComponent(FitRating("item-knn", data, train), 0.2),
+            ],
+            train,
+            ScoreNormalization.None),
         _ => throw new ArgumentException($"Unknown rating algorithm '{name}'. Known: {string.Join(", ", RatingNames)}."),
     };
 

@@ -18,6 +18,7 @@ public static class RecommenderSerializer
             ItemKnn.AlgorithmName => RecommenderBase<KnnOptions>.LoadBody(reader, name, version, new ItemKnn()),
             UserKnn.AlgorithmName => RecommenderBase<KnnOptions>.LoadBody(reader, name, version, new UserKnn()),
             BiasedMf.AlgorithmName => RecommenderBase<BiasedMfOptions>.LoadBody(reader, name, version, new BiasedMf()),
+            SvdPlusPlus.AlgorithmName => RecommenderBase<SvdPlusPlusOptions>.LoadBody(reader, name, version, new SvdPlusPlus()),
             ImplicitAls.AlgorithmName => RecommenderBase<ImplicitAlsOptions>.LoadBody(reader, name, version, new ImplicitAls()),
             Ease.AlgorithmName => RecommenderBase<EaseOptions>.LoadBody(reader, name, version, new Ease()),
             ContentBased.AlgorithmName => RecommenderBase<ContentBasedOptions>.LoadBody(reader, name, version, ContentBased.CreateForLoad()),

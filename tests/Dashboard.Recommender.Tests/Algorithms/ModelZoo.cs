@@ -37,6 +37,7 @@ internal static class ModelZoo
                 return model;
             },
             LearnedRanker.Load),
+        ["svd++"] = (Fit<SvdPlusPlus, SvdPlusPlusOptions>(new SvdPlusPlusOptions { Factors = 6, Epochs = 5, Strata = 3 }), SvdPlusPlus.Load),
         ["biased-mf"] = (Fit<BiasedMf, BiasedMfOptions>(new BiasedMfOptions { Factors = 6, Epochs = 5, Strata = 3 }), BiasedMf.Load),
     };
 
