@@ -17,6 +17,7 @@ internal static class AlgorithmCatalog
         "item-knn" => Fit(new ItemKnn(), train, new KnnOptions { Similarity = SimilarityMetric.PearsonBaseline, Neighbors = 40, Shrinkage = 100 }),
         "user-knn" => Fit(new UserKnn(), train, new KnnOptions { Similarity = SimilarityMetric.Pearson, Neighbors = 40, Shrinkage = 100 }),
         "biased-mf" => Fit(new BiasedMf(), train, new BiasedMfOptions()),
+        "biased-mf-k64" => Fit(new BiasedMf(), train, new BiasedMfOptions { Factors = 64 }),
         "svd++" => Fit(new SvdPlusPlus(), train, new SvdPlusPlusOptions()),
         "blend" => new WeightedBlend(
             [
@@ -31,7 +32,7 @@ internal static class AlgorithmCatalog
     public static IRecommender FitTopN(string name, Dataset data, InteractionMatrix train) => name switch
     {
         "popularity" => Fit(new Popularity(), train, new PopularityOptions()),
-        "item-knn" => Fit(new ItemKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, Shrinkage = 0 }),
+        "item-knn" => Fit(new ItemKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, MaxStoredNeighbors = 50, Shrinkage = 0 }),
         "user-knn" => Fit(new UserKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, Shrinkage = 0 }),
         "ease" => Fit(new Ease(), train, new EaseOptions()),
         "implicit-als" => Fit(new ImplicitAls(), train, new ImplicitAlsOptions()),
