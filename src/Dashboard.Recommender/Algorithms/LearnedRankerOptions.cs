@@ -1,6 +1,9 @@
 namespace Dashboard.Recommender.Algorithms;
 
-/// <summary>Options of <see cref="LearnedRanker"/>.</summary>
+/// <summary>
+/// Options of <see cref="LearnedRanker"/>. The tree settings are deliberately conservative (small trees,
+/// many examples per leaf): a few thousand labelled lists overfit larger ones (docs/benchmarks.md).
+/// </summary>
 public sealed record LearnedRankerOptions
 {
     /// <summary>Each component contributes its top-M items (not already in the user's history) as candidates.</summary>
@@ -12,13 +15,13 @@ public sealed record LearnedRankerOptions
     /// <summary>Upper bound on the users whose candidate lists train the ranker (a seeded sample beyond it).</summary>
     public int MaxTrainingUsers { get; init; } = 3000;
 
-    public int Leaves { get; init; } = 31;
+    public int Leaves { get; init; } = 15;
 
-    public int Trees { get; init; } = 100;
+    public int Trees { get; init; } = 200;
 
-    public double LearningRate { get; init; } = 0.1;
+    public double LearningRate { get; init; } = 0.05;
 
-    public int MinExamplesPerLeaf { get; init; } = 20;
+    public int MinExamplesPerLeaf { get; init; } = 50;
 
     public int Seed { get; init; } = 42;
 
