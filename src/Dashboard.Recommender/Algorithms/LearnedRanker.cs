@@ -21,6 +21,7 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
 
     private readonly IReadOnlyList<Func<InteractionMatrix, CancellationToken, IRecommender>> _factories;
     private readonly IReadOnlyDictionary<int, ItemMetadata> _metadata;
+    // LightGBM takes its seed from the options; the context's seed only fixes ML.NET's own sampling.
     private readonly MLContext _ml = new(seed: 42);
     private IRecommender[] _components = [];
     private ITransformer? _ranker;
