@@ -7,9 +7,9 @@ namespace Dashboard.Bench;
 /// <summary>The benchmarked configurations, by name. Options here are the tuned ones reported in docs/benchmarks.md.</summary>
 internal static class AlgorithmCatalog
 {
-    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf", "svd++", "blend"];
+    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf", "biased-mf-k64", "svd++", "blend"];
 
-    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease", "content-based"];
+    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease", "content-based", "learned-ranker"];
 
     public static IRecommender FitRating(string name, Dataset data, InteractionMatrix train) => name switch
     {

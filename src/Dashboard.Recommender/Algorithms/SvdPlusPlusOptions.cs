@@ -22,10 +22,10 @@ public sealed record SvdPlusPlusOptions
     public float ImplicitRegularization { get; init; } = 0.1f;
 
     /// <summary>
-    /// The once-per-epoch y step sums the gradients of all of an item's users at once, which overshoots
-    /// with the SGD learning rate; this factor scales it down.
+    /// Scale s of the once-per-epoch y step, which is also damped by 1/√(item's rating count) because it
+    /// sums the gradients of all the item's users at once (see <see cref="SvdPlusPlus"/>).
     /// </summary>
-    public float ImplicitStepScale { get; init; } = 0.1f;
+    public float ImplicitStepScale { get; init; } = 1f;
 
     public float InitialStdDev { get; init; } = 0.01f;
 
