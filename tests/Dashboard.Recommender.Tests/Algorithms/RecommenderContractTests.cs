@@ -106,7 +106,7 @@ public class RecommenderContractTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => ModelZoo.Fit(name, TinyData.Random(), cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ModelZoo.Fit(name, TinyData.Random(), cancellationToken: cancelled.Token));
     }
 
     [Theory]
@@ -122,6 +122,18 @@ public class RecommenderContractTests
 
         Assert.Equal(model.GetType(), loaded.GetType());
         Assert.Equal(Scores(model, 2), Scores(loaded, 2));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelZoo.Names), MemberType = typeof(ModelZoo))]
+    public void Fit_ReportsProgressWithinZeroToOneEndingAtOne(string name)
+    {
+        var progress = new RecordingProgress();
+
+        ModelZoo.Fit(name, TinyData.Random(), progress: progress);
+
+        Assert.All(progress.Values, v => Assert.InRange(v, 0, 1));
+        Assert.Equal(1, progress.Values[^1]);
     }
 
     [Fact]
