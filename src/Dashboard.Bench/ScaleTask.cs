@@ -20,17 +20,21 @@ internal static class ScaleTask
     /// after full collections before the fit and with the fitted model still alive.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (double Seconds, long ModelBytes) MeasureFit(string name, Dataset data, InteractionMatrix train)
+    private static (double Seconds, double CpuSeconds, long ModelBytes) MeasureFit(string name, Dataset data, InteractionMatrix train)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
         var model = name == "biased-mf" ? AlgorithmCatalog.FitRating(name, data, train) : AlgorithmCatalog.FitTopN(name, data, train);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var after = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(model);
-        return (seconds, after - before);
+        return (seconds, cpu, after - before);
     }
 
     public static IReadOnlyList<BenchRow> Run(BenchOptions options)
@@ -44,12 +48,13 @@ internal static class ScaleTask
             var train = data.ToMatrix();
             foreach (var name in names)
             {
-                var (fit, modelBytes) = MeasureFit(name, data, train);
+                var (fit, cpu, modelBytes) = MeasureFit(name, data, train);
                 using var process = Process.GetCurrentProcess();
                 var metrics = new Dictionary<string, double>
                 {
                     ["interactions"] = train.NonZeroCount,
                     ["users"] = users,
+                    ["fit CPU s"] = cpu,
                     ["model MB"] = modelBytes / 1048576.0,
                     ["peak WS MB"] = process.PeakWorkingSet64 / 1048576.0,
                 };
