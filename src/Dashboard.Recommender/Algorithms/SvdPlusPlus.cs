@@ -78,8 +78,8 @@ public sealed class SvdPlusPlus : RecommenderBase<SvdPlusPlusOptions>
                 Parallel.For(0, strata, parallel, userGroup =>
                 {
                     var block = (userGroup * strata) + ((userGroup + shift) % strata);
-                    grid.Shuffle(block, options.Seed, epochIndex);
-                    RunBlock(grid, block, learningRate, options, _mean, p, q, z, g, bu, bi, stride);
+                    var step = new SgdStep(learningRate, options, _mean, p, q, z, g, bu, bi, stride);
+                    grid.ForEach(block, options.Seed, epochIndex, ref step);
                 });
             }
 
@@ -165,31 +165,33 @@ public sealed class SvdPlusPlus : RecommenderBase<SvdPlusPlusOptions>
         });
     }
 
-    private static void RunBlock(
-        RatingGrid grid, int block, float lr, SvdPlusPlusOptions options, float mean,
-        float[] p, float[] q, float[] z, float[] g, float[] bu, float[] bi, int stride)
+    private float Clamp(float value) => Options.ClampToTrainingRange ? Math.Clamp(value, _min, _max) : value;
+
+    /// <summary>One rating: SGD on biases, p and q against p_u + z_u, and g_u += e·q_i for the later y step.</summary>
+    private readonly struct SgdStep(
+        float lr, SvdPlusPlusOptions options, float mean, float[] p, float[] q, float[] z, float[] g, float[] bu, float[] bi, int stride)
+        : IRatingVisitor
     {
-        var decay = 1f - (lr * options.Regularization);
-        var biasReg = options.BiasRegularization;
-        for (var r = grid.BlockStart[block]; r < grid.BlockStart[block + 1]; r++)
+        private readonly float _decay = 1f - (lr * options.Regularization);
+        private readonly float _biasReg = options.BiasRegularization;
+
+        public void Visit(int user, int item, float value)
         {
-            var u = grid.Users[r];
-            var i = grid.Items[r];
-            var pu = MemoryMarshal.Cast<float, Vector<float>>(p.AsSpan(u * stride, stride));
-            var zu = MemoryMarshal.Cast<float, Vector<float>>(z.AsSpan(u * stride, stride));
-            var qi = MemoryMarshal.Cast<float, Vector<float>>(q.AsSpan(i * stride, stride));
-            var gu = MemoryMarshal.Cast<float, Vector<float>>(g.AsSpan(u * stride, stride));
+            var pu = MemoryMarshal.Cast<float, Vector<float>>(p.AsSpan(user * stride, stride));
+            var zu = MemoryMarshal.Cast<float, Vector<float>>(z.AsSpan(user * stride, stride));
+            var qi = MemoryMarshal.Cast<float, Vector<float>>(q.AsSpan(item * stride, stride));
+            var gu = MemoryMarshal.Cast<float, Vector<float>>(g.AsSpan(user * stride, stride));
             var dot = Vector<float>.Zero;
             for (var f = 0; f < pu.Length; f++)
             {
                 dot += (pu[f] + zu[f]) * qi[f];
             }
 
-            var err = grid.Values[r] - (mean + bu[u] + bi[i] + Vector.Sum(dot));
-            bu[u] += lr * (err - (biasReg * bu[u]));
-            bi[i] += lr * (err - (biasReg * bi[i]));
+            var err = value - (mean + bu[user] + bi[item] + Vector.Sum(dot));
+            bu[user] += lr * (err - (_biasReg * bu[user]));
+            bi[item] += lr * (err - (_biasReg * bi[item]));
             var step = new Vector<float>(lr * err);
-            var d = new Vector<float>(decay);
+            var d = new Vector<float>(_decay);
             var e = new Vector<float>(err);
             for (var f = 0; f < pu.Length; f++)
             {
@@ -201,6 +203,4 @@ public sealed class SvdPlusPlus : RecommenderBase<SvdPlusPlusOptions>
             }
         }
     }
-
-    private float Clamp(float value) => Options.ClampToTrainingRange ? Math.Clamp(value, _min, _max) : value;
 }
