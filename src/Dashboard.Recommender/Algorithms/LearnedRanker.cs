@@ -27,6 +27,7 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
     private ITransformer? _ranker;
     private DataViewSchema? _inputSchema;
     private RankerFeatures? _features;
+    private SchemaDefinition? _rowSchema;
 
     /// <param name="components">Fits one component on a training matrix; at least one.</param>
     /// <param name="itemMetadata">Categories for the affinity feature; optional.</param>
@@ -123,6 +124,7 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
             }));
         _ranker = pipeline.Fit(data);
         _inputSchema = data.Schema;
+        _rowSchema = schema;
         progress?.Report(0.7);
 
         _components = FitComponents(train, cancellationToken);
@@ -182,6 +184,7 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
         }
 
         _features = RankerFeatures.Read(reader, _components, Options.CandidatesPerModel);
+        _rowSchema = RowSchema(_features.FeatureCount);
         using var model = ReadBlock(reader);
         _ranker = _ml.Model.Load(model, out var schema);
         _inputSchema = schema;
@@ -248,7 +251,8 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
             rows[c] = new RankerFeatureRow { GroupId = (uint)user, Features = matrix[c] };
         }
 
-        var data = _ml.Data.LoadFromEnumerable(rows, RowSchema(Features.FeatureCount));
+        // The schema is built once: SchemaDefinition.Create reflects over the row type on every call.
+        var data = _ml.Data.LoadFromEnumerable(rows, _rowSchema ?? throw new InvalidOperationException("The ranker is not fitted."));
         var scored = Ranker.Transform(data);
         return [.. scored.GetColumn<float>(nameof(RankerScoreRow.Score))];
     }
