@@ -1,4 +1,5 @@
 using Dashboard.Recommender.Algorithms;
+using Dashboard.Recommender.Data;
 
 namespace Dashboard.Recommender.Tests.Algorithms;
 
@@ -56,6 +57,20 @@ public class RecommenderContractTests
         Assert.Equal(5, top.Count);
         Assert.All(top, s => Assert.Equal(scores[s.Item], s.Score));
         Assert.True(top.Zip(top.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelZoo.Names), MemberType = typeof(ModelZoo))]
+    public void Recommend_ForKnownUserWithoutHistory_ReturnsFiniteScores(string name)
+    {
+        // User 40 exists in the matrix (e.g. registered, no events yet) but has no interactions.
+        var withEmptyUser = InteractionMatrix.Build(TinyData.Random().ToRatings(), 41, 25);
+        var model = ModelZoo.Fit(name, withEmptyUser);
+
+        var top = model.Recommend(40, 5);
+
+        Assert.Equal(5, top.Count);
+        Assert.All(top, s => Assert.True(float.IsFinite(s.Score)));
     }
 
     [Theory]
