@@ -14,6 +14,8 @@ namespace Dashboard.Recommender.Algorithms;
 /// components on the rest, label each candidate 1 when it is held out, train the ranker; then refit
 /// the components on all the training data for serving. Items outside the candidate set score NaN in
 /// <see cref="IRecommender.Recommend"/>; <see cref="IRecommender.Score"/> scores any given item.
+/// ML.NET trains and saves the model; scoring walks the flattened trees (<see cref="RankerTrees"/>)
+/// directly, which avoids building a data view per call and is safe from many threads.
 /// </summary>
 public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
 {
@@ -27,7 +29,7 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
     private ITransformer? _ranker;
     private DataViewSchema? _inputSchema;
     private RankerFeatures? _features;
-    private SchemaDefinition? _rowSchema;
+    private RankerTrees? _trees;
 
     /// <param name="components">Fits one component on a training matrix; at least one.</param>
     /// <param name="itemMetadata">Categories for the affinity feature; optional.</param>
@@ -124,7 +126,7 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
             }));
         _ranker = pipeline.Fit(data);
         _inputSchema = data.Schema;
-        _rowSchema = schema;
+        _trees = RankerTrees.From(_ranker);
         progress?.Report(0.7);
 
         _components = FitComponents(train, cancellationToken);
@@ -184,10 +186,10 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
         }
 
         _features = RankerFeatures.Read(reader, _components, Options.CandidatesPerModel);
-        _rowSchema = RowSchema(_features.FeatureCount);
         using var model = ReadBlock(reader);
         _ranker = _ml.Model.Load(model, out var schema);
         _inputSchema = schema;
+        _trees = RankerTrees.From(_ranker);
     }
 
     private RankerFeatures Features => _features ?? throw new InvalidOperationException("The ranker is not fitted.");
@@ -239,21 +241,14 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
 
     private float[] Predict(int user, int[] candidates)
     {
-        if (candidates.Length == 0)
-        {
-            return [];
-        }
-
+        var trees = _trees ?? throw new InvalidOperationException("The ranker is not fitted.");
         var matrix = Features.Build(user, candidates);
-        var rows = new RankerFeatureRow[candidates.Length];
-        for (var c = 0; c < rows.Length; c++)
+        var scores = new float[candidates.Length];
+        for (var c = 0; c < scores.Length; c++)
         {
-            rows[c] = new RankerFeatureRow { GroupId = (uint)user, Features = matrix[c] };
+            scores[c] = trees.Score(matrix[c]);
         }
 
-        // The schema is built once: SchemaDefinition.Create reflects over the row type on every call.
-        var data = _ml.Data.LoadFromEnumerable(rows, _rowSchema ?? throw new InvalidOperationException("The ranker is not fitted."));
-        var scored = Ranker.Transform(data);
-        return [.. scored.GetColumn<float>(nameof(RankerScoreRow.Score))];
+        return scores;
     }
 }
