@@ -91,8 +91,8 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
         Parallel.For(0, users.Length, new ParallelOptions { CancellationToken = cancellationToken }, index =>
         {
             var user = users[index];
-            var candidates = features.Candidates(user);
-            var matrix = features.Build(user, candidates);
+            var (candidates, tops) = features.Candidates(user);
+            var matrix = features.Build(user, candidates, tops);
             var labels = heldOut[user];
             var list = new List<RankerFeatureRow>(candidates.Length);
             var positives = 0;
@@ -155,8 +155,8 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
     protected override void ScoreAll(int user, Span<float> scores)
     {
         scores.Fill(float.NaN);
-        var candidates = Features.Candidates(user);
-        var predicted = Predict(user, candidates);
+        var (candidates, tops) = Features.Candidates(user);
+        var predicted = Predict(user, candidates, tops);
         for (var c = 0; c < candidates.Length; c++)
         {
             scores[candidates[c]] = predicted[c];
@@ -239,10 +239,10 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
         return result;
     }
 
-    private float[] Predict(int user, int[] candidates)
+    private float[] Predict(int user, int[] candidates, IReadOnlyList<ScoredItem>[]? tops = null)
     {
         var trees = _trees ?? throw new InvalidOperationException("The ranker is not fitted.");
-        var matrix = Features.Build(user, candidates);
+        var matrix = Features.Build(user, candidates, tops);
         var scores = new float[candidates.Length];
         for (var c = 0; c < scores.Length; c++)
         {

@@ -74,24 +74,29 @@ internal sealed class RankerFeatures
 
     public int FeatureCount => (2 * _components.Length) + 3;
 
-    /// <summary>Union of the components' top-M unseen items, ascending by item index.</summary>
-    public int[] Candidates(int user)
+    /// <summary>
+    /// Union of the components' top-M unseen items, ascending by item index, and each component's top-M
+    /// list (reused by <see cref="Build"/> for the rank features).
+    /// </summary>
+    public (int[] Candidates, IReadOnlyList<ScoredItem>[] Tops) Candidates(int user)
     {
+        var tops = TopLists(user);
         var union = new SortedSet<int>();
-        foreach (var component in _components)
+        foreach (var top in tops)
         {
-            foreach (var s in component.Recommend(user, _candidatesPerModel, item => !IsSeen(user, item)))
+            foreach (var s in top)
             {
                 union.Add(s.Item);
             }
         }
 
-        return [.. union];
+        return ([.. union], tops);
     }
 
-    /// <summary>One feature vector per candidate.</summary>
-    public float[][] Build(int user, int[] candidates)
+    /// <summary>One feature vector per candidate; <paramref name="tops"/> are the components' top-M lists when already known.</summary>
+    public float[][] Build(int user, int[] candidates, IReadOnlyList<ScoredItem>[]? tops = null)
     {
+        tops ??= TopLists(user);
         var result = new float[candidates.Length][];
         for (var c = 0; c < candidates.Length; c++)
         {
@@ -103,7 +108,7 @@ internal sealed class RankerFeatures
         for (var m = 0; m < _components.Length; m++)
         {
             _components[m].Score(user, candidates, scores);
-            var top = _components[m].Recommend(user, _candidatesPerModel, item => !IsSeen(user, item));
+            var top = tops[m];
             var rank = new Dictionary<int, int>(top.Count);
             for (var r = 0; r < top.Count; r++)
             {
@@ -155,6 +160,17 @@ internal sealed class RankerFeatures
 
     private ReadOnlySpan<int> UserItems(int user) =>
         (uint)user < (uint)(_userPtr.Length - 1) ? _userItems.AsSpan(_userPtr[user], _userPtr[user + 1] - _userPtr[user]) : [];
+
+    private IReadOnlyList<ScoredItem>[] TopLists(int user)
+    {
+        var tops = new IReadOnlyList<ScoredItem>[_components.Length];
+        for (var m = 0; m < tops.Length; m++)
+        {
+            tops[m] = _components[m].Recommend(user, _candidatesPerModel, item => !IsSeen(user, item));
+        }
+
+        return tops;
+    }
 
     private bool IsSeen(int user, int item) => UserItems(user).BinarySearch(item) >= 0;
 
