@@ -13,7 +13,8 @@ namespace Dashboard.Recommender.Algorithms;
 /// of one diagonal (disjoint users and items) are updated concurrently without locks. Within a block
 /// the users' runs of ratings are visited in an order shuffled by a seed derived from (Seed, epoch,
 /// block) (see <see cref="RatingGrid"/>), so a fit is bit-for-bit reproducible for the same options on
-/// any number of cores.
+/// any number of cores (given the same SIMD width, which fixes the padding and the summation order of
+/// the dot products).
 /// Factors are stored row-major and padded to a multiple of the SIMD width so the update loop runs on
 /// whole vectors; the padding stays exactly zero.
 /// </summary>
