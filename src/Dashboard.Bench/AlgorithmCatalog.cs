@@ -1,4 +1,5 @@
 using Dashboard.Recommender.Algorithms;
+using Dashboard.Recommender.Blending;
 using Dashboard.Recommender.Data;
 
 namespace Dashboard.Bench;
@@ -6,9 +7,9 @@ namespace Dashboard.Bench;
 /// <summary>The benchmarked configurations, by name. Options here are the tuned ones reported in docs/benchmarks.md.</summary>
 internal static class AlgorithmCatalog
 {
-    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf"];
+    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf", "biased-mf-k64", "svd++", "blend"];
 
-    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease"];
+    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease", "content-based", "learned-ranker"];
 
     public static IRecommender FitRating(string name, Dataset data, InteractionMatrix train) => name switch
     {
@@ -16,18 +17,50 @@ internal static class AlgorithmCatalog
         "item-knn" => Fit(new ItemKnn(), train, new KnnOptions { Similarity = SimilarityMetric.PearsonBaseline, Neighbors = 40, Shrinkage = 100 }),
         "user-knn" => Fit(new UserKnn(), train, new KnnOptions { Similarity = SimilarityMetric.Pearson, Neighbors = 40, Shrinkage = 100 }),
         "biased-mf" => Fit(new BiasedMf(), train, new BiasedMfOptions()),
+        "biased-mf-k64" => Fit(new BiasedMf(), train, new BiasedMfOptions { Factors = 64 }),
+        "svd++" => Fit(new SvdPlusPlus(), train, new SvdPlusPlusOptions()),
+        "blend" => new WeightedBlend(
+            [
+                new BlendComponent(Fit(new SvdPlusPlus(), train, new SvdPlusPlusOptions()), 0.8),
+                new BlendComponent(FitRating("item-knn", data, train), 0.2),
+            ],
+            train,
+            ScoreNormalization.None),
         _ => throw new ArgumentException($"Unknown rating algorithm '{name}'. Known: {string.Join(", ", RatingNames)}."),
     };
 
     public static IRecommender FitTopN(string name, Dataset data, InteractionMatrix train) => name switch
     {
         "popularity" => Fit(new Popularity(), train, new PopularityOptions()),
-        "item-knn" => Fit(new ItemKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, Shrinkage = 0 }),
+        "item-knn" => Fit(new ItemKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, MaxStoredNeighbors = 50, Shrinkage = 0 }),
         "user-knn" => Fit(new UserKnn(), train, new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 50, Shrinkage = 0 }),
         "ease" => Fit(new Ease(), train, new EaseOptions()),
         "implicit-als" => Fit(new ImplicitAls(), train, new ImplicitAlsOptions()),
+        "content-based" => FitContent(data, train),
+        "learned-ranker" => FitRanker(data, train),
         _ => throw new ArgumentException($"Unknown top-n algorithm '{name}'. Known: {string.Join(", ", TopNNames)}."),
     };
+
+    private static ContentBased FitContent(Dataset data, InteractionMatrix train)
+    {
+        var model = new ContentBased(data.ItemMetadata);
+        model.Fit(train, new ContentBasedOptions());
+        return model;
+    }
+
+    /// <summary>LambdaRank over EASE, implicit ALS and popularity, with genre affinity from the item metadata.</summary>
+    private static LearnedRanker FitRanker(Dataset data, InteractionMatrix train)
+    {
+        var model = new LearnedRanker(
+        [
+            (m, _) => Fit(new Ease(), m, new EaseOptions()),
+            (m, _) => Fit(new ImplicitAls(), m, new ImplicitAlsOptions()),
+            (m, _) => Fit(new Popularity(), m, new PopularityOptions()),
+        ],
+            data.ItemMetadata);
+        model.Fit(train, new LearnedRankerOptions());
+        return model;
+    }
 
     private static TModel Fit<TModel, TOptions>(TModel model, InteractionMatrix train, TOptions options)
         where TModel : IRecommender<TOptions>

@@ -11,8 +11,10 @@ namespace Dashboard.Recommender.Algorithms;
 /// squared error (Funk; Koren, Bell, Volinsky 2009; Surprise's "SVD"). Training is parallel DSGD:
 /// ratings are bucketed into a Strata × Strata grid over shuffled user and item groups, and the blocks
 /// of one diagonal (disjoint users and items) are updated concurrently without locks. Within a block
-/// ratings are visited in an order shuffled by a seed derived from (Seed, epoch, block), so a fit is
-/// bit-for-bit reproducible for the same options on any number of cores.
+/// the users' runs of ratings are visited in an order shuffled by a seed derived from (Seed, epoch,
+/// block) (see <see cref="RatingGrid"/>), so a fit is bit-for-bit reproducible for the same options on
+/// any number of cores (given the same SIMD width, which fixes the padding and the summation order of
+/// the dot products).
 /// Factors are stored row-major and padded to a multiple of the SIMD width so the update loop runs on
 /// whole vectors; the padding stays exactly zero.
 /// </summary>
@@ -69,8 +71,8 @@ public sealed class BiasedMf : RecommenderBase<BiasedMfOptions>
                 Parallel.For(0, strata, parallel, userGroup =>
                 {
                     var block = (userGroup * strata) + ((userGroup + shift) % strata);
-                    grid.Shuffle(block, options.Seed, epochIndex);
-                    RunBlock(grid, block, learningRate, options.Regularization, options.BiasRegularization);
+                    var step = new SgdStep(this, learningRate, options.Regularization, options.BiasRegularization);
+                    grid.ForEach(block, options.Seed, epochIndex, ref step);
                 });
             }
 
@@ -175,34 +177,6 @@ public sealed class BiasedMf : RecommenderBase<BiasedMfOptions>
 
     private float Clamp(float value) => Options.ClampToTrainingRange ? Math.Clamp(value, _min, _max) : value;
 
-    /// <summary>One pass over a block: the fused SGD step for every rating in its shuffled order.</summary>
-    private void RunBlock(RatingGrid grid, int block, float lr, float reg, float biasReg)
-    {
-        var start = grid.BlockStart[block];
-        var end = grid.BlockStart[block + 1];
-        var users = grid.Users;
-        var items = grid.Items;
-        var values = grid.Values;
-        var stride = _stride;
-        var mean = _mean;
-        var pAll = _userFactors;
-        var qAll = _itemFactors;
-        var bu = _userBias;
-        var bi = _itemBias;
-        var decay = 1f - (lr * reg);
-        for (var r = start; r < end; r++)
-        {
-            var u = users[r];
-            var i = items[r];
-            var p = pAll.AsSpan(u * stride, stride);
-            var q = qAll.AsSpan(i * stride, stride);
-            var err = values[r] - (mean + bu[u] + bi[i] + TensorPrimitives.Dot(p, q));
-            bu[u] += lr * (err - (biasReg * bu[u]));
-            bi[i] += lr * (err - (biasReg * bi[i]));
-            UpdateFactors(p, q, lr * err, decay);
-        }
-    }
-
     /// <summary>
     /// p ← p(1 − lr·λ) + lr·e·q and q ← q(1 − lr·λ) + lr·e·p_old, fused in one SIMD pass.
     /// </summary>
@@ -219,6 +193,29 @@ public sealed class BiasedMf : RecommenderBase<BiasedMfOptions>
             var qf = qv[f];
             pv[f] = (pf * d) + (s * qf);
             qv[f] = (qf * d) + (s * pf);
+        }
+    }
+
+    /// <summary>The fused SGD step for one rating: error, bias updates, then both factor rows in one pass.</summary>
+    private readonly struct SgdStep(BiasedMf model, float lr, float reg, float biasReg) : IRatingVisitor
+    {
+        private readonly float[] _p = model._userFactors;
+        private readonly float[] _q = model._itemFactors;
+        private readonly float[] _bu = model._userBias;
+        private readonly float[] _bi = model._itemBias;
+        private readonly int _stride = model._stride;
+        private readonly float _mean = model._mean;
+        private readonly float _decay = 1f - (lr * reg);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(int user, int item, float value)
+        {
+            var p = _p.AsSpan(user * _stride, _stride);
+            var q = _q.AsSpan(item * _stride, _stride);
+            var err = value - (_mean + _bu[user] + _bi[item] + TensorPrimitives.Dot(p, q));
+            _bu[user] += lr * (err - (biasReg * _bu[user]));
+            _bi[item] += lr * (err - (biasReg * _bi[item]));
+            UpdateFactors(p, q, lr * err, _decay);
         }
     }
 }

@@ -32,6 +32,21 @@ public sealed class ItemKnn : RecommenderBase<KnnOptions>
 
     public static ItemKnn Load(Stream stream) => Load(stream, new ItemKnn());
 
+    /// <summary>The stored (shrunk) similarity of <paramref name="other"/> to <paramref name="item"/>; 0 when not a kept neighbour.</summary>
+    internal float StoredSimilarity(int item, int other)
+    {
+        var ids = _neighbors.NeighborsOf(item);
+        for (var n = 0; n < ids.Length; n++)
+        {
+            if (ids[n] == other)
+            {
+                return _neighbors.SimilaritiesOf(item)[n];
+            }
+        }
+
+        return 0f;
+    }
+
     protected override void FitCore(
         InteractionMatrix train, KnnOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace Dashboard.Recommender.Algorithms;
 
 /// <summary>
 /// Prepares the values the neighbourhood similarities are computed on, aligned with both the CSR
-/// (by user) and CSC (by item) arrays of the training matrix, and the baseline the explicit models use.
+/// (by user) and CSC (by item) arrays of the training matrix.
 /// </summary>
 internal static class KnnInputs
 {

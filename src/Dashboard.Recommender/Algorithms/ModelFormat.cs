@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Dashboard.Recommender.Algorithms;
@@ -63,39 +64,39 @@ internal static class ModelFormat
     public static void WriteArray(BinaryWriter writer, float[] values)
     {
         writer.Write(values.Length);
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
     public static void WriteArray(BinaryWriter writer, double[] values)
     {
         writer.Write(values.Length);
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
     public static void WriteArray(BinaryWriter writer, int[] values)
     {
         writer.Write(values.Length);
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
     public static float[] ReadFloats(BinaryReader reader)
     {
         var result = new float[ReadLength(reader)];
-        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(result.AsSpan()));
+        ReadExactly(reader, MemoryMarshal.AsBytes(result.AsSpan()));
         return result;
     }
 
     public static double[] ReadDoubles(BinaryReader reader)
     {
         var result = new double[ReadLength(reader)];
-        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(result.AsSpan()));
+        ReadExactly(reader, MemoryMarshal.AsBytes(result.AsSpan()));
         return result;
     }
 
     public static int[] ReadInts(BinaryReader reader)
     {
         var result = new int[ReadLength(reader)];
-        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(result.AsSpan()));
+        ReadExactly(reader, MemoryMarshal.AsBytes(result.AsSpan()));
         return result;
     }
 

@@ -6,15 +6,26 @@ namespace Dashboard.Recommender.Algorithms;
 /// Ratings bucketed into a strata × strata grid for DSGD: block (g, h) holds the ratings whose user is
 /// in user group g and whose item is in item group h. Groups come from a seeded random assignment so
 /// blocks are balanced whatever the id order. Arrays are structure-of-arrays, contiguous per block.
+/// Inside a block the ratings of one user form a contiguous run. Each epoch visits the runs of a block in
+/// a freshly shuffled order (and a run forwards or backwards by epoch parity) rather than shuffling single
+/// ratings: consecutive updates then share the user's factor row, which stays in cache — a rating-level
+/// shuffle made every update a cache miss on large data (3× the CPU time at 10M ratings).
 /// </summary>
 internal sealed class RatingGrid
 {
-    private RatingGrid(int[] blockStart, int[] users, int[] items, float[] values)
+    private RatingGrid(int[] blockStart, int[] users, int[] items, float[] values, int[] blockRuns, int[] runStart)
     {
         BlockStart = blockStart;
         Users = users;
         Items = items;
         Values = values;
+        BlockRuns = blockRuns;
+        RunStart = runStart;
+        RunOrder = new int[runStart.Length - 1];
+        for (var run = 0; run < RunOrder.Length; run++)
+        {
+            RunOrder[run] = run;
+        }
     }
 
     /// <summary>Offsets of the blocks (row-major over (user group, item group)), length strata² + 1.</summary>
@@ -25,6 +36,15 @@ internal sealed class RatingGrid
     public int[] Items { get; }
 
     public float[] Values { get; }
+
+    /// <summary>Offsets into <see cref="RunOrder"/> per block, length strata² + 1.</summary>
+    public int[] BlockRuns { get; }
+
+    /// <summary>First rating of each user run; the last entry is the rating count.</summary>
+    public int[] RunStart { get; }
+
+    /// <summary>The order in which runs are visited, shuffled within each block's range every epoch.</summary>
+    public int[] RunOrder { get; }
 
     public static RatingGrid Build(InteractionMatrix train, int strata, Random random)
     {
@@ -63,23 +83,63 @@ internal sealed class RatingGrid
             }
         }
 
-        return new RatingGrid(start, users, items, values);
+        // Users were visited in ascending order, so within each block one user's ratings are adjacent.
+        var blockRuns = new int[blocks + 1];
+        var runStart = new List<int>();
+        for (var b = 0; b < blocks; b++)
+        {
+            blockRuns[b] = runStart.Count;
+            for (var r = start[b]; r < start[b + 1]; r++)
+            {
+                if (r == start[b] || users[r] != users[r - 1])
+                {
+                    runStart.Add(r);
+                }
+            }
+        }
+
+        blockRuns[blocks] = runStart.Count;
+        runStart.Add(n);
+        return new RatingGrid(start, users, items, values, blockRuns, [.. runStart]);
     }
 
     /// <summary>
-    /// Fisher–Yates shuffle of one block in place, seeded by (seed, epoch, block) so the visiting order
-    /// does not depend on which thread runs the block or when.
+    /// Visits every rating of <paramref name="block"/> in this epoch's order: runs shuffled by a seed derived
+    /// from (seed, epoch, block) — independent of the thread that runs the block — and each run forwards on
+    /// even epochs, backwards on odd ones.
     /// </summary>
-    public void Shuffle(int block, int seed, int epoch)
+    public void ForEach<TVisitor>(int block, int seed, int epoch, ref TVisitor visitor)
+        where TVisitor : struct, IRatingVisitor
     {
+        var first = BlockRuns[block];
+        var last = BlockRuns[block + 1];
         var random = new Random(DeriveSeed(seed, epoch, block));
-        var start = BlockStart[block];
-        for (var k = BlockStart[block + 1] - 1; k > start; k--)
+        for (var k = last - 1; k > first; k--)
         {
-            var j = start + random.Next(k - start + 1);
-            (Users[k], Users[j]) = (Users[j], Users[k]);
-            (Items[k], Items[j]) = (Items[j], Items[k]);
-            (Values[k], Values[j]) = (Values[j], Values[k]);
+            var j = first + random.Next(k - first + 1);
+            (RunOrder[k], RunOrder[j]) = (RunOrder[j], RunOrder[k]);
+        }
+
+        var backwards = (epoch & 1) == 1;
+        for (var k = first; k < last; k++)
+        {
+            var run = RunOrder[k];
+            var from = RunStart[run];
+            var to = RunStart[run + 1];
+            if (backwards)
+            {
+                for (var r = to - 1; r >= from; r--)
+                {
+                    visitor.Visit(Users[r], Items[r], Values[r]);
+                }
+            }
+            else
+            {
+                for (var r = from; r < to; r++)
+                {
+                    visitor.Visit(Users[r], Items[r], Values[r]);
+                }
+            }
         }
     }
 

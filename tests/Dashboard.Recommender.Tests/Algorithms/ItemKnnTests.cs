@@ -67,4 +67,37 @@ public class ItemKnnTests
 
         Assert.Equal(0f, scores[0]);
     }
+
+    [Theory]
+    [InlineData(SimilarityMetric.Cosine)]
+    [InlineData(SimilarityMetric.Pearson)]
+    [InlineData(SimilarityMetric.AdjustedCosine)]
+    public void Fit_OnFullyRatedItems_StoresTheDenseReferenceSimilarity(SimilarityMetric metric)
+    {
+        // Five users rate all three items, so co-rated and full vectors coincide and the sparse
+        // computation must agree with the plain definitions in Similarity for items 0 and 1.
+        float[] a = [4, 5, 2, 3, 4];
+        float[] c = [5, 5, 1, 3, 4];
+        float[] b = [1, 2, 5, 1, 2];
+        var entries = new List<(int, int, float)>();
+        for (var u = 0; u < a.Length; u++)
+        {
+            entries.Add((u, 0, a[u]));
+            entries.Add((u, 1, c[u]));
+            entries.Add((u, 2, b[u]));
+        }
+
+        var model = new ItemKnn();
+        model.Fit(TinyData.Build(5, 3, [.. entries]), new KnnOptions { Similarity = metric, Shrinkage = 0 });
+
+        var userMeans = a.Select((x, u) => (x + c[u] + b[u]) / 3f).ToArray();
+        var expected = metric switch
+        {
+            SimilarityMetric.Cosine => Similarity.Cosine(a, c),
+            SimilarityMetric.Pearson => Similarity.Pearson(a, c),
+            _ => Similarity.AdjustedCosine(a, c, userMeans),
+        };
+        Assert.True(expected > 0);
+        Assert.Equal(expected, model.StoredSimilarity(0, 1), 5);
+    }
 }

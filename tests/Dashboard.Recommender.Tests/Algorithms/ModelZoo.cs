@@ -6,7 +6,7 @@ namespace Dashboard.Recommender.Tests.Algorithms;
 /// <summary>Every algorithm with small, fast options, so the contract tests run over all of them.</summary>
 internal static class ModelZoo
 {
-    private static readonly Dictionary<string, (Func<InteractionMatrix, CancellationToken, IRecommender> Fit, Func<Stream, IRecommender> Load)> Entries = new()
+    private static readonly Dictionary<string, (Func<InteractionMatrix, IProgress<double>?, CancellationToken, IRecommender> Fit, Func<Stream, IRecommender> Load)> Entries = new()
     {
         ["popularity"] = (Fit<Popularity, PopularityOptions>(new PopularityOptions()), Popularity.Load),
         ["baseline"] = (Fit<Baseline, BaselineOptions>(new BaselineOptions()), Baseline.Load),
@@ -16,6 +16,28 @@ internal static class ModelZoo
         ["user-knn-implicit"] = (Fit<UserKnn, KnnOptions>(new KnnOptions { Feedback = FeedbackKind.Implicit, Similarity = SimilarityMetric.AdjustedCosine }), UserKnn.Load),
         ["ease"] = (Fit<Ease, EaseOptions>(new EaseOptions { Lambda = 10 }), Ease.Load),
         ["implicit-als"] = (Fit<ImplicitAls, ImplicitAlsOptions>(new ImplicitAlsOptions { Factors = 5, Iterations = 4, Regularization = 0.5f }), ImplicitAls.Load),
+        ["content-based"] = (
+            (train, progress, ct) =>
+            {
+                var model = new ContentBased(Metadata(train.ItemCount));
+                model.Fit(train, new ContentBasedOptions { UseValues = true }, progress, ct);
+                return model;
+            },
+            ContentBased.Load),
+        ["learned-ranker"] = (
+            (train, progress, ct) =>
+            {
+                var model = new LearnedRanker(
+                [
+                    Component<Popularity, PopularityOptions>(new PopularityOptions()),
+                    Component<ItemKnn, KnnOptions>(new KnnOptions { Feedback = FeedbackKind.Implicit, Neighbors = 5 }),
+                ],
+                    Metadata(train.ItemCount));
+                model.Fit(train, new LearnedRankerOptions { CandidatesPerModel = 10, Trees = 10, MinExamplesPerLeaf = 5 }, progress, ct);
+                return model;
+            },
+            LearnedRanker.Load),
+        ["svd++"] = (Fit<SvdPlusPlus, SvdPlusPlusOptions>(new SvdPlusPlusOptions { Factors = 6, Epochs = 5, Strata = 3 }), SvdPlusPlus.Load),
         ["biased-mf"] = (Fit<BiasedMf, BiasedMfOptions>(new BiasedMfOptions { Factors = 6, Epochs = 5, Strata = 3 }), BiasedMf.Load),
     };
 
@@ -24,18 +46,36 @@ internal static class ModelZoo
     /// <summary>Models whose scores depend on the user (all but popularity).</summary>
     public static IEnumerable<object[]> PersonalisedNames => Entries.Keys.Where(k => k != "popularity").Select(k => new object[] { k });
 
-    public static IRecommender Fit(string name, InteractionMatrix train, CancellationToken cancellationToken = default) =>
-        Entries[name].Fit(train, cancellationToken);
+    public static IRecommender Fit(
+        string name, InteractionMatrix train, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        Entries[name].Fit(train, progress, cancellationToken);
 
     public static IRecommender Load(string name, Stream stream) => Entries[name].Load(stream);
 
-    private static Func<InteractionMatrix, CancellationToken, IRecommender> Fit<TModel, TOptions>(TOptions options)
+    /// <summary>Two genres alternating over items, plus a title word shared by every third item.</summary>
+    private static Dictionary<int, ItemMetadata> Metadata(int items)
+    {
+        var result = new Dictionary<int, ItemMetadata>();
+        for (var i = 0; i < items; i++)
+        {
+            result[i] = new ItemMetadata(i % 3 == 0 ? $"Saga {i}" : $"Item {i}", [i % 2 == 0 ? "Drama" : "Comedy"]);
+        }
+
+        return result;
+    }
+
+    private static Func<InteractionMatrix, IProgress<double>?, CancellationToken, IRecommender> Fit<TModel, TOptions>(TOptions options)
         where TModel : IRecommender<TOptions>, new()
         where TOptions : class =>
-        (train, ct) =>
+        (train, progress, ct) =>
         {
             var model = new TModel();
-            model.Fit(train, options, null, ct);
+            model.Fit(train, options, progress, ct);
             return model;
         };
+
+    private static Func<InteractionMatrix, CancellationToken, IRecommender> Component<TModel, TOptions>(TOptions options)
+        where TModel : IRecommender<TOptions>, new()
+        where TOptions : class =>
+        (train, ct) => Fit<TModel, TOptions>(options)(train, null, ct);
 }

@@ -45,4 +45,14 @@ public class PopularityTests
 
         Assert.Equal([2f, 1f], scores);
     }
+
+    [Fact]
+    public void Fit_WithUseValues_SumsInteractionValues()
+    {
+        var train = TinyData.Build(2, 2, (0, 0, 5), (1, 1, 1), (0, 1, 1));
+        var model = new Popularity();
+        model.Fit(train, new PopularityOptions { UseValues = true });
+
+        Assert.Equal([5f, 2f], model.ItemScores.ToArray());
+    }
 }

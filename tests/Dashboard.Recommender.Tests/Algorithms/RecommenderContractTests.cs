@@ -1,4 +1,5 @@
 using Dashboard.Recommender.Algorithms;
+using Dashboard.Recommender.Data;
 
 namespace Dashboard.Recommender.Tests.Algorithms;
 
@@ -60,6 +61,20 @@ public class RecommenderContractTests
 
     [Theory]
     [MemberData(nameof(ModelZoo.Names), MemberType = typeof(ModelZoo))]
+    public void Recommend_ForKnownUserWithoutHistory_ReturnsFiniteScores(string name)
+    {
+        // User 40 exists in the matrix (e.g. registered, no events yet) but has no interactions.
+        var withEmptyUser = InteractionMatrix.Build(TinyData.Random().ToRatings(), 41, 25);
+        var model = ModelZoo.Fit(name, withEmptyUser);
+
+        var top = model.Recommend(40, 5);
+
+        Assert.Equal(5, top.Count);
+        Assert.All(top, s => Assert.True(float.IsFinite(s.Score)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelZoo.Names), MemberType = typeof(ModelZoo))]
     public void SaveThenLoad_GivesIdenticalScores(string name)
     {
         var model = ModelZoo.Fit(name, TinyData.Random());
@@ -106,7 +121,34 @@ public class RecommenderContractTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => ModelZoo.Fit(name, TinyData.Random(), cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ModelZoo.Fit(name, TinyData.Random(), cancellationToken: cancelled.Token));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelZoo.Names), MemberType = typeof(ModelZoo))]
+    public void RecommenderSerializer_LoadsTheSavedAlgorithmByName(string name)
+    {
+        var model = ModelZoo.Fit(name, TinyData.Random());
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+
+        var loaded = RecommenderSerializer.Load(stream);
+
+        Assert.Equal(model.GetType(), loaded.GetType());
+        Assert.Equal(Scores(model, 2), Scores(loaded, 2));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelZoo.Names), MemberType = typeof(ModelZoo))]
+    public void Fit_ReportsProgressWithinZeroToOneEndingAtOne(string name)
+    {
+        var progress = new RecordingProgress();
+
+        ModelZoo.Fit(name, TinyData.Random(), progress: progress);
+
+        Assert.All(progress.Values, v => Assert.InRange(v, 0, 1));
+        Assert.Equal(1, progress.Values[^1]);
     }
 
     [Fact]
