@@ -3,8 +3,8 @@ using Dashboard.Infrastructure;
 using Dashboard.Web;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
-using Dashboard.Web.Endpoints;
 using Dashboard.Web.Components.Account;
+using Dashboard.Web.Endpoints;
 using Dashboard.Web.Services;
 using Hangfire;
 
