@@ -53,17 +53,19 @@ public sealed partial class DataSourceTests(DashboardAppFixture app)
         await Expect(page).ToHaveURLAsync(GuidUrl());
 
         // Upload: the hidden file input behind the "Upload file" button.
-        var csv = Path.Combine(Path.GetTempPath(), $"orchard-orders-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(csv, InteractionsCsv);
+        var folder = Directory.CreateTempSubdirectory("dashboard-e2e-upload-");
         try
         {
+            var csv = Path.Combine(folder.FullName, "orders.csv");
+            await File.WriteAllTextAsync(csv, InteractionsCsv);
             await page.Locator("input[type=file]").ChooseFileAsync(csv);
-            var mapping = page.GetByTestId("mapping");
-            await Expect(mapping).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("uploaded-file")).ToContainTextAsync("orders.csv (");
+            await Expect(page.GetByTestId("mapping")).ToBeVisibleAsync();
+            await Expect(page.GetByText("Read as utf-8, comma-separated.")).ToBeVisibleAsync();
         }
         finally
         {
-            File.Delete(csv);
+            folder.Delete(recursive: true);
         }
 
         // The mapping step: sku and action are guessed; the user maps the other three.
@@ -182,6 +184,7 @@ public sealed partial class DataSourceTests(DashboardAppFixture app)
         var report = page.GetByTestId("import-report");
         await Expect(report).ToContainTextAsync("Read 4 · accepted 3 · rejected 1");
         await Expect(report.Locator("tbody tr")).ToContainTextAsync("\"wishlist\" is not an event type we know");
+        await page.SaveScreenshotAsync("sql-source-import-report");
 
         await page.GotoAsync("");
         await Expect(page.GetByTestId("count-interactions")).ToHaveTextAsync("3");
