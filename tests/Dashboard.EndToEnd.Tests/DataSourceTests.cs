@@ -72,6 +72,9 @@ public sealed partial class DataSourceTests(DashboardAppFixture app)
         await MapColumnAsync(page, "customer_ref", "End-user id");
         await MapColumnAsync(page, "stars", "Value / rating");
         await MapColumnAsync(page, "when", "Timestamp");
+
+        // Opening the last column's select scrolled the wide table; scroll back to its first column for the picture.
+        await page.GetByTestId("mapping").Locator("th").First.ScrollIntoViewIfNeededAsync();
         await page.SaveScreenshotAsync("data-source-mapping-step");
         await page.GetByTestId("save-mapping").ClickAsync();
         await Expect(page.GetByText("Mapping saved.")).ToBeVisibleAsync();
