@@ -42,8 +42,9 @@ public sealed partial class DataSourceTests(DashboardAppFixture app)
         var page = await context.NewPageAsync();
         await page.RegisterOrganisationAsync("Orchard Lane Books", "owner@orchard-lane.test", StrongPassword);
 
-        // Data sources → Add data source: a file upload source is the default kind.
-        await page.GotoAsync("data-sources");
+        // Data sources (in the drawer) → Add data source: a file upload source is the default kind.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Data sources", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/data-sources$"));
         await page.WaitForInteractivityAsync();
         await page.GetByTestId("add-source").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/data-sources/new$"));
