@@ -123,7 +123,10 @@ public sealed partial class DataSourceTests(DashboardAppFixture app)
         var page = await context.NewPageAsync();
         await page.RegisterOrganisationAsync("Harbour Street Bikes", "owner@harbour-street.test", StrongPassword);
 
-        await page.GotoAsync("data-sources/api-keys");
+        // Data sources → API keys: the page is linked from the list, not only reachable by its address.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Data sources", Exact = true }).ClickAsync();
+        await page.GetByTestId("api-keys-link").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/data-sources/api-keys$"));
         await page.WaitForInteractivityAsync();
         await page.GetByTestId("key-name").FillAsync("Web shop");
         await page.GetByTestId("create-key").ClickAsync();
@@ -131,6 +134,7 @@ public sealed partial class DataSourceTests(DashboardAppFixture app)
         await Expect(shownKey).Not.ToHaveValueAsync(string.Empty);
         var key = await shownKey.InputValueAsync();
         await Expect(page.GetByTestId("api-keys")).ToContainTextAsync("Web shop");
+        await page.SaveScreenshotAsync("api-keys");
 
         // A client of the API, not the browser: no cookies, only the key.
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
