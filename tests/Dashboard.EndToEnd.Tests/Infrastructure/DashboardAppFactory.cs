@@ -5,14 +5,18 @@ namespace Dashboard.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The real app (Program.cs) in Development, with every file it writes — database, Hangfire storage,
-/// data-protection keys — in <paramref name="dataDirectory"/>, and the demo organisation's sample data
-/// kept small so its job finishes in seconds.
+/// data-protection keys, uploaded files — in <paramref name="dataDirectory"/>, SQLite data sources read
+/// from its <see cref="SqliteSourceFolder"/>, and the demo organisation's sample data kept small so its
+/// job finishes in seconds.
 /// </summary>
 internal sealed class DashboardAppFactory(string dataDirectory) : WebApplicationFactory<Program>
 {
     public const int SampleUsers = 200;
     public const int SampleItems = 50;
     public const int SampleInteractions = 5_000;
+
+    /// <summary>The subfolder of the data directory that SQLite data sources must be in (DataSources:SqliteSourcePath).</summary>
+    public const string SqliteSourceFolder = "sqlite-sources";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,6 +30,10 @@ internal sealed class DashboardAppFactory(string dataDirectory) : WebApplication
         builder.UseSetting("Jobs:SqliteStoragePath", Path.Combine(dataDirectory, "hangfire.db"));
         builder.UseSetting("Jobs:RunServer", "true");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(dataDirectory, "keys"));
+
+        // Uploads would otherwise land in src/Dashboard.Web/data/uploads (relative to the content root).
+        builder.UseSetting("DataSources:UploadPath", Path.Combine(dataDirectory, "uploads"));
+        builder.UseSetting("DataSources:SqliteSourcePath", Path.Combine(dataDirectory, SqliteSourceFolder));
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:SampleData:Users", SampleUsers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:SampleData:Items", SampleItems.ToString(System.Globalization.CultureInfo.InvariantCulture));

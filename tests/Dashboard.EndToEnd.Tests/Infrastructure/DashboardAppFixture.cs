@@ -23,6 +23,12 @@ public sealed class DashboardAppFixture : IAsyncLifetime
     /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The folder the app accepts SQLite data-source files from; a test puts its database file here.</summary>
+    public string SqliteSourceDirectory => Path.Combine(_dataDirectory, DashboardAppFactory.SqliteSourceFolder);
+
+    /// <summary>Where tests write screenshots for a person to look at: the test output, never the repository.</summary>
+    public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
     public async Task InitializeAsync()
     {
         if (!BrowserEnvironment.IsBrowserInstalled)
@@ -51,6 +57,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
     private async Task StartAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
+        Directory.CreateDirectory(SqliteSourceDirectory);
         _factory = new DashboardAppFactory(_dataDirectory);
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.EndToEnd.Tests.Infrastructure;
 
-/// <summary>The few user gestures the tests repeat: register, sign in, wait for the circuit.</summary>
+/// <summary>The few user gestures the tests repeat: register, sign in, wait for the circuit, photograph a page.</summary>
 internal static class DashboardPage
 {
     /// <summary>
@@ -45,5 +45,49 @@ internal static class DashboardPage
         await page.Locator("[id='Input.Password']").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("tenant-name")).ToHaveTextAsync(organisation);
+    }
+
+    /// <summary>
+    /// Chooses a file in a Blazor InputFile (MudFileUpload's hidden input). Its change handler is attached
+    /// by JavaScript after the component's first interactive render; a file set before that is silently
+    /// lost, so this waits for the marker that handler's setup leaves on the element (blazor.web.js sets
+    /// <c>_blazorInputFileNextFileId = 0</c> in <c>InputFile.init</c>).
+    /// </summary>
+    public static async Task ChooseFileAsync(this ILocator fileInput, string path)
+    {
+        try
+        {
+            await Expect(fileInput).ToHaveJSPropertyAsync("_blazorInputFileNextFileId", 0);
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new PlaywrightException(
+                "The file input never got Blazor's change handler: the circuit did not render it interactively, or blazor.web.js " +
+                "no longer sets _blazorInputFileNextFileId in InputFile.init (see DashboardPage.ChooseFileAsync).", ex);
+        }
+
+        await fileInput.SetInputFilesAsync(path);
+    }
+
+    /// <summary>Registers a new organisation and waits for its (empty) Overview.</summary>
+    public static async Task RegisterOrganisationAsync(this IPage page, string organisation, string email, string password)
+    {
+        await page.SubmitRegistrationAsync(organisation, email, password);
+        await Expect(page.GetByTestId("tenant-name")).ToHaveTextAsync(organisation);
+    }
+
+    /// <summary>
+    /// A full-page screenshot into the test output's <c>screenshots</c> folder (never the repository), for a
+    /// person to look at after a run. The viewport grows to the page for the shot (a full-page capture
+    /// would cut the drawer at the viewport's height) and then goes back to its size.
+    /// </summary>
+    public static async Task SaveScreenshotAsync(this IPage page, string name)
+    {
+        Directory.CreateDirectory(DashboardAppFixture.ScreenshotDirectory);
+        var (width, height) = page.ViewportSize is { } size ? (size.Width, size.Height) : (1280, 800);
+        var pageHeight = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(width, Math.Clamp(pageHeight, height, 3000));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardAppFixture.ScreenshotDirectory, name + ".png") });
+        await page.SetViewportSizeAsync(width, height);
     }
 }

@@ -18,6 +18,9 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
     /// <summary>Days of history in the interactions-per-day series.</summary>
     public const int DayWindow = 180;
 
+    /// <summary>The fewest days the series shows, so that one day of data still draws a readable line.</summary>
+    public const int MinDayWindow = 14;
+
     /// <summary>Items in the top-items list.</summary>
     public const int TopItemCount = 10;
 
@@ -118,9 +121,16 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
 
     private static async Task<IReadOnlyList<DailyCount>> PerDayAsync(IAppDbContext db, CancellationToken ct)
     {
-        // The window ends at the newest event, not "now", so imported history still shows.
+        // The window ends at the newest event, not "now", so imported history still shows. A short
+        // history (a first import) starts at its oldest event instead of showing months of zeros before it.
         var newest = await db.Interactions.MaxAsync(i => i.OccurredAtUtc, ct);
-        var from = newest.Date.AddDays(-(DayWindow - 1));
+        var oldest = await db.Interactions.MinAsync(i => i.OccurredAtUtc, ct);
+        var from = oldest.Date > newest.Date.AddDays(-(DayWindow - 1)) ? oldest.Date : newest.Date.AddDays(-(DayWindow - 1));
+        if (from > newest.Date.AddDays(-(MinDayWindow - 1)))
+        {
+            from = newest.Date.AddDays(-(MinDayWindow - 1));
+        }
+
         var grouped = await db.Interactions
             .Where(i => i.OccurredAtUtc >= from)
             .GroupBy(i => i.OccurredAtUtc.Date)

@@ -121,6 +121,16 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void InteractionsPerDay_OfAShortHistory_StartsBeforeTheOldestEventButNotMonthsBefore()
+    {
+        var days = _preview.InteractionsPerDay;
+
+        Assert.Equal(
+            (DataPreviewService.MinDayWindow, DateOnly.FromDateTime(PreviewDataset.LastDay).AddDays(-(DataPreviewService.MinDayWindow - 1))),
+            (days.Count, days[0].Day));
+    }
+
+    [Fact]
     public void SampleInteractions_AreNewestFirstWithExternalIds()
     {
         var newest = _preview.SampleInteractions[0];

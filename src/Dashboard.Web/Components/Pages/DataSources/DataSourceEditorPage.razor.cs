@@ -98,6 +98,10 @@ public sealed partial class DataSourceEditorPage
         _ => "A column user_id (or id); other columns become attributes.",
     };
 
+    /// <summary>"comma-separated", not ",-separated"; MovieLens files have their own fixed layout.</summary>
+    private static string DelimiterText(string delimiter) =>
+        delimiter == "MovieLens" ? "in the MovieLens layout" : TextDetection.DelimiterName(delimiter) + "-separated";
+
     private static string? Short(string? value) => value is { Length: > 80 } v ? v[..80] + "…" : value;
 
     private async Task SaveAsync()
