@@ -334,4 +334,6 @@ public sealed partial class DataSourceEditorPage
                 : null,
         };
     }
+
+    private static string Capitalised(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
 }
