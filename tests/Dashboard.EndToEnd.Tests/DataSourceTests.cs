@@ -85,7 +85,7 @@ public sealed partial class DataSourceTests(DashboardAppFixture app)
         var history = page.GetByTestId("import-history");
         await Expect(history.GetByTestId("import-state")).ToHaveTextAsync("Imported");
         var run = history.Locator("tbody tr").First;
-        await Expect(run).ToContainTextAsync("interactions");
+        await Expect(run.Locator("td").Nth(1)).ToHaveTextAsync("Interactions");
         await run.ClickAsync();
 
         var report = page.GetByTestId("import-report");

@@ -90,7 +90,7 @@ public sealed class DataSourceService(
         var caller = await CallerAsync(cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
         var source = await LoadAsync(db, id, cancellationToken);
-        if (await db.ImportRuns.AnyAsync(r => r.DataSourceId == id && (r.State == ImportState.Queued || r.State == ImportState.Running), cancellationToken))
+        if (await IsImportingAsync(db, id, cancellationToken))
         {
             return Result.Failure("An import of this source is running. Wait for it to finish, then delete the source.");
         }
@@ -109,6 +109,9 @@ public sealed class DataSourceService(
         return Result.Success;
     }
 
+    private static Task<bool> IsImportingAsync(IAppDbContext db, Guid sourceId, CancellationToken cancellationToken) =>
+        db.ImportRuns.AnyAsync(r => r.DataSourceId == sourceId && (r.State == ImportState.Queued || r.State == ImportState.Running), cancellationToken);
+
     /// <summary>
     /// Stores a file for one dataset. The content is streamed to disk and refused past the size limit,
     /// so nothing larger than one copy buffer is ever in memory.
@@ -122,6 +125,12 @@ public sealed class DataSourceService(
         if (source.Kind != DataSourceKind.FileUpload)
         {
             return Result.Failure("Files can be uploaded only to a file upload source.");
+        }
+
+        if (await IsImportingAsync(db, id, cancellationToken))
+        {
+            // The running import reads the current file; replacing it now would pull it from under the job.
+            return Result.Failure("An import of this source is running. Wait for it to finish, then upload the new file.");
         }
 
         var saved = await uploads.SaveAsync(caller.TenantId, content, cancellationToken);
@@ -228,7 +237,14 @@ public sealed class DataSourceService(
                 return Result.Failure("Enter a connection string first.");
             }
 
-            connectionString = secrets.Unprotect(source.ProtectedConnectionString);
+            try
+            {
+                connectionString = secrets.Unprotect(source.ProtectedConnectionString);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                return Result.Failure(ImportJobHandler.UnreadableSecretMessage);
+            }
         }
 
         try
@@ -257,7 +273,7 @@ public sealed class DataSourceService(
         await using (var db = dbFactory.CreateForTenant(caller.TenantId))
         {
             var source = await LoadAsync(db, id, cancellationToken);
-            if (await db.ImportRuns.AnyAsync(r => r.DataSourceId == id && (r.State == ImportState.Queued || r.State == ImportState.Running), cancellationToken))
+            if (await IsImportingAsync(db, id, cancellationToken))
             {
                 return Result.Failure(ImportJobHandler.AlreadyRunning);
             }

@@ -103,6 +103,10 @@ public sealed class ImportJobHandler(
         }
     }
 
+    /// <summary>Shown when the stored connection string cannot be decrypted (the server's keys changed).</summary>
+    public const string UnreadableSecretMessage =
+        "The saved connection string can no longer be read (the server's data-protection keys changed). Enter it again on the data source page.";
+
     public static string Label(DatasetKind dataset) => dataset switch
     {
         DatasetKind.Interactions => "interactions",
@@ -168,7 +172,11 @@ public sealed class ImportJobHandler(
             {
                 connection = await sql.OpenAsync(provider, secrets.Unprotect(source.ProtectedConnectionString), cancellationToken);
             }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or ArgumentException or InvalidOperationException)
+            catch (System.Security.Cryptography.CryptographicException ex)
+            {
+                throw new ImportInputException(UnreadableSecretMessage, ex);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or ArgumentException or FormatException or InvalidOperationException)
             {
                 throw new ImportInputException($"Could not connect to the database: {ex.Message}", ex);
             }

@@ -44,8 +44,19 @@ internal sealed class SqlSourceConnector(IOptions<DatabaseOptions> database, IOp
         }
         else
         {
-            var builder = new SqlConnectionStringBuilder(connectionString) { ApplicationIntent = ApplicationIntent.ReadOnly };
-            if (builder.ConnectTimeout > 15)
+            var builder = new SqlConnectionStringBuilder(connectionString) { ApplicationIntent = ApplicationIntent.ReadOnly, Pooling = false };
+            if (builder.IntegratedSecurity || builder.Authentication is not (SqlAuthenticationMethod.NotSpecified or SqlAuthenticationMethod.SqlPassword))
+            {
+                // Windows or Entra ID sign-in would connect as the dashboard's own service identity.
+                throw new ArgumentException("Use a SQL login (User Id and Password) for your database; signing in as the dashboard's own identity is not allowed.");
+            }
+
+            if (IsOwnSqlServerDatabase(builder))
+            {
+                throw new ArgumentException("That is the dashboard's own database; connect to your own data instead.");
+            }
+
+            if (builder.ConnectTimeout is 0 or > 15)
             {
                 builder.ConnectTimeout = 15;
             }
@@ -56,6 +67,7 @@ internal sealed class SqlSourceConnector(IOptions<DatabaseOptions> database, IOp
         try
         {
             await connection.OpenAsync(cancellationToken);
+            await LockDownAsync(connection, cancellationToken);
             return connection;
         }
         catch
@@ -77,11 +89,45 @@ internal sealed class SqlSourceConnector(IOptions<DatabaseOptions> database, IOp
             var builder = new SqlConnectionStringBuilder(connectionString);
             return $"SQL Server {builder.DataSource}, database {builder.InitialCatalog}";
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
         {
             return provider == SqlProvider.Sqlite ? "SQLite file" : "SQL Server";
         }
     }
+
+    /// <summary>
+    /// The tenant's query runs as written (several statements are allowed by both drivers), so the
+    /// session itself must be harmless. SQLite: no ATTACH (it would open any file, the dashboard's own
+    /// database included) and query-only. SQL Server: implicit transactions, so any change a statement
+    /// makes stays uncommitted and is rolled back when the (unpooled) connection closes.
+    /// </summary>
+    private static async Task LockDownAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            SQLitePCL.raw.sqlite3_limit(sqlite.Handle, SQLitePCL.raw.SQLITE_LIMIT_ATTACHED, 0);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = connection is SqliteConnection ? "PRAGMA query_only = ON;" : "SET IMPLICIT_TRANSACTIONS ON;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private bool IsOwnSqlServerDatabase(SqlConnectionStringBuilder source)
+    {
+        var own = database.Value;
+        if (own.IsSqlite)
+        {
+            return false;
+        }
+
+        var app = new SqlConnectionStringBuilder(own.ConnectionString);
+        return string.Equals(Host(app.DataSource), Host(source.DataSource), StringComparison.OrdinalIgnoreCase)
+            && string.Equals(app.InitialCatalog, source.InitialCatalog, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Host(string dataSource) =>
+        dataSource.Replace("tcp:", string.Empty, StringComparison.OrdinalIgnoreCase).Split(',')[0].Trim().TrimEnd('.');
 
     private bool IsOwnDatabase(string path)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dashboard.Application.Common;
+using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.Jobs;
 using Dashboard.Domain.Jobs;
 using Hangfire;
@@ -87,7 +88,7 @@ public sealed class JobRunExecutor(
             {
                 run.State = JobState.Failed;
                 run.Message = "Failed — nothing was changed";
-                run.Error = Truncate(failure is OperationCanceledException ? "The job was cancelled (the app was stopping)." : failure.Message, JobRun.ErrorMaxLength);
+                run.Error = Truncate(ErrorText(failure, jobRunId), JobRun.ErrorMaxLength);
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
@@ -129,6 +130,18 @@ public sealed class JobRunExecutor(
         {
         }
     }
+
+    /// <summary>
+    /// What the Jobs page shows. Messages written for people (bad input, refused imports) are shown as
+    /// they are; anything else may carry server paths or driver internals, so it stays in the log.
+    /// </summary>
+    private static string ErrorText(Exception failure, Guid jobRunId) => failure switch
+    {
+        OperationCanceledException => "The job was cancelled (the app was stopping).",
+        System.ComponentModel.DataAnnotations.ValidationException or ImportInputException or ImportRejectedException
+            or NotFoundException or ForbiddenAccessException => failure.Message,
+        _ => $"The job stopped on an unexpected error; nothing was changed. Operators can find the details in the server log under job run {jobRunId}.",
+    };
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 

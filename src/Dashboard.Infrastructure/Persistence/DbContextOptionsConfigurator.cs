@@ -18,8 +18,10 @@ public static class DbContextOptionsConfigurator
         }
         else
         {
+            // No EnableRetryOnFailure: a retrying strategy refuses user-initiated transactions, and imports,
+            // sample data and Identity changes are deliberately one explicit transaction each.
             builder.UseSqlServer(options.ConnectionString,
-                sql => sql.MigrationsAssembly(DatabaseProvider.SqlServerMigrationsAssembly).EnableRetryOnFailure());
+                sql => sql.MigrationsAssembly(DatabaseProvider.SqlServerMigrationsAssembly));
         }
     }
 

@@ -92,40 +92,48 @@ public sealed class DataSourceServiceTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "dashboard-tests", "sql-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var (host, admin) = await StartAsync(s => s.Configure<DataSourcesOptions>(o => o.SqliteSourcePath = folder));
-        await using var _ = host;
-        var file = Path.Combine(folder, "shop.db");
-        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+        try
         {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText =
-                "CREATE TABLE events (customer TEXT, product TEXT, action TEXT, at TEXT);" +
-                "INSERT INTO events VALUES ('c1','p1','purchase','2026-05-01 10:00:00'), ('c2','p1','view','2026-05-02 10:00:00'), ('c2','p2','fly','2026-05-02 10:00:00');" +
-                "CREATE TABLE products (sku TEXT, name TEXT, price REAL); INSERT INTO products VALUES ('p1','Kettle',19.5),('p2','Lamp',5);";
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var id = await CreateSourceAsync(host, new DataSourceInput
-        {
-            Name = "Shop DB", Kind = DataSourceKind.SqlDatabase, SqlProvider = SqlProvider.Sqlite, ConnectionString = $"Data Source={file}",
-            Queries = new Dictionary<DatasetKind, string?>
+            var (host, admin) = await StartAsync(s => s.Configure<DataSourcesOptions>(o => o.SqliteSourcePath = folder));
+            await using var _ = host;
+            var file = Path.Combine(folder, "shop.db");
+            await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
             {
-                [DatasetKind.Interactions] = "SELECT customer AS user_id, product AS item_id, action AS event_type, at AS timestamp FROM events",
-                [DatasetKind.Items] = "SELECT sku, name, price FROM products",
-            },
-        });
-        var test = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(id, SqlProvider.Sqlite, null));
-        Assert.True(test.Succeeded, string.Join(" ", test.Errors));
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText =
+                    "CREATE TABLE events (customer TEXT, product TEXT, action TEXT, at TEXT);" +
+                    "INSERT INTO events VALUES ('c1','p1','purchase','2026-05-01 10:00:00'), ('c2','p1','view','2026-05-02 10:00:00'), ('c2','p2','fly','2026-05-02 10:00:00');" +
+                    "CREATE TABLE products (sku TEXT, name TEXT, price REAL); INSERT INTO products VALUES ('p1','Kettle',19.5),('p2','Lamp',5);";
+                await command.ExecuteNonQueryAsync();
+            }
 
-        var (runs, job) = await ImportAsync(host, admin.TenantId, id);
+            var id = await CreateSourceAsync(host, new DataSourceInput
+            {
+                Name = "Shop DB", Kind = DataSourceKind.SqlDatabase, SqlProvider = SqlProvider.Sqlite, ConnectionString = $"Data Source={file}",
+                Queries = new Dictionary<DatasetKind, string?>
+                {
+                    [DatasetKind.Interactions] = "SELECT customer AS user_id, product AS item_id, action AS event_type, at AS timestamp FROM events",
+                    [DatasetKind.Items] = "SELECT sku, name, price FROM products",
+                },
+            });
+            var test = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(id, SqlProvider.Sqlite, null));
+            Assert.True(test.Succeeded, string.Join(" ", test.Errors));
 
-        Assert.Equal(JobState.Succeeded, job.State);
-        var interactions = runs.Single(r => r.Dataset == DatasetKind.Interactions);
-        Assert.Equal((2L, 1L), (interactions.RowsAccepted, interactions.RowsRejected));
-        await using var db = host.CreateTenantContext(admin.TenantId);
-        Assert.Equal(19.5m, (await db.Items.SingleAsync(i => i.ExternalId == "p1")).Price);
-        Assert.Equal(2, await db.Interactions.CountAsync());
+            var (runs, job) = await ImportAsync(host, admin.TenantId, id);
+
+            Assert.Equal(JobState.Succeeded, job.State);
+            var interactions = runs.Single(r => r.Dataset == DatasetKind.Interactions);
+            Assert.Equal((2L, 1L), (interactions.RowsAccepted, interactions.RowsRejected));
+            await using var db = host.CreateTenantContext(admin.TenantId);
+            Assert.Equal(19.5m, (await db.Items.SingleAsync(i => i.ExternalId == "p1")).Price);
+            Assert.Equal(2, await db.Interactions.CountAsync());
+        }
+        finally
+        {
+            // The source database lives outside TestHost's folder (like a tenant's own file would).
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -63,6 +63,7 @@ public sealed class JobRunExecutorTests
         await using var host = await TestHost.StartAsync();
         var admin = await host.RegisterOrganisationAsync("Alpha");
         var run = await EnqueueAndRunAsync(host, admin.TenantId, SampleDataJobHandler.SerializeParameters(Small));
+        host.Time.Advance(TimeSpan.FromMinutes(1));
 
         await using (var scope = host.Services.CreateAsyncScope())
         {
@@ -70,7 +71,7 @@ public sealed class JobRunExecutorTests
         }
 
         var again = await LoadRunAsync(host, admin.TenantId, run.Id);
-        Assert.Equal(run.FinishedAtUtc, again.FinishedAtUtc);
+        Assert.Equal((run.StartedAtUtc, run.FinishedAtUtc), (again.StartedAtUtc, again.FinishedAtUtc));
     }
 
     [Fact]

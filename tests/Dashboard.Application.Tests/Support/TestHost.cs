@@ -29,6 +29,9 @@ internal sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>The temp folder the app runs in (its SQLite files live here).</summary>
+    public string ContentRoot => _folder;
+
     public TestCurrentUser CurrentUser => Services.GetRequiredService<TestCurrentUser>();
 
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();

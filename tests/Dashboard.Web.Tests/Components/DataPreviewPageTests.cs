@@ -61,10 +61,10 @@ public sealed class DataPreviewPageTests
         var page = ctx.Render<DataPreviewPage>();
 
         Assert.Equal(
-            ("6", "4", "33.33%"),
+            ("6", "4", (1.0 / 3).ToString("P2", System.Globalization.CultureInfo.CurrentCulture)),
             (page.Find("[data-testid=preview-interactions]").TextContent.Trim(),
              page.Find("[data-testid=preview-pairs]").TextContent.Trim(),
-             page.Find("[data-testid=preview-sparsity]").TextContent.Trim().Replace(" ", string.Empty, StringComparison.Ordinal)));
+             page.Find("[data-testid=preview-sparsity]").TextContent.Trim()));
     }
 
     [Fact]

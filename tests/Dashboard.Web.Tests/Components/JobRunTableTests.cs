@@ -47,7 +47,7 @@ public sealed class JobRunTableTests
         var table = ctx.Render<JobRunTable>(p => p.Add(t => t.Runs, [Run(JobState.Failed, 40, "The file is empty.")]));
 
         Assert.Equal("The file is empty.", table.Find("[data-testid=job-error]").TextContent.Trim());
-        Assert.Contains("5.0 s", table.Markup, StringComparison.Ordinal);
+        Assert.Contains(5.0.ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) + " s", table.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
