@@ -19,6 +19,8 @@ public interface IIdentityService
 
     Task<Result> SetDisabledAsync(Guid tenantId, string userId, bool disabled, CancellationToken cancellationToken = default);
 
+    Task<Result> DeleteMemberAsync(Guid tenantId, string userId, CancellationToken cancellationToken = default);
+
     /// <summary>Creates the tenant and its first user (Admin) atomically.</summary>
     Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, CancellationToken cancellationToken = default);
 }

@@ -94,6 +94,27 @@ public sealed class TeamService(
         return result;
     }
 
+    /// <summary>
+    /// Any signed-in person may delete their own account ("delete personal data"), except the
+    /// organisation's last active Admin, who would leave it unmanageable.
+    /// </summary>
+    public async Task<Result> DeleteOwnAccountAsync(CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        if (caller.Roles.Contains(Roles.Admin) && !await HasAnotherActiveAdminAsync(caller.TenantId, caller.UserId, cancellationToken))
+        {
+            return Result.Failure("You are the organisation's only active Admin. Make someone else Admin on the Team page first.");
+        }
+
+        var result = await identity.DeleteMemberAsync(caller.TenantId, caller.UserId, cancellationToken);
+        if (result.Succeeded)
+        {
+            await RecordAsync(caller, "Team member deleted own account", caller.UserName, string.Join(",", caller.Roles), null, cancellationToken);
+        }
+
+        return result;
+    }
+
     private async Task<bool> HasAnotherActiveAdminAsync(Guid tenantId, string userId, CancellationToken cancellationToken)
     {
         var members = await identity.ListMembersAsync(tenantId, cancellationToken);

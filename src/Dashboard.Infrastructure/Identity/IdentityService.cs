@@ -111,6 +111,17 @@ internal sealed class IdentityService(
         return Result.Success;
     }
 
+    public async Task<Result> DeleteMemberAsync(Guid tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        var user = await FindUserAsync(tenantId, userId, cancellationToken);
+        if (user is null)
+        {
+            return Result.Failure("That team member does not exist.");
+        }
+
+        return ToResultOrSuccess(await userManager.DeleteAsync(user));
+    }
+
     public async Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, CancellationToken cancellationToken = default)
     {
         var normalized = Tenant.Normalize(organisationName);
@@ -176,6 +187,8 @@ internal sealed class IdentityService(
     private static TeamMember ToMember(ApplicationUser u, string role, DateTimeOffset now) =>
         new(u.Id, u.Email ?? u.UserName ?? string.Empty, u.DisplayName, role, u.IsDisabled, u.TwoFactorEnabled,
             u.LockoutEnd is { } end && end > now);
+
+    private static Result ToResultOrSuccess(IdentityResult result) => result.Succeeded ? Result.Success : ToResult(result);
 
     private static Result ToResult(IdentityResult result) => Result.Failure(result.Errors.Select(e => e.Description));
 }

@@ -14,6 +14,34 @@ namespace Dashboard.Infrastructure.Jobs;
 /// </summary>
 public sealed class InterruptedJobRecovery(IDbContextFactory<DashboardDbContext> factory, TimeProvider time, ILogger<InterruptedJobRecovery> logger)
 {
+    private const string JobMessage = "Interrupted — nothing was changed";
+    private const string JobError = "The app stopped while this job was running. Its changes were rolled back; run it again.";
+    private const string ImportSummary = "The app stopped during this import. Nothing was changed; import again.";
+
+    /// <summary>
+    /// Fails one run that Hangfire delivered again after the process running it died (any provider,
+    /// any node): its transaction was never committed, so it is reported, not silently re-run.
+    /// </summary>
+    public async Task FailInterruptedRunAsync(Guid tenantId, Guid jobRunId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.BindTenant(tenantId);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.JobRuns.Where(j => j.Id == jobRunId && j.State == JobState.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.State, JobState.Failed)
+            .SetProperty(j => j.FinishedAtUtc, now)
+            .SetProperty(j => j.Message, JobMessage)
+            .SetProperty(j => j.Error, JobError), cancellationToken);
+        var sources = await db.ImportRuns.Where(r => r.JobRunId == jobRunId).Select(r => r.DataSourceId).Distinct().ToListAsync(cancellationToken);
+        await db.ImportRuns.Where(r => r.JobRunId == jobRunId && (r.State == ImportState.Running || r.State == ImportState.Queued)).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.State, ImportState.Failed)
+            .SetProperty(r => r.FinishedAtUtc, now)
+            .SetProperty(r => r.Summary, ImportSummary), cancellationToken);
+        await db.DataSources.Where(d => sources.Contains(d.Id) && d.LastImportState == ImportState.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastImportState, ImportState.Failed), cancellationToken);
+        logger.LogWarning("Job run {JobRunId} was delivered again after an interruption and is marked as failed.", jobRunId);
+    }
+
     public async Task RecoverAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -23,8 +51,8 @@ public sealed class InterruptedJobRecovery(IDbContextFactory<DashboardDbContext>
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, JobState.Failed)
                 .SetProperty(j => j.FinishedAtUtc, time.GetUtcNow().UtcDateTime)
-                .SetProperty(j => j.Message, "Interrupted — nothing was changed")
-                .SetProperty(j => j.Error, "The app stopped while this job was running. Its changes were rolled back; run it again."),
+                .SetProperty(j => j.Message, JobMessage)
+                .SetProperty(j => j.Error, JobError),
                 cancellationToken);
         if (count > 0)
         {
@@ -39,7 +67,7 @@ public sealed class InterruptedJobRecovery(IDbContextFactory<DashboardDbContext>
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.State, ImportState.Failed)
                 .SetProperty(r => r.FinishedAtUtc, time.GetUtcNow().UtcDateTime)
-                .SetProperty(r => r.Summary, "The app stopped during this import. Nothing was changed; import again."),
+                .SetProperty(r => r.Summary, ImportSummary),
                 cancellationToken);
         if (imports > 0)
         {

@@ -18,6 +18,7 @@ public sealed class JobRunExecutor(
     ITenantDbContextFactory dbFactory,
     IEnumerable<IJobHandler> handlers,
     JobProgressRegistry registry,
+    InterruptedJobRecovery recovery,
     TimeProvider time,
     ILogger<JobRunExecutor> logger)
 {
@@ -32,6 +33,13 @@ public sealed class JobRunExecutor(
         await using (var db = dbFactory.CreateForTenant(tenantId))
         {
             var run = await db.JobRuns.FirstOrDefaultAsync(j => j.Id == jobRunId, cancellationToken);
+            if (run is { State: JobState.Running })
+            {
+                // Hangfire delivers a job again when the process running it died; its writes were rolled back.
+                await recovery.FailInterruptedRunAsync(tenantId, jobRunId, cancellationToken);
+                return;
+            }
+
             if (run is null || run.State != JobState.Queued)
             {
                 // Already ran (or was failed by start-up recovery): running it twice is never right.

@@ -75,6 +75,28 @@ public sealed class JobRunExecutorTests
     }
 
     [Fact]
+    public async Task Execute_ARunDeliveredAgainAfterItsProcessDied_IsMarkedFailedNotRerun()
+    {
+        await using var host = await TestHost.StartAsync();
+        var admin = await host.RegisterOrganisationAsync("Alpha");
+        var id = await host.InScopeAsync<IJobScheduler, Guid>(s => s.EnqueueAsync(admin.TenantId, JobKind.GenerateSampleData, SampleDataJobHandler.SerializeParameters(Small), "test"));
+        await using (var db = host.CreateTenantContext(admin.TenantId))
+        {
+            await db.JobRuns.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Running));
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<JobRunExecutor>().ExecuteAsync(admin.TenantId, id, CancellationToken.None);
+        }
+
+        var run = await LoadRunAsync(host, admin.TenantId, id);
+        await using var check = host.CreateTenantContext(admin.TenantId);
+        Assert.Equal(JobState.Failed, run.State);
+        Assert.Equal(0, await check.Interactions.CountAsync());
+    }
+
+    [Fact]
     public async Task RunAgain_ByComplianceOfficer_IsRefused()
     {
         await using var host = await TestHost.StartAsync();

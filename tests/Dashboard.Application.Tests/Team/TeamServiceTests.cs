@@ -153,4 +153,35 @@ public sealed class TeamServiceTests
         Assert.True(result.Succeeded);
         Assert.Equal(Roles.ComplianceOfficer, after.Role);
     }
+
+    [Fact]
+    public async Task DeleteOwnAccount_ByTheLastAdmin_IsRefused()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+
+        var result = await host.InScopeAsync<TeamService, Result>(t => t.DeleteOwnAccountAsync());
+
+        Assert.Contains("only active Admin", result.Errors.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeleteOwnAccount_ByAMarketer_RemovesTheAccountAndIsAudited()
+    {
+        await using var host = await TestHost.StartAsync();
+        var admin = await host.RegisterOrganisationAsync("Alpha");
+        host.CurrentUser.Caller = admin;
+        await host.InScopeAsync<TeamService, Result>(t => t.AddAsync("m@example.test", null, Password, Roles.Marketer));
+        var member = (await host.InScopeAsync<TeamService, IReadOnlyList<TeamMember>>(t => t.ListAsync())).Single(m => m.Email == "m@example.test");
+        host.CurrentUser.Caller = admin with { UserId = member.UserId, UserName = member.Email, Roles = new HashSet<string> { Roles.Marketer } };
+
+        var result = await host.InScopeAsync<TeamService, Result>(t => t.DeleteOwnAccountAsync());
+
+        host.CurrentUser.Caller = admin;
+        var members = await host.InScopeAsync<TeamService, IReadOnlyList<TeamMember>>(t => t.ListAsync());
+        Assert.True(result.Succeeded);
+        Assert.DoesNotContain(members, m => m.Email == "m@example.test");
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "Team member deleted own account" && a.Subject == "m@example.test"));
+    }
 }
