@@ -21,4 +21,11 @@ public sealed class DataSourcesOptions
     /// </summary>
     [Required]
     public string SqliteSourcePath { get; set; } = "data/sqlite-sources";
+
+    /// <summary>
+    /// An import running longer than this is stopped and rolled back. It holds the database's write lock
+    /// (SQLite) for its whole run, so a runaway query must not hold it forever.
+    /// </summary>
+    [Range(1, 24 * 60)]
+    public int MaxImportMinutes { get; set; } = 60;
 }

@@ -26,6 +26,7 @@ public sealed class ImportJobHandler(
     ISqlSourceConnector sql,
     ISecretProtector secrets,
     ISampleDataWriter sampleWriter,
+    Microsoft.Extensions.Options.IOptions<DataSourcesOptions> options,
     TimeProvider time) : IJobHandler
 {
     private static readonly DatasetKind[] Order = [DatasetKind.EndUserAttributes, DatasetKind.Items, DatasetKind.Interactions];
@@ -45,6 +46,10 @@ public sealed class ImportJobHandler(
         var (source, runs) = await StartRunsAsync(tenantId, parameters, now, cancellationToken);
         var reports = runs.ToDictionary(r => r.Dataset, r => new ImportReport(r.Dataset));
         string? failedDataset = null;
+        var stopping = cancellationToken;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(options.Value.MaxImportMinutes), time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
+        cancellationToken = limit.Token;
         try
         {
             if (source.Kind == DataSourceKind.SampleData)
@@ -77,9 +82,12 @@ public sealed class ImportJobHandler(
             await session.CommitAsync(cancellationToken);
             progress.Report(new JobProgress(100, string.Join(" ", runs.Select(r => $"{Label(r.Dataset)}: {reports[r.Dataset].Summary()}"))));
         }
-        catch (Exception ex) when (ex is ImportInputException or ImportRejectedException or ValidationException)
+        catch (Exception ex) when (ex is ImportInputException or ImportRejectedException or ValidationException
+            || (ex is OperationCanceledException && timeout.IsCancellationRequested && !stopping.IsCancellationRequested))
         {
-            var reason = $"{ex.Message}";
+            var reason = ex is OperationCanceledException
+                ? $"The import took longer than {options.Value.MaxImportMinutes} minutes and was stopped. Narrow the query or split the file, then import again."
+                : ex.Message;
             var report = reports.Values.FirstOrDefault(r => Label(r.Dataset) == failedDataset) ?? reports.Values.First();
             report.Rejection = reason;
             if (ex is ImportInputException input)

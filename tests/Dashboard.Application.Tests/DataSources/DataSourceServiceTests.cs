@@ -137,6 +137,57 @@ public sealed class DataSourceServiceTests
     }
 
     [Fact]
+    public async Task SqlSource_AQueryThatNeverEnds_IsStoppedAtTheTimeLimitAndChangesNothing()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dashboard-tests", "sql-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var (host, admin) = await StartAsync(s => s.Configure<DataSourcesOptions>(o => { o.SqliteSourcePath = folder; o.MaxImportMinutes = 30; }));
+            await using var _ = host;
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "loop.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "CREATE TABLE t (x INTEGER);";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var id = await CreateSourceAsync(host, new DataSourceInput
+            {
+                Name = "Endless", Kind = DataSourceKind.SqlDatabase, SqlProvider = SqlProvider.Sqlite, ConnectionString = "Data Source=loop.db",
+                Queries = new Dictionary<DatasetKind, string?>
+                {
+                    [DatasetKind.Interactions] =
+                        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT 'u' || x AS user_id, 'i1' AS item_id, 'view' AS event_type, '2026-05-01 10:00:00' AS timestamp FROM c",
+                },
+            });
+            Assert.True((await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id))).Succeeded);
+            string parameters;
+            await using (var db = host.CreateTenantContext(admin.TenantId))
+            {
+                parameters = (await db.JobRuns.SingleAsync(j => j.Kind == JobKind.ImportDataSource)).ParametersJson!;
+            }
+
+            // The clock jumps past the limit as soon as the import reports progress: deterministic, no waiting.
+            var progress = new InlineProgress<JobProgress>(_ => host.Time.Advance(TimeSpan.FromMinutes(31)));
+            using var scope = host.Services.CreateScope();
+            var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == JobKind.ImportDataSource);
+
+            var error = await Assert.ThrowsAsync<ImportRejectedException>(() => handler.RunAsync(admin.TenantId, parameters, progress, CancellationToken.None));
+
+            Assert.Contains("longer than 30 minutes", error.Message, StringComparison.Ordinal);
+            await using var check = host.CreateTenantContext(admin.TenantId);
+            Assert.Equal(0, await check.Interactions.CountAsync());
+            Assert.Equal(ImportState.Rejected, (await check.ImportRuns.SingleAsync()).State);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task SqlSource_PointingAtTheDashboardsOwnDatabase_IsRefused()
     {
         var (host, _) = await StartAsync(s => s.Configure<DataSourcesOptions>(o => o.SqliteSourcePath = "."));
