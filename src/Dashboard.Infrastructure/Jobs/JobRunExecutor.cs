@@ -47,10 +47,17 @@ public sealed class JobRunExecutor(
                 return;
             }
 
-            run.State = JobState.Running;
-            run.StartedAtUtc = time.GetUtcNow().UtcDateTime;
-            run.Message = "Starting";
-            await db.SaveChangesAsync(cancellationToken);
+            // Claim the run atomically: of two workers handed the same run, exactly one moves it on.
+            var claimed = await db.JobRuns.Where(j => j.Id == jobRunId && j.State == JobState.Queued).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, JobState.Running)
+                .SetProperty(j => j.StartedAtUtc, time.GetUtcNow().UtcDateTime)
+                .SetProperty(j => j.Message, "Starting"), cancellationToken);
+            if (claimed != 1)
+            {
+                logger.LogWarning("Job run {JobRunId} was claimed by another worker; skipping.", jobRunId);
+                return;
+            }
+
             parameters = run.ParametersJson;
             kind = run.Kind;
         }
