@@ -1,7 +1,6 @@
 using System.Globalization;
-using Dashboard.Domain.Data;
-
 using Dashboard.Application.DataSources.Import;
+using Dashboard.Domain.Data;
 
 namespace Dashboard.Application.DataSources.EventsApi;
 
@@ -34,19 +33,7 @@ internal static class IngestValidator
                 CheckOnce(problems, firstRowById, i, "id", row.Id!);
             }
 
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            for (var a = 0; a < (row.Attributes?.Count ?? 0); a++)
-            {
-                var attribute = row.Attributes![a];
-                var field = $"attributes[{a}]";
-                if (attribute is null)
-                {
-                    problems.Add(new IngestProblem(i, field, "The attribute is empty (null)."));
-                    continue;
-                }
-
-                CheckAttribute(problems, i, field, attribute.Key, attribute.Value, keys, EndUserAttribute.KeyMaxLength, EndUserAttribute.ValueMaxLength);
-            }
+            CheckAttributes(problems, i, row.Attributes, a => (a.Key, a.Value), EndUserAttribute.KeyMaxLength, EndUserAttribute.ValueMaxLength);
         }
 
         return problems;
@@ -89,19 +76,7 @@ internal static class IngestValidator
                 problems.Add(new IngestProblem(i, "price", "The price must be zero or more (and below 10^16)."));
             }
 
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            for (var a = 0; a < (row.Attributes?.Count ?? 0); a++)
-            {
-                var attribute = row.Attributes![a];
-                var field = $"attributes[{a}]";
-                if (attribute is null)
-                {
-                    problems.Add(new IngestProblem(i, field, "The attribute is empty (null)."));
-                    continue;
-                }
-
-                CheckAttribute(problems, i, field, attribute.Key, attribute.Value, keys, ItemAttribute.KeyMaxLength, ItemAttribute.ValueMaxLength);
-            }
+            CheckAttributes(problems, i, row.Attributes, a => (a.Key, a.Value), ItemAttribute.KeyMaxLength, ItemAttribute.ValueMaxLength);
         }
 
         return problems;
@@ -175,15 +150,36 @@ internal static class IngestValidator
         return true;
     }
 
+    /// <summary>The same id rules as file imports (<see cref="ExternalIds"/>): not empty, 128 characters at most, no control characters.</summary>
     private static bool CheckId(List<IngestProblem> problems, int index, string field, string? id, string what)
     {
-        if (string.IsNullOrWhiteSpace(id))
+        var problem = ExternalIds.Validate(id, $"{what} id");
+        if (problem is not null)
         {
-            problems.Add(new IngestProblem(index, field, $"The {what} id is missing."));
+            problems.Add(new IngestProblem(index, field, problem));
             return false;
         }
 
-        return CheckLength(problems, index, field, id, EndUser.ExternalIdMaxLength);
+        return true;
+    }
+
+    private static void CheckAttributes<T>(
+        List<IngestProblem> problems, int index, IReadOnlyList<T?>? attributes, Func<T, (string? Key, string? Value)> read, int keyMax, int valueMax)
+        where T : class
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var a = 0; a < (attributes?.Count ?? 0); a++)
+        {
+            var field = $"attributes[{a}]";
+            if (attributes![a] is not { } attribute)
+            {
+                problems.Add(new IngestProblem(index, field, "The attribute is empty (null)."));
+                continue;
+            }
+
+            var (key, value) = read(attribute);
+            CheckAttribute(problems, index, field, key, value, keys, keyMax, valueMax);
+        }
     }
 
     private static bool CheckLength(List<IngestProblem> problems, int index, string field, string text, int max)

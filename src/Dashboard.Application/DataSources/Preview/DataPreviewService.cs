@@ -15,12 +15,6 @@ namespace Dashboard.Application.DataSources.Preview;
 /// </summary>
 public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory) : IDataPreviewService
 {
-    /// <summary>Days of history in the interactions-per-day series.</summary>
-    public const int DayWindow = 180;
-
-    /// <summary>The fewest days the series shows, so that one day of data still draws a readable line.</summary>
-    public const int MinDayWindow = 14;
-
     /// <summary>Items in the top-items list.</summary>
     public const int TopItemCount = 10;
 
@@ -53,7 +47,7 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
         var (attributes, keysNotShown) = await AttributesAsync(db, cancellationToken);
         return new DataPreview(
             counts,
-            hasInteractions ? await PerDayAsync(db, cancellationToken) : [],
+            await InteractionsPerDay.QueryAsync(db, cancellationToken),
             eventTypes,
             hasInteractions ? await TopItemsAsync(db, cancellationToken) : [],
             hasInteractions ? await TopCategoriesAsync(db, cancellationToken) : [],
@@ -117,33 +111,6 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
             activeItems,
             totals?.Pairs ?? 0);
         return (counts, eventTypes);
-    }
-
-    private static async Task<IReadOnlyList<DailyCount>> PerDayAsync(IAppDbContext db, CancellationToken ct)
-    {
-        // The window ends at the newest event, not "now", so imported history still shows. A short
-        // history (a first import) starts at its oldest event instead of showing months of zeros before it.
-        var newest = await db.Interactions.MaxAsync(i => i.OccurredAtUtc, ct);
-        var oldest = await db.Interactions.MinAsync(i => i.OccurredAtUtc, ct);
-        var from = oldest.Date > newest.Date.AddDays(-(DayWindow - 1)) ? oldest.Date : newest.Date.AddDays(-(DayWindow - 1));
-        if (from > newest.Date.AddDays(-(MinDayWindow - 1)))
-        {
-            from = newest.Date.AddDays(-(MinDayWindow - 1));
-        }
-
-        var grouped = await db.Interactions
-            .Where(i => i.OccurredAtUtc >= from)
-            .GroupBy(i => i.OccurredAtUtc.Date)
-            .Select(g => new { Day = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        var byDay = grouped.ToDictionary(g => g.Day, g => g.Count);
-        var days = new List<DailyCount>(DayWindow);
-        for (var d = from; d <= newest.Date; d = d.AddDays(1))
-        {
-            days.Add(new DailyCount(DateOnly.FromDateTime(d), byDay.GetValueOrDefault(d)));
-        }
-
-        return days;
     }
 
     private static async Task<IReadOnlyList<TopItem>> TopItemsAsync(IAppDbContext db, CancellationToken ct)

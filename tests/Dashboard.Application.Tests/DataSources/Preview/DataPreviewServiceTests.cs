@@ -1,3 +1,4 @@
+using Dashboard.Application.Overview;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Preview;
 using Dashboard.Application.Tests.Support;
@@ -126,7 +127,7 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
         var days = _preview.InteractionsPerDay;
 
         Assert.Equal(
-            (DataPreviewService.MinDayWindow, DateOnly.FromDateTime(PreviewDataset.LastDay).AddDays(-(DataPreviewService.MinDayWindow - 1))),
+            (InteractionsPerDay.MinDays, DateOnly.FromDateTime(PreviewDataset.LastDay).AddDays(-(InteractionsPerDay.MinDays - 1))),
             (days.Count, days[0].Day));
     }
 
