@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Infrastructure;
@@ -104,6 +105,7 @@ public static class DependencyInjection
         services.AddHangfire((sp, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseLogProvider(new HostBoundLogProvider(sp.GetRequiredService<ILoggerFactory>()))
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;

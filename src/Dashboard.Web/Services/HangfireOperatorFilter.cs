@@ -1,6 +1,7 @@
 using System.Net;
 using Dashboard.Infrastructure.Jobs;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Services;
@@ -13,9 +14,10 @@ namespace Dashboard.Web.Services;
 /// </summary>
 internal sealed class HangfireOperatorFilter(IOptionsMonitor<JobsOptions> options) : IDashboardAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context)
+    public bool Authorize(DashboardContext context) => IsOperator(context.GetHttpContext());
+
+    internal bool IsOperator(HttpContext http)
     {
-        var http = context.GetHttpContext();
         var email = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null;
         var remote = http.Connection.RemoteIpAddress;
         return email is not null
