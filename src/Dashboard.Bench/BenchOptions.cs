@@ -2,17 +2,18 @@ using System.Globalization;
 
 namespace Dashboard.Bench;
 
-/// <summary>Command line: <c>&lt;task&gt; --data &lt;dir|file&gt; --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000]</c>.</summary>
+/// <summary>Command line: <c>&lt;task&gt; --data &lt;dir|file&gt; --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000] [--passes 2]</c>.</summary>
 internal sealed record BenchOptions(
     string Task,
     string? Data,
     string Format,
     string? Json,
     IReadOnlyList<string>? Algorithms,
-    IReadOnlyList<int> Sizes)
+    IReadOnlyList<int> Sizes,
+    int Passes = 1)
 {
     public const string Usage =
-        "usage: Dashboard.Bench <rating|topn|scale|import> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000]";
+        "usage: Dashboard.Bench <rating|topn|scale|import> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -32,7 +33,7 @@ internal sealed record BenchOptions(
             values[args[i][2..]] = args[++i];
         }
 
-        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes"], StringComparer.Ordinal);
+        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes", "passes"], StringComparer.Ordinal);
         foreach (var key in values.Keys)
         {
             if (!known.Contains(key))
@@ -58,6 +59,12 @@ internal sealed record BenchOptions(
             ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
             : task == "import" ? [1_000_000] : [100_000, 1_000_000, 10_000_000];
         var algorithms = values.TryGetValue("algorithms", out var a) ? a.Split(',', StringSplitOptions.RemoveEmptyEntries) : null;
-        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes);
+        var passes = values.TryGetValue("passes", out var p) ? int.Parse(p, CultureInfo.InvariantCulture) : 1;
+        if (passes < 1)
+        {
+            throw new ArgumentException("--passes must be 1 or more.");
+        }
+
+        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes, passes);
     }
 }

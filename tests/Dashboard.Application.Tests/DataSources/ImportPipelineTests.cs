@@ -171,6 +171,43 @@ public sealed class ImportPipelineTests
     }
 
     [Fact]
+    public async Task Import_AppendingAnOverlappingExport_AddsOnlyTheNewInteractions()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
+        await ImportAsync(host, admin.TenantId, id);
+        await UploadAsync(host, id, DatasetKind.Interactions, Interactions + "u3,i3,click,,2026-06-03 09:00:00\nu1,i1,click,,2026-06-01 10:00:00\n");
+
+        var (runs, job) = await ImportAsync(host, admin.TenantId, id);
+
+        Assert.Equal(JobState.Succeeded, job.State);
+        Assert.Equal((2L, 3L), (runs[0].RowsAccepted, runs[0].RowsDuplicate));
+        Assert.Contains("3 already imported before", runs[0].Summary, StringComparison.Ordinal);
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.Equal(5, await db.Interactions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_TheSameFileTwice_SucceedsTheSecondTimeWithNothingNew()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
+        await ImportAsync(host, admin.TenantId, id);
+
+        var (runs, job) = await ImportAsync(host, admin.TenantId, id);
+
+        Assert.Equal((ImportState.Succeeded, JobState.Succeeded), (runs[0].State, job.State));
+        Assert.Equal((0L, 3L), (runs[0].RowsAccepted, runs[0].RowsDuplicate));
+        Assert.Equal("Nothing new: all 3 rows were already imported.", runs[0].Summary);
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.Equal(3, await db.Interactions.CountAsync());
+    }
+
+    [Fact]
     public async Task Import_UnknownItem_CreatesAPlaceholderByDefault()
     {
         var (host, admin) = await StartAsync();

@@ -206,9 +206,26 @@ public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptio
             .ToDictionaryAsync(u => u.ExternalId, StringComparer.Ordinal, cancellationToken);
         var items = await db.Items.Where(i => itemIds.Contains(i.ExternalId))
             .ToDictionaryAsync(i => i.ExternalId, StringComparer.Ordinal, cancellationToken);
+        var stored = await StoredEventsAsync(db, users.Values, events, cancellationToken);
+
+        // Only events that are neither stored already nor repeated in this batch are written, so a client
+        // that retries a batch after a timeout does not count its events twice. Users and items are
+        // created only for the events that are written.
+        var fresh = new List<ParsedEvent>(events.Count);
+        var seen = new HashSet<(string, string, InteractionType, DateTime)>();
+        foreach (var e in events)
+        {
+            var stillStored = users.TryGetValue(e.UserId, out var user) && items.TryGetValue(e.ItemId, out var item)
+                && stored.Contains((user.Id, item.Id, e.Type, e.OccurredAtUtc));
+            if (!stillStored && seen.Add((e.UserId, e.ItemId, e.Type, e.OccurredAtUtc)))
+            {
+                fresh.Add(e);
+            }
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         int createdUsers = 0, createdItems = 0;
-        foreach (var id in userIds.Where(id => !users.ContainsKey(id)))
+        foreach (var id in fresh.Select(e => e.UserId).Distinct(StringComparer.Ordinal).Where(id => !users.ContainsKey(id)))
         {
             users[id] = db.EndUsers.Add(new EndUser { ExternalId = id, CreatedAtUtc = now }).Entity;
             createdUsers++;
@@ -216,13 +233,13 @@ public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptio
 
         // Events often arrive before the catalogue does; a placeholder keeps the event and is filled in
         // by the next item upsert with the same id.
-        foreach (var id in itemIds.Where(id => !items.ContainsKey(id)))
+        foreach (var id in fresh.Select(e => e.ItemId).Distinct(StringComparer.Ordinal).Where(id => !items.ContainsKey(id)))
         {
             items[id] = db.Items.Add(new Item { ExternalId = id, Title = id, IsPlaceholder = true, CreatedAtUtc = now }).Entity;
             createdItems++;
         }
 
-        foreach (var e in events)
+        foreach (var e in fresh)
         {
             db.Interactions.Add(new Interaction
             {
@@ -235,6 +252,25 @@ public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptio
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return IngestOutcome.Written(new IngestSummary(events.Count, createdUsers, 0, 0, 0, createdItems, events.Count));
+        return IngestOutcome.Written(new IngestSummary(events.Count, createdUsers, 0, 0, 0, createdItems, fresh.Count, events.Count - fresh.Count));
+    }
+
+    /// <summary>The stored interactions of the batch's known end-users within the batch's time span.</summary>
+    private static async Task<HashSet<(long, long, InteractionType, DateTime)>> StoredEventsAsync(
+        IAppDbContext db, IEnumerable<EndUser> knownUsers, List<ParsedEvent> events, CancellationToken cancellationToken)
+    {
+        var ids = knownUsers.Select(u => u.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var from = events.Min(e => e.OccurredAtUtc);
+        var to = events.Max(e => e.OccurredAtUtc);
+        var rows = await db.Interactions.AsNoTracking()
+            .Where(i => ids.Contains(i.EndUserId) && i.OccurredAtUtc >= from && i.OccurredAtUtc <= to)
+            .Select(i => new { i.EndUserId, i.ItemId, i.Type, i.OccurredAtUtc })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.EndUserId, r.ItemId, r.Type, r.OccurredAtUtc))];
     }
 }

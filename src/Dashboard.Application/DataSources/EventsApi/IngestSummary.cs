@@ -11,4 +11,5 @@ public sealed record IngestSummary(
     [property: JsonPropertyName("created_items"), Description("Items that did not exist before (by id).")] int CreatedItems,
     [property: JsonPropertyName("updated_items"), Description("Existing items (including placeholders) that were updated.")] int UpdatedItems,
     [property: JsonPropertyName("created_placeholder_items"), Description("Items created only because an event named them; send them to /items to fill them in.")] int CreatedPlaceholderItems,
-    [property: JsonPropertyName("interactions_written"), Description("Events stored.")] int InteractionsWritten);
+    [property: JsonPropertyName("interactions_written"), Description("Events stored.")] int InteractionsWritten,
+    [property: JsonPropertyName("duplicates_skipped"), Description("Events not stored because the same end-user, item, type and time is already stored or repeated in the batch: a retried batch is written once.")] int DuplicatesSkipped = 0);

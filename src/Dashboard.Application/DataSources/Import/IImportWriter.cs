@@ -37,6 +37,13 @@ public interface IImportSession : IAsyncDisposable
     /// <summary>The item's database id; a missing item is created as a placeholder when allowed, else null.</summary>
     ValueTask<long?> ItemIdAsync(string externalId, bool createPlaceholder, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when the tenant already had this interaction (same end-user, item, type and time) before the
+    /// import began, so appending an overlapping or repeated export adds each event once. False for every
+    /// interaction after a replace-mode import removed them.
+    /// </summary>
+    ValueTask<bool> HadInteractionAsync(long userId, long itemId, InteractionType type, DateTime occurredAtUtc, CancellationToken cancellationToken);
+
     ValueTask AddInteractionAsync(long userId, long itemId, InteractionType type, double value, DateTime occurredAtUtc, CancellationToken cancellationToken);
 
     /// <summary>Inserts or updates an item by external id; its attributes are replaced by these.</summary>

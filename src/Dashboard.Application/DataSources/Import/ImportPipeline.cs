@@ -5,7 +5,8 @@ using Dashboard.Domain.DataSources;
 namespace Dashboard.Application.DataSources.Import;
 
 /// <summary>
-/// Reads one dataset row by row, validates, de-duplicates, weights events, leaves out bot-like users and
+/// Reads one dataset row by row, validates, de-duplicates (within the file and against the interactions
+/// already stored), weights events, leaves out bot-like users and
 /// writes the accepted rows through an <see cref="IImportSession"/>. Memory holds the session's id maps
 /// and a set of 64-bit row fingerprints, never the rows. Problems with single rows go to the report;
 /// problems with the whole input throw <see cref="ImportInputException"/> or <see cref="ImportRejectedException"/>.
@@ -89,10 +90,13 @@ public static class ImportPipeline
                 : "The file is empty. Nothing was imported.");
         }
 
-        if (report.RowsAccepted == 0)
+        // A file whose every row is already stored (the same export imported twice) is not an error:
+        // the tenant's data already holds what it says. Anything else that yields no row is.
+        var nothingNew = report.RowsRejected == 0 && report.RowsAlreadyImported > 0;
+        if (report.RowsAccepted == 0 && !nothingNew)
         {
             throw new ImportRejectedException(report.RowsRejected == 0
-                ? $"None of the {report.RowsRead:N0} rows was new (duplicates or left out as bots). Nothing was imported."
+                ? $"None of the {report.RowsRead:N0} rows was new (already imported, repeated in the file, or left out as bots). Nothing was changed."
                 : $"None of the {report.RowsRead:N0} rows could be imported. Nothing was changed; see the errors below.");
         }
 
@@ -308,6 +312,13 @@ public static class ImportPipeline
             }
 
             var userId = await session.UserIdAsync(user!, cancellationToken);
+            if (await session.HadInteractionAsync(userId, itemId.Value, type, at, cancellationToken))
+            {
+                report.RowsDuplicate++;
+                report.RowsAlreadyImported++;
+                return;
+            }
+
             await session.AddInteractionAsync(userId, itemId.Value, type, value, at, cancellationToken);
             report.RowsAccepted++;
         }

@@ -17,6 +17,9 @@ public sealed class ImportReport(DatasetKind dataset)
 
     public long RowsDuplicate { get; set; }
 
+    /// <summary>The part of <see cref="RowsDuplicate"/> that the tenant already had before this import.</summary>
+    public long RowsAlreadyImported { get; set; }
+
     public long RowsFilteredAsBots { get; set; }
 
     /// <summary>MovieLens 1M rows without a timestamp, stored with the import's start time.</summary>
@@ -60,6 +63,13 @@ public sealed class ImportReport(DatasetKind dataset)
             return Rejection;
         }
 
+        if (RowsAccepted == 0 && RowsRejected == 0 && RowsAlreadyImported > 0)
+        {
+            return RowsAlreadyImported == RowsRead
+                ? $"Nothing new: all {RowsRead:N0} rows were already imported."
+                : $"Nothing new: {RowsAlreadyImported:N0} of the {RowsRead:N0} rows were already imported; the others repeat rows of the file or come from bot-like users.";
+        }
+
         var parts = new List<string> { $"Imported {RowsAccepted:N0} of {RowsRead:N0} rows" };
         if (RowsRejected > 0)
         {
@@ -68,7 +78,9 @@ public sealed class ImportReport(DatasetKind dataset)
 
         if (RowsDuplicate > 0)
         {
-            parts.Add($"{RowsDuplicate:N0} duplicates skipped");
+            parts.Add(RowsAlreadyImported > 0
+                ? $"{RowsDuplicate:N0} duplicates skipped ({RowsAlreadyImported:N0} already imported before)"
+                : $"{RowsDuplicate:N0} duplicates skipped");
         }
 
         if (RowsFilteredAsBots > 0)

@@ -68,6 +68,32 @@ public sealed class EventIngestServiceTests
     }
 
     [Fact]
+    public async Task Events_ABatchSentTwice_IsStoredOnce()
+    {
+        await using var host = await TestHost.StartAsync();
+        var tenant = (await host.RegisterOrganisationAsync("Alpha")).TenantId;
+        EventInput[] batch = [Event("u1", "i1"), Event("u2", "i1", "purchase")];
+        await EventsAsync(host, tenant, batch);
+
+        var retry = await EventsAsync(host, tenant, [.. batch, Event("u2", "i1", "click")]);
+
+        Assert.Equal((1, 2), (retry.Summary!.InteractionsWritten, retry.Summary.DuplicatesSkipped));
+        await using var db = host.CreateTenantContext(tenant);
+        Assert.Equal(3, await db.Interactions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Events_RepeatedWithinABatch_AreStoredOnceAndCreateNothingExtra()
+    {
+        await using var host = await TestHost.StartAsync();
+        var tenant = (await host.RegisterOrganisationAsync("Alpha")).TenantId;
+
+        var outcome = await EventsAsync(host, tenant, Event("u1", "i1"), Event("u1", "i1"), Event("u1", "i1", timestamp: "\"2026-06-01T11:00:00Z\""));
+
+        Assert.Equal((2, 1, 1), (outcome.Summary!.InteractionsWritten, outcome.Summary.DuplicatesSkipped, outcome.Summary.CreatedUsers));
+    }
+
+    [Fact]
     public async Task Events_OneBadRow_WritesNothingAtAll()
     {
         await using var host = await TestHost.StartAsync();
