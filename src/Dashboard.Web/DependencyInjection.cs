@@ -12,12 +12,20 @@ namespace Dashboard.Web;
 
 public static class DependencyInjection
 {
+    /// <summary>Largest message a browser may send to its Blazor circuit.</summary>
+    public const int MaxCircuitMessageBytes = 1024 * 1024;
+
     public static IHostApplicationBuilder AddWebServices(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A page that hands its prerendered data to the circuit ([PersistentState], e.g. the Data preview:
+        // about 40 KB for the demo, a few hundred KB at most with every field at its maximum length) has
+        // the browser send that state back in the circuit's first message. SignalR's default limit of 32 KB
+        // would close the connection and leave the page dead.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxCircuitMessageBytes);
         services.AddMudServices();
 
         services.AddCascadingAuthenticationState();

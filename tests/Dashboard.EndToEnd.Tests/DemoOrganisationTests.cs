@@ -30,6 +30,24 @@ public sealed class DemoOrganisationTests(DashboardAppFixture app)
         await SaveReadmeScreenshotAsync(page);
     }
 
+    [BrowserFact]
+    public async Task DemoMarketer_OpeningTheDataPreviewDirectly_GetsALivePage()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("marketer@demo.local", "Demo-Retail-2026", "Demo Retail");
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
+
+        // A full page load: the prerendered preview is handed to the circuit in its first message, which
+        // is larger than SignalR's default limit; the page must still come alive.
+        await page.GotoAsync("data-sources/preview");
+        await page.WaitForInteractivityAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "End-users" }).ClickAsync();
+
+        await Expect(page.GetByTestId("sample-end-users")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("sample-end-users").Locator("tbody tr")).ToHaveCountAsync(20);
+    }
+
     private static string Formatted(int count) => count.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>

@@ -30,6 +30,17 @@ public sealed class DataSourcePagesTests(DashboardFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task NewSource_ExplainsTheModeItStartsWith()
+    {
+        using var client = await SignIn.AsAsync(factory, "marketer@demo.local");
+
+        var html = await client.GetStringAsync("/data-sources/new");
+
+        Assert.Contains("Append: new rows are added", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Replace: the import becomes the dataset", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownSourceId_ShowsNotFoundInsteadOfAnotherOrganisationsSource()
     {
         using var client = await SignIn.AsAsync(factory, "admin@demo.local");

@@ -24,7 +24,11 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
     /// <summary>Values per attribute chart before the rest is folded into "Other".</summary>
     public const int TopValueCount = 8;
 
-    /// <summary>Attribute keys profiled; tenants with more see the most widely filled ones.</summary>
+    /// <summary>
+    /// Attribute keys profiled (tenants with more see the most widely filled ones), and attributes shown per
+    /// sample end-user (the first by key): the preview stays small enough to hand from the prerender to the
+    /// interactive page however wide the tenant's end-user file is.
+    /// </summary>
     public const int MaxAttributeKeys = 12;
 
     /// <summary>Rows per sample table.</summary>
@@ -272,6 +276,7 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
                 u.CreatedAtUtc,
                 Attributes = u.Attributes
                     .OrderBy(a => a.Key)
+                    .Take(MaxAttributeKeys)
                     .Select(a => new AttributeSample(a.Key, a.Value, a.IsSensitive, a.IsQuasiIdentifier))
                     .ToList(),
             })

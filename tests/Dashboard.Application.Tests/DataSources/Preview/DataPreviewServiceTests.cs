@@ -166,6 +166,28 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SampleEndUsers_OfAVeryWideAttributeFile_ShowTheFirstAttributesByKeyOnly()
+    {
+        var wide = await _host.RegisterOrganisationAsync("Wide", "w@example.test");
+        await using (var db = _host.CreateTenantContext(wide.TenantId))
+        {
+            var user = new EndUser { ExternalId = "u1", CreatedAtUtc = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc) };
+            for (var k = 0; k < 40; k++)
+            {
+                user.Attributes.Add(new EndUserAttribute { Key = $"k{k:D2}", Value = "v" });
+            }
+
+            db.EndUsers.Add(user);
+            await db.SaveChangesAsync();
+        }
+
+        var preview = await PreviewAsAsync(TestHost.As(wide, Roles.Marketer));
+
+        var sample = Assert.Single(preview.SampleEndUsers);
+        Assert.Equal(Enumerable.Range(0, DataPreviewService.MaxAttributeKeys).Select(k => $"k{k:D2}"), sample.Attributes.Select(a => a.Key));
+    }
+
+    [Fact]
     public async Task AnonymousCaller_IsRefused()
     {
         _host.CurrentUser.Caller = null;

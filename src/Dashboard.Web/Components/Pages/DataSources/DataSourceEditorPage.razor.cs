@@ -91,6 +91,10 @@ public sealed partial class DataSourceEditorPage
         _ => "End-user attributes",
     };
 
+    private static string ModeHelp(ImportMode mode) => mode == ImportMode.Replace
+        ? "Replace: the import becomes the dataset; the previous rows of that dataset are removed."
+        : "Append: new rows are added; items and end-users named again are updated, and interactions you already have are skipped.";
+
     private static string QueryHelp(DatasetKind dataset) => dataset switch
     {
         DatasetKind.Interactions => "Columns named user_id, item_id, event_type, value, timestamp (use AS to rename).",
