@@ -86,10 +86,12 @@ public static class DependencyInjection
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DashboardDbContext>()
             .AddSignInManager<DashboardSignInManager>()
+            .AddErrorDescriber<DashboardIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddSingleton<SessionValidator>();
         services.AddScoped<RoleSeeder>();
     }
 

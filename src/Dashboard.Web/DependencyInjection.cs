@@ -48,6 +48,10 @@ public static class DependencyInjection
             options.Cookie.SameSite = SameSiteMode.Lax;
         });
 
+        // Every request re-checks the cookie's security stamp against the account (one indexed lookup), so a
+        // role change or a disabled account applies at the next page load — not after the default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
         services.AddAuthorizationBuilder().AddDashboardPolicies();
         services.AddSingleton<IEmailSender<Infrastructure.Identity.ApplicationUser>, IdentityNoOpEmailSender>();
 

@@ -190,5 +190,5 @@ internal sealed class IdentityService(
 
     private static Result ToResultOrSuccess(IdentityResult result) => result.Succeeded ? Result.Success : ToResult(result);
 
-    private static Result ToResult(IdentityResult result) => Result.Failure(result.Errors.Select(e => e.Description));
+    private static Result ToResult(IdentityResult result) => Result.Failure(result.Errors.Select(e => e.Description).Distinct(StringComparer.Ordinal));
 }

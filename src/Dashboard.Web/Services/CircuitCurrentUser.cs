@@ -7,14 +7,23 @@ namespace Dashboard.Web.Services;
 
 /// <summary>
 /// The caller, read from the AuthenticationStateProvider (works in a circuit and in static SSR);
-/// the tenant comes from the claim written at sign-in, never from a URL or a form.
+/// the tenant comes from the claim written at sign-in, never from a URL or a form. Every call also checks
+/// the account as it is now (<see cref="SessionValidator"/>): a page left open by someone whose role was
+/// changed or whose account was disabled cannot act with the old role, not even for the minute before
+/// the circuit's own re-check signs it out.
 /// </summary>
-internal sealed class CircuitCurrentUser(AuthenticationStateProvider authenticationState) : ICurrentUser
+internal sealed class CircuitCurrentUser(AuthenticationStateProvider authenticationState, SessionValidator sessions) : ICurrentUser
 {
+    public const string StaleSessionMessage =
+        "Your access has changed since you signed in (a new role, or the account was disabled). Sign in again to continue.";
+
     public async Task<CallerContext> GetAsync(CancellationToken cancellationToken = default)
     {
         var state = await authenticationState.GetAuthenticationStateAsync();
-        return FromPrincipal(state.User) ?? throw new ForbiddenAccessException("Sign in first.", new InvalidOperationException("Anonymous caller."));
+        var caller = FromPrincipal(state.User) ?? throw new ForbiddenAccessException("Sign in first.", new InvalidOperationException("Anonymous caller."));
+        return await sessions.IsCurrentAsync(state.User, cancellationToken)
+            ? caller
+            : throw new ForbiddenAccessException(StaleSessionMessage, new InvalidOperationException("Stale security stamp or disabled account."));
     }
 
     public static CallerContext? FromPrincipal(ClaimsPrincipal user)

@@ -25,6 +25,18 @@ public sealed class TeamServiceTests
         Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "Team member added" && a.Subject == "m@example.test" && a.After == Roles.Marketer));
     }
 
+    [Fact]
+    public async Task Add_AnEmailThatAlreadyHasAnAccount_SaysSoOnce()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+        await host.InScopeAsync<TeamService, Result>(t => t.AddAsync("m@example.test", null, Password, Roles.Marketer));
+
+        var again = await host.InScopeAsync<TeamService, Result>(t => t.AddAsync("m@example.test", null, Password, Roles.Marketer));
+
+        Assert.Equal("The e-mail address m@example.test already has an account. Use another address.", Assert.Single(again.Errors));
+    }
+
     [Theory]
     [InlineData(Roles.Marketer)]
     [InlineData(Roles.ComplianceOfficer)]

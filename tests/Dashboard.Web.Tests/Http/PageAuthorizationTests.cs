@@ -70,6 +70,20 @@ public sealed class PageAuthorizationTests(DashboardFactory factory) : IClassFix
         var response = await client.GetAsync("/hangfire");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"status-forbidden\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing lives at this address", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownAddress_SaysNotFound()
+    {
+        using var client = await SignIn.AsAsync(factory, DemoUserByRole[Roles.Marketer]);
+
+        var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("data-testid=\"status-not-found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed partial class TeamPage
     private NewMember _new = new();
     private IReadOnlyList<string> _errors = [];
     private bool _busy;
+    private int _listVersion;
 
     [Inject]
     private TeamService Team { get; set; } = default!;
@@ -38,6 +39,8 @@ public sealed partial class TeamPage
             if (result.Succeeded)
             {
                 Snackbar.Add($"{_new.Email} added as {Roles.DisplayName(_new.Role)}.", Severity.Success);
+                // Reset first (it clears the fields and their "required" errors), then fill in the defaults.
+                await _form.ResetAsync();
                 _new = new NewMember();
                 _members = await Team.ListAsync();
             }
@@ -78,6 +81,7 @@ public sealed partial class TeamPage
         }
 
         _members = await Team.ListAsync();
+        _listVersion++;
     }
 
     private sealed class NewMember
