@@ -295,7 +295,7 @@ public sealed partial class DataSourceEditorPage
 
         public Dictionary<DatasetKind, string?> Queries { get; } = [];
 
-        public string SampleTemplate { get; set; } = SampleCatalogTemplate.Retail.Name;
+        public string SampleTemplate { get; set; } = SampleCatalogTemplates.ECommerce;
 
         public int Users { get; set; } = 2_000;
 
@@ -320,7 +320,7 @@ public sealed partial class DataSourceEditorPage
                 Queries[dataset] = query;
             }
 
-            SampleTemplate = s.SampleTemplate ?? SampleCatalogTemplate.Retail.Name;
+            SampleTemplate = s.SampleTemplate ?? SampleCatalogTemplates.ECommerce;
             if (s.SampleOptions is { } o)
             {
                 (Users, Items, Interactions, Days, Seed) = (o.Users, o.Items, o.Interactions, o.Days, o.Seed);

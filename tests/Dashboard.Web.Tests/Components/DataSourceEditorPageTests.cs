@@ -1,0 +1,79 @@
+using Bunit;
+using Dashboard.Application.Common;
+using Dashboard.Application.DataSources;
+using Dashboard.Domain.DataSources;
+using Dashboard.Domain.Identity;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Components.Pages.DataSources;
+using Dashboard.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Components;
+
+/// <summary>
+/// The editor in bUnit over the real service and database of the app (demo organisation, as its
+/// marketer): what a person sees after clicking, which the prerendered HTML cannot show.
+/// </summary>
+public sealed class DataSourceEditorPageTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+{
+    [Fact]
+    public async Task NewSampleDataSource_ShowsAndHighlightsTheECommerceTemplate()
+    {
+        await using var editor = await EditorContext.StartAsync(factory);
+        var popovers = editor.Bunit.Render<MudPopoverProvider>();
+        var page = editor.Bunit.Render<DataSourceEditorPage>();
+        await ChooseKindAsync(page, DataSourceKind.SampleData);
+
+        var template = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Template");
+        await page.InvokeAsync(() => template.Instance.OpenMenu());
+
+        Assert.Equal(
+            ("E-commerce", "E-commerce"),
+            (template.Find("input").GetAttribute("value"), popovers.WaitForElement(".mud-selected-item").TextContent.Trim()));
+    }
+
+    private static Task ChooseKindAsync(IRenderedComponent<DataSourceEditorPage> page, DataSourceKind kind) =>
+        page.InvokeAsync(() => page.FindComponent<MudSelect<DataSourceKind>>().Instance.ValueChanged.InvokeAsync(kind));
+
+    /// <summary>A bUnit context whose <see cref="DataSourceService"/> is the app's, called by the demo marketer.</summary>
+    private sealed class EditorContext : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+
+        private EditorContext(AsyncServiceScope scope, CallerContext caller)
+        {
+            _scope = scope;
+            Caller = caller;
+            Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+            Bunit.Services.AddMudServices();
+            Bunit.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IOptions<DataSourcesOptions>>());
+            Bunit.Services.AddScoped(_ => Service());
+        }
+
+        public BunitContext Bunit { get; } = new();
+
+        public CallerContext Caller { get; }
+
+        public static async Task<EditorContext> StartAsync(DashboardFactory factory)
+        {
+            _ = factory.Server;
+            await using var db = await factory.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+            var tenantId = await db.Tenants.Where(t => t.Name == "Demo Retail").Select(t => t.Id).SingleAsync();
+            var marketer = new CallerContext("marketer", "marketer@demo.local", tenantId, "Demo Retail", new HashSet<string> { Roles.Marketer });
+            return new EditorContext(factory.Services.CreateAsyncScope(), marketer);
+        }
+
+        /// <summary>The service as the page gets it; tests use it too, to set up what the page shows.</summary>
+        public DataSourceService Service() => ActivatorUtilities.CreateInstance<DataSourceService>(_scope.ServiceProvider, new FixedCurrentUser(Caller));
+
+        public async ValueTask DisposeAsync()
+        {
+            await Bunit.DisposeAsync();
+            await _scope.DisposeAsync();
+        }
+    }
+}
