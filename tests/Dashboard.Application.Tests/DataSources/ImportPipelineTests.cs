@@ -208,6 +208,36 @@ public sealed class ImportPipelineTests
     }
 
     [Fact]
+    public async Task Import_TheSameFileWithBadRowsTwice_SucceedsWithNothingNewAndSaysWhatWasSkipped()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host);
+        await UploadAsync(host, id, DatasetKind.Interactions, Interactions + BadRows);
+        await ImportAsync(host, admin.TenantId, id);
+
+        var (runs, job) = await ImportAsync(host, admin.TenantId, id);
+
+        Assert.Equal((ImportState.Succeeded, JobState.Succeeded, 0L, 3L), (runs[0].State, job.State, runs[0].RowsAccepted, runs[0].RowsRejected));
+        Assert.Equal("Nothing new: 3 of the 6 rows were already imported and 3 were rejected (see the errors).", runs[0].Summary);
+    }
+
+    [Fact]
+    public async Task Import_TheSameFileWithBadRowsTwice_WhenTheSourceRejectsFilesWithErrors_IsRejected()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host, new DataSourceInput { Name = "Strict", BadRows = BadRowPolicy.RejectFileOnErrors, MaxErrors = 10 });
+        await UploadAsync(host, id, DatasetKind.Interactions, Interactions + BadRows);
+        var (first, _) = await ImportAsync(host, admin.TenantId, id);
+        Assert.Equal(ImportState.Succeeded, first[0].State);
+
+        var (runs, job) = await ImportAsync(host, admin.TenantId, id);
+
+        Assert.Equal((ImportState.Rejected, JobState.Failed), (runs[0].State, job.State));
+    }
+
+    [Fact]
     public async Task Import_UnknownItem_CreatesAPlaceholderByDefault()
     {
         var (host, admin) = await StartAsync();
@@ -423,6 +453,12 @@ public sealed class ImportPipelineTests
         Assert.Equal([("i1", "Kettle 2", false), ("i2", "Lamp", true)], items.Select(i => (i.ExternalId, i.Title, i.IsPlaceholder)));
         Assert.Equal(3, await db.Interactions.CountAsync());
     }
+
+    /// <summary>Three rows that are refused: an unknown event type, a rating out of range, an unreadable date.</summary>
+    private const string BadRows =
+        "u9,i1,teleport,,2026-06-01 10:00:00\n" +
+        "u9,i1,rating,7,2026-06-01 10:00:00\n" +
+        "u9,i1,view,,yesterday\n";
 
     /// <summary>Imports good data, then <paramref name="csv"/> (Replace mode) and returns the second run and before/after snapshots.</summary>
     private static async Task<(ImportRun Run, JobRun Job, string Before, string After, List<Dashboard.Domain.DataSources.ImportError> Errors)> ImportOverExistingDataAsync(

@@ -90,9 +90,10 @@ public static class ImportPipeline
                 : "The file is empty. Nothing was imported.");
         }
 
-        // A file whose every row is already stored (the same export imported twice) is not an error:
-        // the tenant's data already holds what it says. Anything else that yields no row is.
-        var nothingNew = report.RowsRejected == 0 && report.RowsAlreadyImported > 0;
+        // The same export imported again is not an error: the tenant's data already holds its good rows,
+        // and its bad rows were refused the first time too (unless this source refuses files with bad rows).
+        // Anything else that yields no row is.
+        var nothingNew = report.RowsAlreadyImported > 0 && (report.RowsRejected == 0 || settings.BadRows == BadRowPolicy.SkipBadRows);
         if (report.RowsAccepted == 0 && !nothingNew)
         {
             throw new ImportRejectedException(report.RowsRejected == 0

@@ -63,11 +63,22 @@ public sealed class ImportReport(DatasetKind dataset)
             return Rejection;
         }
 
-        if (RowsAccepted == 0 && RowsRejected == 0 && RowsAlreadyImported > 0)
+        if (RowsAccepted == 0 && RowsAlreadyImported > 0)
         {
-            return RowsAlreadyImported == RowsRead
-                ? $"Nothing new: all {RowsRead:N0} rows were already imported."
-                : $"Nothing new: {RowsAlreadyImported:N0} of the {RowsRead:N0} rows were already imported; the others repeat rows of the file or come from bot-like users.";
+            var text = RowsAlreadyImported == RowsRead
+                ? $"Nothing new: all {RowsRead:N0} rows were already imported"
+                : $"Nothing new: {RowsAlreadyImported:N0} of the {RowsRead:N0} rows were already imported";
+            if (RowsRejected > 0)
+            {
+                text += $" and {RowsRejected:N0} were rejected (see the errors)";
+            }
+
+            if (RowsAlreadyImported + RowsRejected < RowsRead)
+            {
+                text += "; the others repeat rows of the file or come from bot-like users";
+            }
+
+            return text + ".";
         }
 
         var parts = new List<string> { $"Imported {RowsAccepted:N0} of {RowsRead:N0} rows" };
