@@ -391,7 +391,8 @@ public sealed class DataSourceService(
         text.Append(CsvCells.Line("line", "column", "value", "reason")).Append("\r\n");
         foreach (var error in report.Errors)
         {
-            text.Append(CsvCells.Line(error.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Column, error.Value, error.Reason)).Append("\r\n");
+            var line = error.Line == ImportError.WholeInput ? null : error.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            text.Append(CsvCells.Line(line, error.Column, error.Value, error.Reason)).Append("\r\n");
         }
 
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();

@@ -297,6 +297,41 @@ public sealed class DataSourceServiceTests
     }
 
     [Fact]
+    public async Task ExportErrors_AProblemOfNoLine_HasAnEmptyLineCell()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dashboard-tests", "sql-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var (host, admin) = await StartAsync(s => s.Configure<DataSourcesOptions>(o => o.SqliteSourcePath = folder));
+            await using var _ = host;
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "shop.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "CREATE TABLE t (x INTEGER);";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var id = await CreateSourceAsync(host, new DataSourceInput
+            {
+                Name = "Shop DB", Kind = DataSourceKind.SqlDatabase, SqlProvider = SqlProvider.Sqlite, ConnectionString = "Data Source=shop.db",
+                Queries = new Dictionary<DatasetKind, string?> { [DatasetKind.Interactions] = "SELECT * FROM no_such_table" },
+            });
+            var (runs, _) = await ImportAsync(host, admin.TenantId, id);
+
+            var (_, content) = await host.InScopeAsync<DataSourceService, (string, byte[])>(s => s.ExportErrorsAsync(runs[0].Id));
+
+            var row = Encoding.UTF8.GetString(content).Split("\r\n")[1];
+            Assert.StartsWith(",,,The query could not run", row, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task History_ShowsTheRunsWithTheirReport()
     {
         var (host, admin) = await StartAsync();

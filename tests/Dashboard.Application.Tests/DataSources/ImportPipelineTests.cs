@@ -101,6 +101,27 @@ public sealed class ImportPipelineTests
     }
 
     [Fact]
+    public async Task Import_AFieldLongerThanTheLimit_IsReportedOnItsLine()
+    {
+        var big = new StringBuilder("user_id,item_id,event_type,timestamp\nu1,i1,view,2026-06-01 10:00:00\nu2,i2,view,");
+        big.Append('x', 2 * 1024 * 1024).Append('\n');
+
+        var (_, _, _, _, errors) = await ImportOverExistingDataAsync(big.ToString());
+
+        var error = Assert.Single(errors);
+        Assert.Equal(3L, error.Line);
+    }
+
+    [Fact]
+    public async Task Import_AFileOfOneLineLongerThanTheLimit_IsReportedOnLine1()
+    {
+        var (_, _, _, _, errors) = await ImportOverExistingDataAsync(new string('x', 2 * 1024 * 1024));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(1L, error.Line);
+    }
+
+    [Fact]
     public async Task Import_InvalidUtf8WhenUtf8IsChosen_IsRejectedWithTheLine()
     {
         var (host, admin) = await StartAsync();

@@ -36,6 +36,21 @@ public sealed class DataSourceEditorPageTests(DashboardFactory factory) : IClass
             (template.Find("input").GetAttribute("value"), popovers.WaitForElement(".mud-selected-item").TextContent.Trim()));
     }
 
+    [Fact]
+    public async Task ImportReport_AProblemOfTheWholeInput_HasAnEmptyLineCell()
+    {
+        await using var editor = await EditorContext.StartAsync(factory);
+        var sourceId = await editor.AddRunWithErrorsAsync(
+            new ImportError { Line = ImportError.WholeInput, Reason = "The query could not run: no such table: orders" },
+            new ImportError { Line = 3, Column = "event_type", Value = "teleport", Reason = "Unknown event type." });
+        var page = editor.Bunit.Render<DataSourceEditorPage>(p => p.Add(x => x.Id, sourceId));
+
+        page.Find("[data-testid=import-history] tbody tr").Click();
+
+        var lines = page.WaitForElements("[data-testid=import-report] tbody tr").Select(tr => tr.QuerySelector("td")!.TextContent.Trim());
+        Assert.Equal(["", "3"], lines);
+    }
+
     private static Task ChooseKindAsync(IRenderedComponent<DataSourceEditorPage> page, DataSourceKind kind) =>
         page.InvokeAsync(() => page.FindComponent<MudSelect<DataSourceKind>>().Instance.ValueChanged.InvokeAsync(kind));
 
@@ -65,6 +80,27 @@ public sealed class DataSourceEditorPageTests(DashboardFactory factory) : IClass
             var tenantId = await db.Tenants.Where(t => t.Name == "Demo Retail").Select(t => t.Id).SingleAsync();
             var marketer = new CallerContext("marketer", "marketer@demo.local", tenantId, "Demo Retail", new HashSet<string> { Roles.Marketer });
             return new EditorContext(factory.Services.CreateAsyncScope(), marketer);
+        }
+
+        /// <summary>A file upload source of the demo organisation with one finished import that reported <paramref name="errors"/>.</summary>
+        public async Task<Guid> AddRunWithErrorsAsync(params ImportError[] errors)
+        {
+            await using var db = _scope.ServiceProvider.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(Caller.TenantId);
+            var source = new DataSource { Id = Guid.NewGuid(), Name = "Upload " + Guid.NewGuid().ToString("N")[..8] };
+            var run = new ImportRun
+            {
+                Id = Guid.NewGuid(), DataSourceId = source.Id, State = ImportState.Succeeded, QueuedAtUtc = DateTime.UtcNow, RowsRejected = errors.Length,
+            };
+            db.DataSources.Add(source);
+            db.ImportRuns.Add(run);
+            foreach (var error in errors)
+            {
+                error.ImportRunId = run.Id;
+                db.ImportErrors.Add(error);
+            }
+
+            await db.SaveChangesAsync();
+            return source.Id;
         }
 
         /// <summary>The service as the page gets it; tests use it too, to set up what the page shows.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using Dashboard.Domain.DataSources;
 
 namespace Dashboard.Application.DataSources.Import;
 
@@ -64,7 +65,7 @@ public sealed class DelimitedFileReader : ITabularReader
         if (stream.Length == 0)
         {
             await stream.DisposeAsync();
-            throw new ImportInputException("The file is empty.", 0);
+            throw new ImportInputException("The file is empty.", ImportError.WholeInput);
         }
 
         encoding = string.IsNullOrWhiteSpace(encoding) ? TextDetection.DetectEncoding(stream) : encoding.ToLowerInvariant();
@@ -86,7 +87,7 @@ public sealed class DelimitedFileReader : ITabularReader
             if (reader.Header.Count == 0)
             {
                 await reader.DisposeAsync();
-                throw new ImportInputException("The file is empty.", 0);
+                throw new ImportInputException("The file is empty.", ImportError.WholeInput);
             }
         }
 
@@ -151,13 +152,14 @@ public sealed class DelimitedFileReader : ITabularReader
         catch (DecoderFallbackException ex)
         {
             throw new ImportInputException(
-                $"The file is not valid UTF-8 (near line {line:N0}). Save it as UTF-8, or choose the encoding ISO-8859-1 (Latin-1) for this source.", ex);
+                $"The file is not valid UTF-8 (near line {line:N0}). Save it as UTF-8, or choose the encoding ISO-8859-1 (Latin-1) for this source.", line, ex);
         }
         catch (CsvFormatException ex)
         {
             var at = ex.LineNumber > 0 ? ex.LineNumber : line;
             throw new ImportInputException(
                 $"Line {at:N0} is longer than {MaxRecordBytes / 1024:N0} KB or cannot be read. Usually a quote (\") is opened and never closed; fix that line and upload the file again.",
+                at,
                 ex);
         }
     }

@@ -1,3 +1,5 @@
+using Dashboard.Domain.DataSources;
+
 namespace Dashboard.Application.DataSources.Import;
 
 /// <summary>The input as a whole cannot be imported (empty, unreadable, wrong delimiter…). The message is for a marketer.</summary>
@@ -24,6 +26,13 @@ public sealed class ImportInputException : Exception
         Column = column;
     }
 
+    public ImportInputException(string message, long line, Exception innerException)
+        : base(message, innerException)
+    {
+        Line = line;
+    }
+
+    /// <summary>The line the message names, or <see cref="ImportError.WholeInput"/> when it names none.</summary>
     public long Line { get; }
 
     public string? Column { get; }

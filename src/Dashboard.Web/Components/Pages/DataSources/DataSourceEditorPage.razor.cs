@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.Import;
@@ -107,6 +108,9 @@ public sealed partial class DataSourceEditorPage
         delimiter == "MovieLens" ? "in the MovieLens layout" : TextDetection.DelimiterName(delimiter) + "-separated";
 
     private static string? Short(string? value) => value is { Length: > 80 } v ? v[..80] + "…" : value;
+
+    /// <summary>A problem of the whole input (a query that failed) names no line: its cell stays empty rather than saying 0.</summary>
+    private static string LineText(long line) => line == ImportError.WholeInput ? string.Empty : line.ToString("N0", CultureInfo.CurrentCulture);
 
     private async Task SaveAsync()
     {
