@@ -37,6 +37,23 @@ public sealed class DataSourceEditorPageTests(DashboardFactory factory) : IClass
     }
 
     [Fact]
+    public async Task SavingAnEmptyName_IsRefused_AndTheHeadingKeepsTheSavedName()
+    {
+        await using var editor = await EditorContext.StartAsync(factory);
+        var name = "Shop export " + Guid.NewGuid().ToString("N")[..8];
+        var (created, sourceId) = await editor.Service().CreateAsync(new DataSourceInput { Name = name });
+        Assert.True(created.Succeeded);
+        var page = editor.Bunit.Render<DataSourceEditorPage>(p => p.Add(x => x.Id, sourceId));
+        var nameField = page.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Name");
+        await page.InvokeAsync(() => nameField.Instance.ValueChanged.InvokeAsync(string.Empty));
+
+        page.Find("[data-testid=save-source]").Click();
+
+        page.WaitForElement("[data-testid=source-error]");
+        Assert.Equal(name, page.Find("h1").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ImportReport_AProblemOfTheWholeInput_HasAnEmptyLineCell()
     {
         await using var editor = await EditorContext.StartAsync(factory);

@@ -46,6 +46,9 @@ public sealed partial class DataSourceEditorPage
 
     private DatasetKind CurrentDataset => Datasets[_tab];
 
+    /// <summary>The saved name, not the Name field: an edit that is not (or cannot be) saved does not rename the page.</summary>
+    private string Heading => Id is null ? "Add data source" : _details?.Settings.Name ?? "Data source";
+
     private bool ImportRunning => _history.Any(h => h.Run.State is ImportState.Queued or ImportState.Running);
 
     protected override async Task OnParametersSetAsync()
