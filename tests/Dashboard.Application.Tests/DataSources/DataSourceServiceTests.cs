@@ -2,6 +2,7 @@ using System.Text;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Tests.Support;
 using Dashboard.Domain.DataSources;
@@ -60,6 +61,22 @@ public sealed class DataSourceServiceTests
         await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id)));
         await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<DataSourceService, Result>(s =>
             s.UploadAsync(id, DatasetKind.Interactions, "x.csv", new MemoryStream(Encoding.UTF8.GetBytes(Interactions)))));
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(20_000_000)]
+    public async Task Create_SampleSourceWithInteractionsOutOfRange_SaysTheRangeWithFormattedNumbers(int interactions)
+    {
+        var (host, _) = await StartAsync();
+        await using var _h = host;
+
+        var (result, _) = await host.InScopeAsync<DataSourceService, (Result, Guid)>(s => s.CreateAsync(new DataSourceInput
+        {
+            Name = "Sample", Kind = DataSourceKind.SampleData, SampleOptions = new SampleDataOptions { Interactions = interactions },
+        }));
+
+        Assert.Equal(["Interactions must be between 100 and 10,000,000."], result.Errors);
     }
 
     [Fact]

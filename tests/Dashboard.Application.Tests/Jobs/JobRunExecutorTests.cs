@@ -54,7 +54,7 @@ public sealed class JobRunExecutorTests
         var run = await EnqueueAndRunAsync(host, admin.TenantId, SampleDataJobHandler.SerializeParameters(Small with { Users = 1 }));
 
         Assert.Equal(JobState.Failed, run.State);
-        Assert.Contains("Users", run.Error, StringComparison.Ordinal);
+        Assert.Contains("End-users must be between 10 and 1,000,000.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using Bunit;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
+using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 using Dashboard.Infrastructure.Persistence;
@@ -34,6 +37,23 @@ public sealed class DataSourceEditorPageTests(DashboardFactory factory) : IClass
         Assert.Equal(
             ("E-commerce", "E-commerce"),
             (template.Find("input").GetAttribute("value"), popovers.WaitForElement(".mud-selected-item").TextContent.Trim()));
+    }
+
+    [Theory]
+    [InlineData("End-users", nameof(SampleDataOptions.Users))]
+    [InlineData("Items", nameof(SampleDataOptions.Items))]
+    [InlineData("Interactions", nameof(SampleDataOptions.Interactions))]
+    [InlineData("Days of history", nameof(SampleDataOptions.Days))]
+    public async Task SampleDataField_OffersTheRangeTheServiceAccepts(string label, string option)
+    {
+        await using var editor = await EditorContext.StartAsync(factory);
+        var page = editor.Bunit.Render<DataSourceEditorPage>();
+
+        await ChooseKindAsync(page, DataSourceKind.SampleData);
+
+        var field = page.FindComponents<MudNumericField<int>>().Single(f => f.Instance.Label == label).Instance;
+        var range = typeof(SampleDataOptions).GetProperty(option)!.GetCustomAttribute<RangeAttribute>()!;
+        Assert.Equal((range.Minimum, range.Maximum), ((object)field.Min, (object)field.Max));
     }
 
     [Fact]

@@ -11,26 +11,42 @@ public sealed record SampleDataOptions
     /// <summary>Configuration section the demo organisation's defaults are read from.</summary>
     public const string SectionName = "Demo:SampleData";
 
+    // The ranges the generator accepts; the data-source editor's fields offer exactly these.
+    public const int MinUsers = 10;
+    public const int MaxUsers = 1_000_000;
+    public const int MinItems = 5;
+    public const int MaxItems = 100_000;
+    public const int MinInteractions = 100;
+    public const int MaxInteractions = 10_000_000;
+    public const int MinDays = 1;
+    public const int MaxDays = 3_650;
+
+    /// <summary>The message of every range below: the field's label and the numbers formatted for people ("10,000,000").</summary>
+    private const string Between = "{0} must be between {1:N0} and {2:N0}.";
+
     /// <summary>Number of end-users to create.</summary>
-    [Range(10, 1_000_000)]
+    [Display(Name = "End-users")]
+    [Range(MinUsers, MaxUsers, ErrorMessage = Between)]
     public int Users { get; init; } = 2_000;
 
     /// <summary>Number of catalogue items to create.</summary>
-    [Range(5, 100_000)]
+    [Range(MinItems, MaxItems, ErrorMessage = Between)]
     public int Items { get; init; } = 500;
 
     /// <summary>Exact number of interaction events to create.</summary>
-    [Range(10, 10_000_000)]
+    [Range(MinInteractions, MaxInteractions, ErrorMessage = Between)]
     public int Interactions { get; init; } = 100_000;
 
     /// <summary>Length of the history, in days, ending at the generator's end time.</summary>
-    [Range(1, 3_650)]
+    [Display(Name = "Days of history")]
+    [Range(MinDays, MaxDays, ErrorMessage = Between)]
     public int Days { get; init; } = 180;
 
     /// <summary>Seed of the single random stream everything is drawn from.</summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>Dimension of the hidden user and item taste vectors that drive the interactions.</summary>
-    [Range(1, 64)]
+    [Display(Name = "Latent factors")]
+    [Range(1, 64, ErrorMessage = Between)]
     public int LatentFactors { get; init; } = 8;
 }

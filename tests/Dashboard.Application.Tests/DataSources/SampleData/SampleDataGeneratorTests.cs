@@ -24,7 +24,7 @@ public sealed class SampleDataGeneratorTests
     }
 
     [Theory]
-    [InlineData(10, 5, 10)]
+    [InlineData(SampleDataOptions.MinUsers, SampleDataOptions.MinItems, SampleDataOptions.MinInteractions)]
     [InlineData(123, 45, 6_789)]
     [InlineData(2_000, 500, 100_000)]
     public void Generate_ProducesExactlyTheRequestedSizes(int users, int items, int interactions)
@@ -49,7 +49,7 @@ public sealed class SampleDataGeneratorTests
     [Fact]
     public void Generate_ExternalIdsAreUniqueAcrossUsersAndItems()
     {
-        var data = SampleDataSets.Generate(new SampleDataOptions { Users = 1_500, Items = 300, Interactions = 10 });
+        var data = SampleDataSets.Generate(new SampleDataOptions { Users = 1_500, Items = 300, Interactions = 100 });
         var ids = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var user in data.Users)
