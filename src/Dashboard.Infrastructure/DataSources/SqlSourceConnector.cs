@@ -21,12 +21,13 @@ internal sealed class SqlSourceConnector(IOptions<DatabaseOptions> database, IOp
         DbConnection connection;
         if (provider == SqlProvider.Sqlite)
         {
-            var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+            var builder = Parse(provider, () => new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false });
             var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, sources.Value.SqliteSourcePath));
             var path = Path.GetFullPath(Path.Combine(root, builder.DataSource));
             if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"SQLite files must be in the folder the administrator set up for them ({sources.Value.SqliteSourcePath}); give the file's name.");
+                // Never the folder's path: it would tell the tenant how the server is laid out.
+                throw new ArgumentException("SQLite files must be in the folder your administrator set up for SQLite sources; give just the file's name, as in Data Source=shop.db.");
             }
 
             if (!File.Exists(path))
@@ -44,7 +45,7 @@ internal sealed class SqlSourceConnector(IOptions<DatabaseOptions> database, IOp
         }
         else
         {
-            var builder = new SqlConnectionStringBuilder(connectionString) { ApplicationIntent = ApplicationIntent.ReadOnly, Pooling = false };
+            var builder = Parse(provider, () => new SqlConnectionStringBuilder(connectionString) { ApplicationIntent = ApplicationIntent.ReadOnly, Pooling = false });
             if (builder.IntegratedSecurity || builder.Authentication is not (SqlAuthenticationMethod.NotSpecified or SqlAuthenticationMethod.SqlPassword))
             {
                 // Windows or Entra ID sign-in would connect as the dashboard's own service identity.
@@ -92,6 +93,27 @@ internal sealed class SqlSourceConnector(IOptions<DatabaseOptions> database, IOp
         catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
         {
             return provider == SqlProvider.Sqlite ? "SQLite file" : "SQL Server";
+        }
+    }
+
+    /// <summary>
+    /// Reads a connection string with the driver's builder, whose own complaint ("Format of the
+    /// initialization string does not conform to specification starting at index 0.") means nothing
+    /// to the person who typed it; they get the form it should have instead.
+    /// </summary>
+    private static T Parse<T>(SqlProvider provider, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            throw new ArgumentException(
+                provider == SqlProvider.Sqlite
+                    ? "The connection string is not valid: write it as Data Source=<file name>, for example Data Source=shop.db."
+                    : "The connection string is not valid: write it as Server=<host>;Database=<database>;User Id=<login>;Password=<password>, with the name of your server and database and a SQL login.",
+                ex);
         }
     }
 

@@ -218,6 +218,17 @@ public sealed class DataSourceServiceTests
     }
 
     [Fact]
+    public async Task TestConnection_AMalformedConnectionString_SaysWhatFormItShouldHave()
+    {
+        var (host, _) = await StartAsync();
+        await using var _h = host;
+
+        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, "shop.db"));
+
+        Assert.Equal(["Could not connect: The connection string is not valid: write it as Data Source=<file name>, for example Data Source=shop.db."], result.Errors);
+    }
+
+    [Fact]
     public async Task SqlSource_AFileOutsideTheSqliteSourceFolder_IsRefused()
     {
         var (host, _) = await StartAsync();
@@ -228,7 +239,7 @@ public sealed class DataSourceServiceTests
         var traversal = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, "Data Source=../../dashboard.db"));
 
         Assert.False(result.Succeeded);
-        Assert.Contains("folder the administrator set up", result.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("the folder your administrator set up for SQLite sources", result.Errors[0], StringComparison.Ordinal);
         Assert.False(traversal.Succeeded);
     }
 

@@ -68,6 +68,30 @@ public sealed class SqlSourceConnectorTests : IAsyncLifetime
         Assert.Contains("SQL login", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(SqlProvider.Sqlite, "shop.db", "Data Source=<file name>")]
+    [InlineData(SqlProvider.SqlServer, "db.example.test", "Server=<host>;Database=<database>;User Id=<login>;Password=<password>")]
+    [InlineData(SqlProvider.SqlServer, "Server=db.example.test;Flavour=strawberry", "Server=<host>;Database=<database>;User Id=<login>;Password=<password>")]
+    public async Task MalformedConnectionString_IsRefusedWithTheFormItShouldHave(SqlProvider provider, string connectionString, string form)
+    {
+        var connector = _host!.Services.GetRequiredService<ISqlSourceConnector>();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => connector.OpenAsync(provider, connectionString, CancellationToken.None));
+
+        Assert.StartsWith($"The connection string is not valid: write it as {form}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SqliteSource_OutsideTheFolder_IsRefusedWithoutShowingTheServersFolder()
+    {
+        var connector = _host!.Services.GetRequiredService<ISqlSourceConnector>();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => connector.OpenAsync(SqlProvider.Sqlite, "Data Source=../elsewhere.db", CancellationToken.None));
+
+        Assert.Contains("the folder your administrator set up for SQLite sources", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_folder, error.Message, StringComparison.Ordinal);
+    }
+
     private Task<System.Data.Common.DbConnection> OpenAsync() =>
         _host!.Services.GetRequiredService<ISqlSourceConnector>().OpenAsync(SqlProvider.Sqlite, "Data Source=shop.db", CancellationToken.None);
 
