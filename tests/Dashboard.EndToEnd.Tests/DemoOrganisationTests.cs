@@ -48,6 +48,22 @@ public sealed class DemoOrganisationTests(DashboardAppFixture app)
         await Expect(page.GetByTestId("sample-end-users").Locator("tbody tr")).ToHaveCountAsync(20);
     }
 
+    [BrowserFact]
+    public async Task DarkMode_ChosenOnce_StaysAfterAFullPageLoad()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("compliance@demo.local", "Demo-Retail-2026", "Demo Retail");
+        const string background = "() => getComputedStyle(document.body).backgroundColor";
+        var light = await page.EvaluateAsync<string>(background);
+
+        await page.GetByLabel("Toggle dark mode").ClickAsync();
+        await page.WaitForFunctionAsync($"light => ({background})() !== light", light);
+        await page.ReloadAsync();
+
+        Assert.NotEqual(light, await page.EvaluateAsync<string>(background));
+    }
+
     private static string Formatted(int count) => count.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>
