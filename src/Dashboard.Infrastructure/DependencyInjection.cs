@@ -85,6 +85,7 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddUserManager<DashboardUserManager>()
             .AddSignInManager<DashboardSignInManager>()
             .AddErrorDescriber<DashboardIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()

@@ -58,6 +58,36 @@ public sealed class OrganisationRegistrationTests(DashboardAppFixture app)
     }
 
     [BrowserFact]
+    public async Task AdminWhoHandsOverAndStepsDown_IsToldToSignInAgain_AndThePageKeepsWorking()
+    {
+        const string organisation = "Quayside Books";
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
+        await page.RegisterOrganisationAsync(organisation, "founder@quayside.test", StrongPassword);
+        await page.GotoAsync("team");
+        await page.WaitForInteractivityAsync();
+        await page.GetByTestId("new-email").FillAsync("successor@quayside.test");
+        await page.GetByTestId("new-password").FillAsync(StrongPassword);
+        await page.GetByTestId("new-role").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Admin", Exact = true }).ClickAsync();
+        await page.GetByTestId("add-member").ClickAsync();
+        await Expect(page.GetByTestId("team-members")).ToContainTextAsync("successor@quayside.test");
+
+        // The founder makes themself a Marketer: the change is made, and their own page says what it means.
+        var own = page.GetByTestId("team-members").GetByRole(AriaRole.Row).Filter(new() { HasText = "founder@quayside.test" });
+        await own.GetByLabel("Role").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Marketer", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByText("Your access has changed since you signed in")).ToBeVisibleAsync();
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        Assert.DoesNotContain(errors, e => e.Contains("Circuit has been shut down", StringComparison.Ordinal));
+        await page.ReloadAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+    }
+
+    [BrowserFact]
     public async Task RegisteringATakenOrganisationName_ShowsAClearError()
     {
         await using var context = await app.NewContextAsync();

@@ -19,6 +19,18 @@ public sealed class PageErrorNoticeTests
     }
 
     [Fact]
+    public async Task RefusalWrappedInAnAggregateException_IsStillShownAsARefusal()
+    {
+        await using var ctx = NewContext();
+        var wrapped = new AggregateException(new InvalidOperationException("loading failed", new ForbiddenAccessException("Your access has changed.", new InvalidOperationException())));
+
+        var notice = ctx.Render<PageErrorNotice>(p => p.Add(c => c.Exception, wrapped));
+
+        Assert.Contains("Your access has changed.", notice.Find("[data-testid=page-forbidden]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("ReturnUrl=", notice.Find("[data-testid=page-forbidden] a").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnexpectedFailure_DoesNotShowTheExceptionText()
     {
         await using var ctx = NewContext();

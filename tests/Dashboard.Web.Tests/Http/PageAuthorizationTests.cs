@@ -94,5 +94,20 @@ public sealed class PageAuthorizationTests(DashboardFactory factory) : IClassFix
         var response = await client.GetAsync("/hangfire");
 
         Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, response.StatusCode.ToString());
+        Assert.DoesNotContain("Nothing lives at this address", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatusPages_AreRenderedWithoutACircuit_SoTheStatusStays()
+    {
+        using var client = await SignIn.AsAsync(factory, DemoUserByRole[Roles.Admin]);
+
+        var html = await (await client.GetAsync("/hangfire")).Content.ReadAsStringAsync();
+
+        // An interactive page carries a Blazor server component marker (as the Overview does) and would
+        // re-render as "not found" once its circuit started.
+        const string serverMarker = "<!--Blazor:{\"type\":\"server\"";
+        Assert.Contains(serverMarker, await client.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.DoesNotContain(serverMarker, html, StringComparison.Ordinal);
     }
 }

@@ -32,6 +32,19 @@ public sealed class StaleSessionTests(DashboardFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ChangingOwnTwoFactorSetUp_KeepsThePersonSignedIn()
+    {
+        await CreateMemberAsync("sets-up-2fa@demo.local", Roles.Marketer);
+        using var client = await SignIn.AsAsync(factory, "sets-up-2fa@demo.local");
+
+        // Opening the set-up page creates a new authenticator key, which renews the account's security stamp.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Manage/EnableAuthenticator")).StatusCode);
+        var next = await client.GetAsync("/Account/Manage");
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
     public async Task ServiceCall_FromAnOpenPage_AfterTheAccountWasDisabled_IsRefused()
     {
         var (tenantId, userId) = await CreateMemberAsync("disabled-later@demo.local", Roles.Admin);

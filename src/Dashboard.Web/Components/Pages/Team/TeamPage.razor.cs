@@ -63,6 +63,8 @@ public sealed partial class TeamPage
 
     private async Task ApplyAsync(Func<Task<Result>> change, string success)
     {
+        // Everything in here is caught: the role select's items live in MudBlazor's popover layer, outside
+        // the layout's ErrorBoundary, so an exception escaping this handler would end the circuit.
         try
         {
             var result = await change();
@@ -74,14 +76,17 @@ public sealed partial class TeamPage
             {
                 Snackbar.Add(string.Join(" ", result.Errors), Severity.Error);
             }
+
+            _members = await Team.ListAsync();
         }
         catch (Exception ex) when (ex is ForbiddenAccessException or NotFoundException)
         {
             Snackbar.Add(ex.Message, Severity.Error);
         }
-
-        _members = await Team.ListAsync();
-        _listVersion++;
+        finally
+        {
+            _listVersion++;
+        }
     }
 
     private sealed class NewMember
