@@ -5,7 +5,8 @@ namespace Dashboard.Application.Team;
 /// <summary>
 /// ASP.NET Core Identity behind an interface, so use cases keep their checks here and Identity's
 /// details stay in Infrastructure. Every method takes the tenant explicitly and ignores users of
-/// other tenants as if they did not exist.
+/// other tenants as if they did not exist. A change's <c>audit</c> callback adds its audit entry to the
+/// context the change is written through, in the same transaction: both are kept, or neither.
 /// </summary>
 public interface IIdentityService
 {
@@ -13,13 +14,13 @@ public interface IIdentityService
 
     Task<TeamMember?> FindMemberAsync(Guid tenantId, string userId, CancellationToken cancellationToken = default);
 
-    Task<Result> CreateMemberAsync(Guid tenantId, string email, string? displayName, string password, string role, CancellationToken cancellationToken = default);
+    Task<Result> CreateMemberAsync(Guid tenantId, string email, string? displayName, string password, string role, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default);
 
-    Task<Result> SetRoleAsync(Guid tenantId, string userId, string role, CancellationToken cancellationToken = default);
+    Task<Result> SetRoleAsync(Guid tenantId, string userId, string role, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default);
 
-    Task<Result> SetDisabledAsync(Guid tenantId, string userId, bool disabled, CancellationToken cancellationToken = default);
+    Task<Result> SetDisabledAsync(Guid tenantId, string userId, bool disabled, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default);
 
-    Task<Result> DeleteMemberAsync(Guid tenantId, string userId, CancellationToken cancellationToken = default);
+    Task<Result> DeleteMemberAsync(Guid tenantId, string userId, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>Creates the tenant and its first user (Admin) atomically.</summary>
     Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, CancellationToken cancellationToken = default);

@@ -6,7 +6,7 @@ namespace Dashboard.Application.Team;
 
 /// <summary>Team management for a tenant's Admins: list, add, change role, disable.</summary>
 public sealed class TeamService(
-    ICurrentUser currentUser, IIdentityService identity, ITenantDbContextFactory dbFactory, IAuditLog audit)
+    ICurrentUser currentUser, IIdentityService identity, IAuditLog audit)
 {
     public async Task<IReadOnlyList<TeamMember>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -24,13 +24,8 @@ public sealed class TeamService(
             return Result.Failure($"Unknown role '{role}'. Choose one of: {string.Join(", ", Roles.All.Select(Roles.DisplayName))}.");
         }
 
-        var result = await identity.CreateMemberAsync(caller.TenantId, email, displayName, password, role, cancellationToken);
-        if (result.Succeeded)
-        {
-            await RecordAsync(caller, "Team member added", email, null, role, cancellationToken);
-        }
-
-        return result;
+        return await identity.CreateMemberAsync(caller.TenantId, email, displayName, password, role,
+            Audit(caller, "Team member added", email, null, role), cancellationToken);
     }
 
     public async Task<Result> ChangeRoleAsync(string userId, string role, CancellationToken cancellationToken = default)
@@ -54,13 +49,8 @@ public sealed class TeamService(
             return Result.Failure("The organisation needs at least one active Admin; make someone else Admin first.");
         }
 
-        var result = await identity.SetRoleAsync(caller.TenantId, userId, role, cancellationToken);
-        if (result.Succeeded)
-        {
-            await RecordAsync(caller, "Team member role changed", member.Email, member.Role, role, cancellationToken);
-        }
-
-        return result;
+        return await identity.SetRoleAsync(caller.TenantId, userId, role,
+            Audit(caller, "Team member role changed", member.Email, member.Role, role), cancellationToken);
     }
 
     public async Task<Result> SetDisabledAsync(string userId, bool disabled, CancellationToken cancellationToken = default)
@@ -84,14 +74,9 @@ public sealed class TeamService(
             return Result.Success;
         }
 
-        var result = await identity.SetDisabledAsync(caller.TenantId, userId, disabled, cancellationToken);
-        if (result.Succeeded)
-        {
-            await RecordAsync(caller, disabled ? "Team member disabled" : "Team member enabled", member.Email,
-                member.IsDisabled ? "disabled" : "active", disabled ? "disabled" : "active", cancellationToken);
-        }
-
-        return result;
+        return await identity.SetDisabledAsync(caller.TenantId, userId, disabled,
+            Audit(caller, disabled ? "Team member disabled" : "Team member enabled", member.Email,
+                member.IsDisabled ? "disabled" : "active", disabled ? "disabled" : "active"), cancellationToken);
     }
 
     /// <summary>
@@ -106,13 +91,8 @@ public sealed class TeamService(
             return Result.Failure("You are the organisation's only active Admin. Make someone else Admin on the Team page first.");
         }
 
-        var result = await identity.DeleteMemberAsync(caller.TenantId, caller.UserId, cancellationToken);
-        if (result.Succeeded)
-        {
-            await RecordAsync(caller, "Team member deleted own account", caller.UserName, string.Join(",", caller.Roles), null, cancellationToken);
-        }
-
-        return result;
+        return await identity.DeleteMemberAsync(caller.TenantId, caller.UserId,
+            Audit(caller, "Team member deleted own account", caller.UserName, string.Join(",", caller.Roles), null), cancellationToken);
     }
 
     private async Task<bool> HasAnotherActiveAdminAsync(Guid tenantId, string userId, CancellationToken cancellationToken)
@@ -121,10 +101,7 @@ public sealed class TeamService(
         return members.Any(m => m.UserId != userId && m.Role == Roles.Admin && !m.IsDisabled);
     }
 
-    private async Task RecordAsync(CallerContext caller, string action, string subject, string? before, string? after, CancellationToken cancellationToken)
-    {
-        await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        audit.Record(db, caller, action, subject, before, after);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>The change's audit entry, written by Identity's context in the change's own transaction.</summary>
+    private Action<IAppDbContext> Audit(CallerContext caller, string action, string subject, string? before, string? after) =>
+        db => audit.Record(db, caller, action, subject, before, after);
 }

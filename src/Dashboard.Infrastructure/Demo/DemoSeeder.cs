@@ -40,7 +40,7 @@ public sealed class DemoSeeder(
 
         foreach (var (local, role) in new[] { ("marketer", Roles.Marketer), ("compliance", Roles.ComplianceOfficer) })
         {
-            var result = await identity.CreateMemberAsync(registered.TenantId, $"{local}@{options.EmailDomain}", null, options.Password, role, cancellationToken);
+            var result = await identity.CreateMemberAsync(registered.TenantId, $"{local}@{options.EmailDomain}", null, options.Password, role, cancellationToken: cancellationToken);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Could not create the demo {role}: " + string.Join(" ", result.Errors));

@@ -38,7 +38,7 @@ internal sealed class IdentityService(
         return ToMember(user, roles.FirstOrDefault() ?? string.Empty, time.GetUtcNow());
     }
 
-    public async Task<Result> CreateMemberAsync(Guid tenantId, string email, string? displayName, string password, string role, CancellationToken cancellationToken = default)
+    public async Task<Result> CreateMemberAsync(Guid tenantId, string email, string? displayName, string password, string role, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default)
     {
         if (!Roles.IsKnown(role))
         {
@@ -59,11 +59,12 @@ internal sealed class IdentityService(
             return ToResult(added);
         }
 
+        await RecordAsync(tenantId, audit, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return Result.Success;
     }
 
-    public async Task<Result> SetRoleAsync(Guid tenantId, string userId, string role, CancellationToken cancellationToken = default)
+    public async Task<Result> SetRoleAsync(Guid tenantId, string userId, string role, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default)
     {
         var user = await FindUserAsync(tenantId, userId, cancellationToken);
         if (user is null)
@@ -85,13 +86,14 @@ internal sealed class IdentityService(
             return ToResult(added);
         }
 
-        // A new security stamp makes open sessions re-read the role on their next validation.
+        // A new security stamp ends the member's open sessions: they sign in again with the new role.
         await userManager.UpdateSecurityStampAsync(user);
+        await RecordAsync(tenantId, audit, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return Result.Success;
     }
 
-    public async Task<Result> SetDisabledAsync(Guid tenantId, string userId, bool disabled, CancellationToken cancellationToken = default)
+    public async Task<Result> SetDisabledAsync(Guid tenantId, string userId, bool disabled, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default)
     {
         var user = await FindUserAsync(tenantId, userId, cancellationToken);
         if (user is null)
@@ -99,6 +101,7 @@ internal sealed class IdentityService(
             return Result.Failure("That team member does not exist.");
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         user.IsDisabled = disabled;
         var updated = await userManager.UpdateAsync(user);
         if (!updated.Succeeded)
@@ -106,12 +109,14 @@ internal sealed class IdentityService(
             return ToResult(updated);
         }
 
-        // Invalidates the disabled user's cookies: the revalidating state provider signs them out.
+        // Invalidates the disabled user's cookies and open pages (see SessionValidator).
         await userManager.UpdateSecurityStampAsync(user);
+        await RecordAsync(tenantId, audit, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
         return Result.Success;
     }
 
-    public async Task<Result> DeleteMemberAsync(Guid tenantId, string userId, CancellationToken cancellationToken = default)
+    public async Task<Result> DeleteMemberAsync(Guid tenantId, string userId, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default)
     {
         var user = await FindUserAsync(tenantId, userId, cancellationToken);
         if (user is null)
@@ -119,7 +124,32 @@ internal sealed class IdentityService(
             return Result.Failure("That team member does not exist.");
         }
 
-        return ToResultOrSuccess(await userManager.DeleteAsync(user));
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await userManager.DeleteAsync(user);
+        if (!deleted.Succeeded)
+        {
+            return ToResult(deleted);
+        }
+
+        await RecordAsync(tenantId, audit, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return Result.Success;
+    }
+
+    /// <summary>
+    /// Adds the change's audit entry through this context — the one Identity writes through — inside the
+    /// open transaction, bound to the tenant like every tenant row.
+    /// </summary>
+    private async Task RecordAsync(Guid tenantId, Action<IAppDbContext>? audit, CancellationToken cancellationToken)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        db.BindTenant(tenantId);
+        audit(db);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, CancellationToken cancellationToken = default)

@@ -26,6 +26,23 @@ public sealed class TeamServiceTests
     }
 
     [Fact]
+    public async Task RoleChange_WhoseAuditEntryCannotBeWritten_IsNotMadeEither()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+        await host.InScopeAsync<TeamService, Result>(t => t.AddAsync("m@example.test", null, Password, Roles.Marketer));
+        var member = (await host.InScopeAsync<TeamService, IReadOnlyList<TeamMember>>(t => t.ListAsync())).Single(m => m.Email == "m@example.test");
+
+        // An entry for another tenant is refused by SaveChanges: the audit write fails inside the change.
+        await Assert.ThrowsAnyAsync<Exception>(() => host.InScopeAsync<IIdentityService, Result>(i => i.SetRoleAsync(
+            host.CurrentUser.Caller.TenantId, member.UserId, Roles.Admin,
+            db => db.AuditLog.Add(new Dashboard.Domain.Auditing.AuditLogEntry { TenantId = Guid.NewGuid(), UserName = "x", Action = "x", Subject = "x" }))));
+
+        var after = (await host.InScopeAsync<TeamService, IReadOnlyList<TeamMember>>(t => t.ListAsync())).Single(m => m.Email == "m@example.test");
+        Assert.Equal(Roles.Marketer, after.Role);
+    }
+
+    [Fact]
     public async Task Add_AnEmailThatAlreadyHasAnAccount_SaysSoOnce()
     {
         await using var host = await TestHost.StartAsync();
