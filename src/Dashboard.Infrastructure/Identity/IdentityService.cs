@@ -187,14 +187,10 @@ internal sealed class IdentityService(
             return new RegistrationOutcome(ToResult(added), Guid.Empty, null);
         }
 
-        // The audit entry is written through a context bound to the new tenant, like every tenant row.
-        db.ChangeTracker.Clear();
-        db.BindTenant(tenant.Id);
-        db.AuditLog.Add(new AuditLogEntry
+        await RecordAsync(tenant.Id, d => d.AuditLog.Add(new AuditLogEntry
         {
             AtUtc = now, UserId = user.Id, UserName = email, Action = "Organisation registered", Subject = organisationName,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        }), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new RegistrationOutcome(Result.Success, tenant.Id, user.Id);
     }
