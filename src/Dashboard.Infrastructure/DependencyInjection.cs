@@ -91,7 +91,7 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
-        services.AddScoped<IIdentityService, IdentityService>();
+        services.AddSingleton<IIdentityService, IdentityService>();
         services.AddSingleton<SessionValidator>();
         services.AddScoped<RoleSeeder>();
     }

@@ -6,15 +6,23 @@ using Dashboard.Domain.Tenancy;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Infrastructure.Identity;
 
 /// <inheritdoc />
-internal sealed class IdentityService(
-    UserManager<ApplicationUser> userManager, DashboardDbContext db, TimeProvider time) : IIdentityService
+/// <remarks>
+/// Every operation runs in a DI scope of its own, with its own <see cref="UserManager{TUser}"/> and the
+/// context its store writes through, disposed when the operation ends. A caller such as a Blazor circuit
+/// lives far longer than one change: a shared context would keep a failed change's rolled-back rows and
+/// unsaved audit entry in its change tracker, and the circuit's next change would save them.
+/// </remarks>
+internal sealed class IdentityService(IServiceScopeFactory scopes, TimeProvider time) : IIdentityService
 {
     public async Task<IReadOnlyList<TeamMember>> ListMembersAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = Db(scope);
         var users = await db.Users.AsNoTracking().Where(u => u.TenantId == tenantId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
         var userIds = users.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles
@@ -28,7 +36,9 @@ internal sealed class IdentityService(
 
     public async Task<TeamMember?> FindMemberAsync(Guid tenantId, string userId, CancellationToken cancellationToken = default)
     {
-        var user = await FindUserAsync(tenantId, userId, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = (Db(scope), Users(scope));
+        var user = await FindUserAsync(db, tenantId, userId, cancellationToken);
         if (user is null)
         {
             return null;
@@ -45,6 +55,8 @@ internal sealed class IdentityService(
             return Result.Failure($"Unknown role '{role}'.");
         }
 
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = (Db(scope), Users(scope));
         var user = NewUser(tenantId, email, displayName);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await userManager.CreateAsync(user, password);
@@ -59,14 +71,16 @@ internal sealed class IdentityService(
             return ToResult(added);
         }
 
-        await RecordAsync(tenantId, audit, cancellationToken);
+        await RecordAsync(db, tenantId, audit, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return Result.Success;
     }
 
     public async Task<Result> SetRoleAsync(Guid tenantId, string userId, string role, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default)
     {
-        var user = await FindUserAsync(tenantId, userId, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = (Db(scope), Users(scope));
+        var user = await FindUserAsync(db, tenantId, userId, cancellationToken);
         if (user is null)
         {
             return Result.Failure("That team member does not exist.");
@@ -88,14 +102,16 @@ internal sealed class IdentityService(
 
         // A new security stamp ends the member's open sessions: they sign in again with the new role.
         await userManager.UpdateSecurityStampAsync(user);
-        await RecordAsync(tenantId, audit, cancellationToken);
+        await RecordAsync(db, tenantId, audit, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return Result.Success;
     }
 
     public async Task<Result> SetDisabledAsync(Guid tenantId, string userId, bool disabled, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default)
     {
-        var user = await FindUserAsync(tenantId, userId, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = (Db(scope), Users(scope));
+        var user = await FindUserAsync(db, tenantId, userId, cancellationToken);
         if (user is null)
         {
             return Result.Failure("That team member does not exist.");
@@ -111,14 +127,16 @@ internal sealed class IdentityService(
 
         // Invalidates the disabled user's cookies and open pages (see SessionValidator).
         await userManager.UpdateSecurityStampAsync(user);
-        await RecordAsync(tenantId, audit, cancellationToken);
+        await RecordAsync(db, tenantId, audit, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return Result.Success;
     }
 
     public async Task<Result> DeleteMemberAsync(Guid tenantId, string userId, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default)
     {
-        var user = await FindUserAsync(tenantId, userId, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = (Db(scope), Users(scope));
+        var user = await FindUserAsync(db, tenantId, userId, cancellationToken);
         if (user is null)
         {
             return Result.Failure("That team member does not exist.");
@@ -131,16 +149,16 @@ internal sealed class IdentityService(
             return ToResult(deleted);
         }
 
-        await RecordAsync(tenantId, audit, cancellationToken);
+        await RecordAsync(db, tenantId, audit, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return Result.Success;
     }
 
     /// <summary>
-    /// Adds the change's audit entry through this context — the one Identity writes through — inside the
-    /// open transaction, bound to the tenant like every tenant row.
+    /// Adds the change's audit entry through the operation's context — the one Identity writes through —
+    /// inside the open transaction, bound to the tenant like every tenant row.
     /// </summary>
-    private async Task RecordAsync(Guid tenantId, Action<IAppDbContext>? audit, CancellationToken cancellationToken)
+    private static async Task RecordAsync(DashboardDbContext db, Guid tenantId, Action<IAppDbContext>? audit, CancellationToken cancellationToken)
     {
         if (audit is null)
         {
@@ -154,6 +172,8 @@ internal sealed class IdentityService(
 
     public async Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = (Db(scope), Users(scope));
         var normalized = Tenant.Normalize(organisationName);
         if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalized, cancellationToken))
         {
@@ -187,7 +207,7 @@ internal sealed class IdentityService(
             return new RegistrationOutcome(ToResult(added), Guid.Empty, null);
         }
 
-        await RecordAsync(tenant.Id, d => d.AuditLog.Add(new AuditLogEntry
+        await RecordAsync(db, tenant.Id, d => d.AuditLog.Add(new AuditLogEntry
         {
             AtUtc = now, UserId = user.Id, UserName = email, Action = "Organisation registered", Subject = organisationName,
         }), cancellationToken);
@@ -197,7 +217,11 @@ internal sealed class IdentityService(
 
     private static RegistrationOutcome Failed(string error) => new(Result.Failure(error), Guid.Empty, null);
 
-    private Task<ApplicationUser?> FindUserAsync(Guid tenantId, string userId, CancellationToken cancellationToken) =>
+    private static DashboardDbContext Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+
+    private static UserManager<ApplicationUser> Users(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+
+    private static Task<ApplicationUser?> FindUserAsync(DashboardDbContext db, Guid tenantId, string userId, CancellationToken cancellationToken) =>
         db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.TenantId == tenantId, cancellationToken);
 
     private ApplicationUser NewUser(Guid tenantId, string email, string? displayName) => new()

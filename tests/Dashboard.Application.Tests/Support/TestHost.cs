@@ -77,13 +77,19 @@ internal sealed class TestHost : IAsyncDisposable
 
     public static CallerContext As(CallerContext caller, string role) => caller with { Roles = new HashSet<string> { role } };
 
-    /// <summary>Runs a scoped service the way one Blazor circuit would.</summary>
+    /// <summary>Runs a scoped service in a scope of its own, the way one HTTP request would.</summary>
     public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> action)
         where TService : notnull
     {
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
+
+    /// <summary>
+    /// A scope to hold across several calls, the way a Blazor circuit holds its scoped services for as
+    /// long as the page is open: state a failed call leaves in a scoped service is still there for the next.
+    /// </summary>
+    public AsyncServiceScope OpenCircuit() => Services.CreateAsyncScope();
 
     public DashboardDbContext CreateUnboundContext() =>
         Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext();
