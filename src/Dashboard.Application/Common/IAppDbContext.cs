@@ -4,6 +4,7 @@ using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
 using Dashboard.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Dashboard.Application.Common;
 
@@ -40,6 +41,13 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<ImportError> ImportErrors { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+
+    /// <summary>
+    /// The change-tracking entry of an entity, e.g. to mark single properties of an attached stub as
+    /// modified so that SaveChanges updates only those columns.
+    /// </summary>
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -283,7 +283,7 @@ public sealed class ImportJobHandler(
         source.LastImportAtUtc = now;
         source.LastImportState = state;
         source.LastImportRows = state == ImportState.Succeeded ? accepted : null;
-        var entry = ((DbContext)db).Entry(source);
+        var entry = db.Entry(source);
         entry.Property(s => s.LastImportAtUtc).IsModified = true;
         entry.Property(s => s.LastImportState).IsModified = true;
         entry.Property(s => s.LastImportRows).IsModified = true;
