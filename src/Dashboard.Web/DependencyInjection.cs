@@ -31,7 +31,7 @@ public static class DependencyInjection
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddScoped<ICurrentUser, CircuitCurrentUser>();
+        services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<HangfireOperatorFilter>();
 
         services.AddAuthentication(options =>

@@ -14,8 +14,8 @@ internal sealed class AuditLog(TimeProvider time) : IAuditLog
         {
             TenantId = caller.TenantId,
             AtUtc = time.GetUtcNow().UtcDateTime,
-            UserId = caller.UserId,
-            UserName = caller.UserName,
+            UserId = string.IsNullOrEmpty(caller.UserId) ? null : caller.UserId,
+            UserName = Truncate(caller.ActorName, AuditLogEntry.UserNameMaxLength)!,
             Action = action,
             Subject = subject,
             Before = Truncate(before),
@@ -23,6 +23,6 @@ internal sealed class AuditLog(TimeProvider time) : IAuditLog
         });
     }
 
-    private static string? Truncate(string? value) =>
-        value is { Length: > AuditLogEntry.ValueMaxLength } ? value[..AuditLogEntry.ValueMaxLength] : value;
+    private static string? Truncate(string? value, int max = AuditLogEntry.ValueMaxLength) =>
+        value is not null && value.Length > max ? value[..max] : value;
 }

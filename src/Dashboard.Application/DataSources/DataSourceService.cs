@@ -269,68 +269,47 @@ public sealed class DataSourceService(
     public async Task<Result> ImportNowAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var caller = await CallerAsync(cancellationToken);
-        List<ImportRun> runs;
-        await using (var db = dbFactory.CreateForTenant(caller.TenantId))
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var source = await LoadAsync(db, id, cancellationToken);
+        if (await IsImportingAsync(db, id, cancellationToken))
         {
-            var source = await LoadAsync(db, id, cancellationToken);
-            if (await IsImportingAsync(db, id, cancellationToken))
-            {
-                return Result.Failure(ImportJobHandler.AlreadyRunning);
-            }
-
-            var datasets = source.Kind switch
-            {
-                DataSourceKind.FileUpload => source.Datasets.Where(d => d.StoredFileName is not null).Select(d => d.Dataset).ToList(),
-                DataSourceKind.SqlDatabase => source.Datasets.Where(d => !string.IsNullOrWhiteSpace(d.Query)).Select(d => d.Dataset).ToList(),
-                DataSourceKind.SampleData => [DatasetKind.Interactions],
-                _ => [],
-            };
-            if (datasets.Count == 0)
-            {
-                return Result.Failure(source.Kind switch
-                {
-                    DataSourceKind.FileUpload => "Upload at least one file first.",
-                    DataSourceKind.SqlDatabase => "Enter at least one query first.",
-                    _ => "This kind of source is not imported here; it receives data through the events API.",
-                });
-            }
-
-            if (source.Kind == DataSourceKind.SqlDatabase && source.ProtectedConnectionString is null)
-            {
-                return Result.Failure("Enter a connection string first.");
-            }
-
-            var now = time.GetUtcNow().UtcDateTime;
-            runs = [.. datasets.Select(d => new ImportRun
-            {
-                Id = Guid.CreateVersion7(), DataSourceId = id, Dataset = d, Mode = source.Mode, State = ImportState.Queued, QueuedAtUtc = now, RequestedBy = caller.UserName,
-            })];
-            db.ImportRuns.AddRange(runs);
-            audit.Record(db, caller, "DataSource.ImportStarted", source.Name, null, string.Join(", ", datasets.Select(ImportJobHandler.Label)));
-            await db.SaveChangesAsync(cancellationToken);
+            return Result.Failure(ImportJobHandler.AlreadyRunning);
         }
 
-        var ids = runs.Select(r => r.Id).ToList();
-        Guid jobId;
-        try
+        var datasets = source.Kind switch
         {
-            jobId = await scheduler.EnqueueAsync(caller.TenantId, JobKind.ImportDataSource,
-                ImportJobHandler.SerializeParameters(new ImportJobParameters(id, ids)), caller.UserName, cancellationToken);
-        }
-        catch
+            DataSourceKind.FileUpload => source.Datasets.Where(d => d.StoredFileName is not null).Select(d => d.Dataset).ToList(),
+            DataSourceKind.SqlDatabase => source.Datasets.Where(d => !string.IsNullOrWhiteSpace(d.Query)).Select(d => d.Dataset).ToList(),
+            DataSourceKind.SampleData => [DatasetKind.Interactions],
+            _ => [],
+        };
+        if (datasets.Count == 0)
         {
-            // Never leave "queued" runs that no job will pick up: they would block every later import.
-            await using var db = dbFactory.CreateForTenant(caller.TenantId);
-            await db.ImportRuns.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.State, ImportState.Failed).SetProperty(r => r.Summary, "The import could not be queued. Try again."), CancellationToken.None);
-            throw;
-        }
-
-        await using (var db = dbFactory.CreateForTenant(caller.TenantId))
-        {
-            await db.ImportRuns.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.JobRunId, jobId), cancellationToken);
+            return Result.Failure(source.Kind switch
+            {
+                DataSourceKind.FileUpload => "Upload at least one file first.",
+                DataSourceKind.SqlDatabase => "Enter at least one query first.",
+                _ => "This kind of source is not imported here; it receives data through the events API.",
+            });
         }
 
+        if (source.Kind == DataSourceKind.SqlDatabase && source.ProtectedConnectionString is null)
+        {
+            return Result.Failure("Enter a connection string first.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        List<ImportRun> runs = [.. datasets.Select(d => new ImportRun
+        {
+            Id = Guid.CreateVersion7(), DataSourceId = id, Dataset = d, Mode = source.Mode, State = ImportState.Queued, QueuedAtUtc = now, RequestedBy = caller.ActorName,
+        })];
+        db.ImportRuns.AddRange(runs);
+
+        // Queued with the runs and the audit entry in one save: no job without its runs, no runs without their job.
+        var job = scheduler.Enqueue(db, new ImportJobParameters(id, [.. runs.Select(r => r.Id)]), caller);
+        runs.ForEach(r => r.JobRunId = job.Id);
+        audit.Record(db, caller, "DataSource.ImportStarted", source.Name, null, string.Join(", ", datasets.Select(ImportJobHandler.Label)));
+        await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.SampleData;
@@ -12,38 +13,60 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Application.DataSources;
 
 /// <summary>The parameters of an import job: the source and the import runs queued for it.</summary>
-public sealed record ImportJobParameters(Guid DataSourceId, IReadOnlyList<Guid> ImportRunIds);
+public sealed record ImportJobParameters(Guid DataSourceId, IReadOnlyList<Guid> ImportRunIds) : IJobParameters
+{
+    public static JobKind Kind => JobKind.ImportDataSource;
+}
 
 /// <summary>
 /// "Import now": imports every dataset of a source in ONE transaction (end-user attributes, then items,
 /// then interactions), records one <see cref="ImportRun"/> per dataset with its report, and either
-/// commits everything or leaves the tenant's data exactly as it was.
+/// commits everything or leaves the tenant's data exactly as it was. A successful import is audited as
+/// the job, on behalf of whoever requested it.
 /// </summary>
 public sealed class ImportJobHandler(
     ITenantDbContextFactory dbFactory,
+    IAuditLog audit,
     IImportWriter writer,
     UploadStore uploads,
     ISqlSourceConnector sql,
     ISecretProtector secrets,
     ISampleDataWriter sampleWriter,
     Microsoft.Extensions.Options.IOptions<DataSourcesOptions> options,
-    TimeProvider time) : IJobHandler
+    TimeProvider time) : JobHandler<ImportJobParameters>
 {
     private static readonly DatasetKind[] Order = [DatasetKind.EndUserAttributes, DatasetKind.Items, DatasetKind.Interactions];
 
-    public JobKind Kind => JobKind.ImportDataSource;
+    public override string Name => "Import data source";
 
-    public string RequiredPolicy => Policies.ManageDataSources;
+    public override string RequiredPolicy => Policies.ManageDataSources;
 
-    public static string SerializeParameters(ImportJobParameters parameters) => JsonSerializer.Serialize(parameters);
-
-    public async Task RunAsync(Guid tenantId, string? parametersJson, IProgress<JobProgress> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run's data was one transaction that never committed, so only the bookkeeping is left: its
+    /// imports (queued or running) and their sources' "importing" state say it failed.
+    /// </summary>
+    public override async Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(progress);
-        var parameters = JsonSerializer.Deserialize<ImportJobParameters>(parametersJson ?? "null")
-            ?? throw new InvalidOperationException("The import job has no parameters.");
+        ArgumentNullException.ThrowIfNull(job);
         var now = time.GetUtcNow().UtcDateTime;
-        var (source, runs) = await StartRunsAsync(tenantId, parameters, now, cancellationToken);
+        await using var db = dbFactory.CreateForTenant(job.TenantId);
+        var sources = await db.ImportRuns.Where(r => r.JobRunId == job.JobRunId).Select(r => r.DataSourceId).Distinct().ToListAsync(cancellationToken);
+        await db.ImportRuns.Where(r => r.JobRunId == job.JobRunId && (r.State == ImportState.Running || r.State == ImportState.Queued)).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.State, ImportState.Failed)
+            .SetProperty(r => r.FinishedAtUtc, now)
+            .SetProperty(r => r.Summary, $"{job.Reason} Nothing was changed; import again."), cancellationToken);
+        await db.DataSources.Where(d => sources.Contains(d.Id) && d.LastImportState == ImportState.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastImportState, ImportState.Failed), cancellationToken);
+        return "Nothing was imported and the data is as it was before; run it again.";
+    }
+
+    protected override async Task RunAsync(JobContext context, ImportJobParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var (tenantId, progress, cancellationToken) = (context.TenantId, context.Progress, context.CancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var (source, runs) = await StartRunsAsync(context, parameters, now, cancellationToken);
         var reports = runs.ToDictionary(r => r.Dataset, r => new ImportReport(r.Dataset));
         string? failedDataset = null;
         var stopping = cancellationToken;
@@ -55,7 +78,10 @@ public sealed class ImportJobHandler(
             if (source.Kind == DataSourceKind.SampleData)
             {
                 await ImportSampleAsync(tenantId, source, reports, progress, now, cancellationToken);
-                await FinishAsync(tenantId, source.Id, runs, reports, ImportState.Succeeded, null, null, cancellationToken);
+                await using var db = dbFactory.CreateForTenant(tenantId);
+                Apply(db, source.Id, runs, reports, ImportState.Succeeded, null, null, time.GetUtcNow().UtcDateTime);
+                AuditSuccess(db, context.Caller, source, runs, reports);
+                await db.SaveChangesAsync(cancellationToken);
                 return;
             }
 
@@ -78,6 +104,7 @@ public sealed class ImportJobHandler(
             failedDataset = null;
             progress.Report(new JobProgress(99, "Saving"));
             Apply(session.Db, source.Id, runs, reports, ImportState.Succeeded, null, null, time.GetUtcNow().UtcDateTime);
+            AuditSuccess(session.Db, context.Caller, source, runs, reports);
             await session.Db.SaveChangesAsync(cancellationToken);
             await session.CommitAsync(cancellationToken);
             progress.Report(new JobProgress(100, string.Join(" ", runs.Select(r => $"{Label(r.Dataset)}: {reports[r.Dataset].Summary()}"))));
@@ -122,9 +149,9 @@ public sealed class ImportJobHandler(
         _ => "end-user attributes",
     };
 
-    private async Task<(DataSource Source, List<ImportRun> Runs)> StartRunsAsync(Guid tenantId, ImportJobParameters parameters, DateTime now, CancellationToken cancellationToken)
+    private async Task<(DataSource Source, List<ImportRun> Runs)> StartRunsAsync(JobContext context, ImportJobParameters parameters, DateTime now, CancellationToken cancellationToken)
     {
-        await using var db = dbFactory.CreateForTenant(tenantId);
+        await using var db = dbFactory.CreateForTenant(context.TenantId);
         var source = await db.DataSources.Include(s => s.Datasets).AsNoTracking().FirstOrDefaultAsync(s => s.Id == parameters.DataSourceId, cancellationToken)
             ?? throw new NotFoundException("That data source no longer exists.");
         var runs = await db.ImportRuns.Where(r => parameters.ImportRunIds.Contains(r.Id)).ToListAsync(cancellationToken);
@@ -134,7 +161,8 @@ public sealed class ImportJobHandler(
             var datasets = runs.Count > 0 ? runs.Select(r => r.Dataset).Distinct().ToList() : [DatasetKind.Interactions];
             runs = [.. datasets.Select(d => new ImportRun
             {
-                Id = Guid.CreateVersion7(), DataSourceId = source.Id, Dataset = d, Mode = source.Mode, State = ImportState.Queued, QueuedAtUtc = now, RequestedBy = "Run again",
+                Id = Guid.CreateVersion7(), DataSourceId = source.Id, Dataset = d, Mode = source.Mode, State = ImportState.Queued, QueuedAtUtc = now,
+                RequestedBy = context.RequestedBy, JobRunId = context.JobRunId,
             })];
             db.ImportRuns.AddRange(runs);
         }
@@ -242,6 +270,9 @@ public sealed class ImportJobHandler(
         Apply(db, sourceId, runs, reports, state, culprit, othersSummary, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private void AuditSuccess(IAppDbContext db, CallerContext caller, DataSource source, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports) =>
+        audit.Record(db, caller, "DataSource.Imported", source.Name, null, string.Join(" ", runs.Select(r => $"{Label(r.Dataset)}: {reports[r.Dataset].Summary()}")));
 
     private static void Apply(
         IAppDbContext db, Guid sourceId, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state, DatasetKind? culprit, string? othersSummary,

@@ -1,10 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Domain.Identity;
-using Dashboard.Domain.Jobs;
 
 namespace Dashboard.Application.DataSources;
 
@@ -12,33 +9,36 @@ namespace Dashboard.Application.DataSources;
 /// "Generate sample data": runs the synthetic generator and replaces the tenant's data with its output.
 /// Deterministic for the options' seed, so running it again gives the same data (idempotent).
 /// </summary>
-public sealed class SampleDataJobHandler(SampleDataGenerator generator, ISampleDataWriter writer, TimeProvider time) : IJobHandler
+public sealed class SampleDataJobHandler(SampleDataGenerator generator, ISampleDataWriter writer, TimeProvider time) : JobHandler<SampleDataOptions>
 {
-    public JobKind Kind => JobKind.GenerateSampleData;
+    public override string Name => "Generate sample data";
 
-    public string RequiredPolicy => Policies.ManageDataSources;
+    public override string RequiredPolicy => Policies.ManageDataSources;
 
-    public static string SerializeParameters(SampleDataOptions options) => JsonSerializer.Serialize(options);
+    /// <summary>
+    /// The writer replaces the data in one transaction and marks nothing as in progress, so an
+    /// interrupted run leaves nothing to repair; people only need to know their data is as it was.
+    /// </summary>
+    public override Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken) =>
+        Task.FromResult("No sample data was generated and the organisation's data is as it was before; run it again.");
 
-    public async Task RunAsync(Guid tenantId, string? parametersJson, IProgress<JobProgress> progress, CancellationToken cancellationToken)
+    protected override async Task RunAsync(JobContext context, SampleDataOptions parameters)
     {
-        ArgumentNullException.ThrowIfNull(progress);
-        var options = string.IsNullOrEmpty(parametersJson)
-            ? new SampleDataOptions()
-            : JsonSerializer.Deserialize<SampleDataOptions>(parametersJson) ?? new SampleDataOptions();
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var progress = context.Progress;
 
         // Generation is 0–40 %, writing 40–100 %: the write dominates on SQLite.
         var data = generator.Generate(
-            options,
+            parameters,
             time.GetUtcNow().UtcDateTime,
-            cancellationToken,
+            context.CancellationToken,
             new InlineProgress<int>(p => progress.Report(new JobProgress(p * 40 / 100, "Generating synthetic data"))));
         await writer.ReplaceTenantDataAsync(
-            tenantId,
+            context.TenantId,
             data,
             new InlineProgress<int>(p => progress.Report(new JobProgress(40 + (p * 60 / 100), "Writing to the database"))),
-            cancellationToken);
+            context.CancellationToken);
         progress.Report(new JobProgress(100,
             $"Generated {data.Users.Count:N0} end-users, {data.Items.Count:N0} items and {data.Interactions.Length:N0} interactions"));
     }

@@ -3,15 +3,25 @@ using Dashboard.Domain.Jobs;
 namespace Dashboard.Application.Jobs;
 
 /// <summary>
-/// The work behind one <see cref="JobKind"/>. Handlers get the tenant explicitly, report progress
-/// 0–100 with a short message, and either commit all their results or none (one transaction).
+/// The work behind one <see cref="JobKind"/>. Handlers get everything through a <see cref="JobContext"/>,
+/// report progress, and either commit all their results or none (one transaction). Each kind also
+/// knows how to put right what an interrupted run of its own left behind.
 /// </summary>
 public interface IJobHandler
 {
     JobKind Kind { get; }
 
-    /// <summary>The capability a person needs to start (or re-run) this kind of job.</summary>
+    /// <summary>How people and the audit log name this kind of job.</summary>
+    string Name { get; }
+
+    /// <summary>The capability a person needs to start (or re-run) this kind of job; the running job holds it.</summary>
     string RequiredPolicy { get; }
 
-    Task RunAsync(Guid tenantId, string? parametersJson, IProgress<JobProgress> progress, CancellationToken cancellationToken);
+    Task RunAsync(JobContext context);
+
+    /// <summary>
+    /// Called once for a run of this kind that stopped without recording its outcome: fixes whatever the
+    /// run marked as in progress, and returns a sentence telling people what that means for their data.
+    /// </summary>
+    Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
 using Dashboard.Domain.Identity;
 using Dashboard.Domain.Jobs;
@@ -7,7 +8,7 @@ namespace Dashboard.Application.Jobs;
 
 /// <summary>The tenant's Jobs page: list runs, run one again.</summary>
 public sealed class JobService(
-    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IJobScheduler scheduler, IEnumerable<IJobHandler> handlers, ILiveJobProgress live)
+    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IJobScheduler scheduler, IEnumerable<IJobHandler> handlers, ILiveJobProgress live, IAuditLog audit)
 {
     public async Task<IReadOnlyList<JobRun>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
     {
@@ -37,14 +38,19 @@ public sealed class JobService(
         return handlers.Where(h => caller.Can(h.RequiredPolicy)).Select(h => h.Kind).ToHashSet();
     }
 
+    /// <summary>Queues a run with the same parameters, requested by (and audited as) the caller.</summary>
     public async Task<Guid> RunAgainAsync(Guid jobRunId, CancellationToken cancellationToken = default)
     {
         var caller = await currentUser.GetAsync(cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
         var run = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobRunId, cancellationToken)
             ?? throw new NotFoundException("That job does not exist.");
-        caller.Demand(HandlerFor(run.Kind).RequiredPolicy);
-        return await scheduler.EnqueueAsync(caller.TenantId, run.Kind, run.ParametersJson, caller.UserName, cancellationToken);
+        var handler = HandlerFor(run.Kind);
+        caller.Demand(handler.RequiredPolicy);
+        var again = scheduler.Enqueue(db, run.Kind, run.ParametersJson, caller);
+        audit.Record(db, caller, "Job run again", handler.Name, null, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return again.Id;
     }
 
     private IJobHandler HandlerFor(JobKind kind) =>

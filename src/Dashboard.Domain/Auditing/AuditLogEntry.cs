@@ -8,6 +8,7 @@ public sealed class AuditLogEntry : ITenantOwned
     public const int ActionMaxLength = 100;
     public const int SubjectMaxLength = 256;
     public const int ValueMaxLength = 4000;
+    public const int UserNameMaxLength = 256;
 
     public long Id { get; set; }
 

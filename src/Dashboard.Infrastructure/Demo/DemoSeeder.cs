@@ -1,9 +1,8 @@
-using Dashboard.Application.DataSources;
+using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Team;
 using Dashboard.Domain.Identity;
-using Dashboard.Domain.Jobs;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -17,6 +16,7 @@ namespace Dashboard.Infrastructure.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     DashboardDbContext db,
+    ITenantDbContextFactory tenants,
     IIdentityService identity,
     IJobScheduler scheduler,
     IOptions<DemoOptions> demo,
@@ -47,8 +47,11 @@ public sealed class DemoSeeder(
             }
         }
 
-        await scheduler.EnqueueAsync(registered.TenantId, JobKind.GenerateSampleData,
-            SampleDataJobHandler.SerializeParameters(sampleData.Value), "system (demo set-up)", cancellationToken);
+        await using (var tenantDb = tenants.CreateForTenant(registered.TenantId))
+        {
+            scheduler.Enqueue(tenantDb, sampleData.Value, CallerContext.ForSystem(registered.TenantId, "system (demo set-up)"));
+            await tenantDb.SaveChangesAsync(cancellationToken);
+        }
 
         // The shipped demo password is public (README), so printing it leaks nothing; a password an
         // operator configured is never written to the log.

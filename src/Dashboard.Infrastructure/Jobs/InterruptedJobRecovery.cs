@@ -1,22 +1,24 @@
-using Dashboard.Domain.DataSources;
+using Dashboard.Application.Jobs;
 using Dashboard.Domain.Jobs;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Infrastructure.Jobs;
 
 /// <summary>
-/// At start-up, marks runs left "Running" by a process that died as Failed. Their writes were one
-/// transaction, so the database already holds exactly the data from before the job; the row must say so.
-/// The app calls it on the embedded (single-node SQLite) setup only: with several nodes sharing SQL
-/// Server, start-up of one node must not fail another node's running job.
+/// Fails runs that stopped without recording their outcome and lets each run's own handler clean up
+/// after it (<see cref="IJobHandler.CleanUpInterruptedAsync"/>). A handler's writes are one
+/// transaction, so the database already holds exactly the data from before the job; the rows must say so.
+/// At start-up (<see cref="RecoverAsync"/>) the app calls it on the embedded (single-node SQLite) setup
+/// only: with several nodes sharing SQL Server, start-up of one node must not fail another node's running job.
 /// </summary>
-public sealed class InterruptedJobRecovery(IDbContextFactory<DashboardDbContext> factory, TimeProvider time, ILogger<InterruptedJobRecovery> logger)
+public sealed class InterruptedJobRecovery(
+    IDbContextFactory<DashboardDbContext> factory, IServiceScopeFactory scopes, TimeProvider time, ILogger<InterruptedJobRecovery> logger)
 {
     private const string JobMessage = "Interrupted — nothing was changed";
-    private const string JobError = "The app stopped while this job was running. Its changes were rolled back; run it again.";
-    private const string ImportSummary = "The app stopped during this import. Nothing was changed; import again.";
+    private const string StoppedReason = "The app stopped while this job was running.";
 
     /// <summary>
     /// Fails one run that Hangfire delivered again after the process running it died (any provider,
@@ -24,57 +26,76 @@ public sealed class InterruptedJobRecovery(IDbContextFactory<DashboardDbContext>
     /// </summary>
     public async Task FailInterruptedRunAsync(Guid tenantId, Guid jobRunId, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.BindTenant(tenantId);
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.JobRuns.Where(j => j.Id == jobRunId && j.State == JobState.Running).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.State, JobState.Failed)
-            .SetProperty(j => j.FinishedAtUtc, now)
-            .SetProperty(j => j.Message, JobMessage)
-            .SetProperty(j => j.Error, JobError), cancellationToken);
-        var sources = await db.ImportRuns.Where(r => r.JobRunId == jobRunId).Select(r => r.DataSourceId).Distinct().ToListAsync(cancellationToken);
-        await db.ImportRuns.Where(r => r.JobRunId == jobRunId && (r.State == ImportState.Running || r.State == ImportState.Queued)).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.State, ImportState.Failed)
-            .SetProperty(r => r.FinishedAtUtc, now)
-            .SetProperty(r => r.Summary, ImportSummary), cancellationToken);
-        await db.DataSources.Where(d => sources.Contains(d.Id) && d.LastImportState == ImportState.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastImportState, ImportState.Failed), cancellationToken);
+        await FailAsync(tenantId, jobRunId, StoppedReason, cancellationToken);
         logger.LogWarning("Job run {JobRunId} was delivered again after an interruption and is marked as failed.", jobRunId);
     }
 
+    /// <summary>Fails every run left running by a process that died (all tenants).</summary>
     public async Task RecoverAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // Cross-tenant by nature: start-up has no tenant, and the update touches only state columns.
-        var count = await db.JobRuns.IgnoreQueryFilters([DashboardDbContext.TenantFilter])
-            .Where(j => j.State == JobState.Running)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.State, JobState.Failed)
-                .SetProperty(j => j.FinishedAtUtc, time.GetUtcNow().UtcDateTime)
-                .SetProperty(j => j.Message, JobMessage)
-                .SetProperty(j => j.Error, JobError),
-                cancellationToken);
-        if (count > 0)
+        List<(Guid TenantId, Guid Id)> running;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            logger.LogWarning("{Count} interrupted job run(s) marked as failed.", count);
+            // Cross-tenant by nature: start-up has no tenant. Only ids are read; each run is failed in its own tenant.
+            running = [.. (await db.JobRuns.IgnoreQueryFilters([DashboardDbContext.TenantFilter])
+                .Where(j => j.State == JobState.Running)
+                .Select(j => new { j.TenantId, j.Id })
+                .ToListAsync(cancellationToken)).Select(j => (j.TenantId, j.Id))];
         }
 
-        // Imports of those jobs: their transaction was never committed, so the data is as before.
-        var failedJobs = db.JobRuns.IgnoreQueryFilters([DashboardDbContext.TenantFilter]).Where(j => j.State == JobState.Failed).Select(j => (Guid?)j.Id);
-        var imports = await db.ImportRuns.IgnoreQueryFilters([DashboardDbContext.TenantFilter])
-            .Where(r => r.State == ImportState.Running || r.State == ImportState.Queued)
-            .Where(r => r.State == ImportState.Running || failedJobs.Contains(r.JobRunId))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.State, ImportState.Failed)
-                .SetProperty(r => r.FinishedAtUtc, time.GetUtcNow().UtcDateTime)
-                .SetProperty(r => r.Summary, ImportSummary),
-                cancellationToken);
-        if (imports > 0)
+        foreach (var (tenantId, id) in running)
         {
-            await db.DataSources.IgnoreQueryFilters([DashboardDbContext.TenantFilter])
-                .Where(s => s.LastImportState == ImportState.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastImportState, ImportState.Failed), cancellationToken);
-            logger.LogWarning("{Count} interrupted import(s) marked as failed.", imports);
+            await FailAsync(tenantId, id, StoppedReason, cancellationToken);
         }
+
+        if (running.Count > 0)
+        {
+            logger.LogWarning("{Count} interrupted job run(s) marked as failed.", running.Count);
+        }
+    }
+
+    /// <summary>
+    /// Moves a queued or running run to Failed, then has its kind's handler clean up; the run's error
+    /// says why it stopped and what its handler says that means for the data.
+    /// </summary>
+    public async Task FailAsync(Guid tenantId, Guid jobRunId, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.BindTenant(tenantId);
+        var kind = await db.JobRuns.Where(j => j.Id == jobRunId && (j.State == JobState.Running || j.State == JobState.Queued))
+            .Select(j => (JobKind?)j.Kind).FirstOrDefaultAsync(cancellationToken);
+        if (kind is null)
+        {
+            return;
+        }
+
+        // Of two nodes failing the same run, exactly one moves it on and cleans up.
+        var now = time.GetUtcNow().UtcDateTime;
+        var failed = await db.JobRuns.Where(j => j.Id == jobRunId && (j.State == JobState.Running || j.State == JobState.Queued)).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.State, JobState.Failed)
+            .SetProperty(j => j.FinishedAtUtc, now)
+            .SetProperty(j => j.Message, JobMessage)
+            .SetProperty(j => j.Error, $"{reason} Its changes were rolled back; run it again."), cancellationToken);
+        if (failed != 1)
+        {
+            return;
+        }
+
+        string consequence;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == kind);
+            if (handler is null)
+            {
+                logger.LogError("No handler is registered for job kind {Kind}; run {JobRunId} was not cleaned up.", kind, jobRunId);
+                return;
+            }
+
+            consequence = await handler.CleanUpInterruptedAsync(new InterruptedJob(tenantId, jobRunId, reason), cancellationToken);
+        }
+
+        var error = $"{reason} {consequence}";
+        await db.JobRuns.Where(j => j.Id == jobRunId).ExecuteUpdateAsync(
+            s => s.SetProperty(j => j.Error, error.Length <= JobRun.ErrorMaxLength ? error : error[..JobRun.ErrorMaxLength]), cancellationToken);
     }
 }

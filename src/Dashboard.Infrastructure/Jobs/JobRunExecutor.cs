@@ -29,6 +29,7 @@ public sealed class JobRunExecutor(
     public async Task ExecuteAsync(Guid tenantId, Guid jobRunId, CancellationToken cancellationToken)
     {
         string? parameters;
+        string? requestedBy;
         JobKind kind;
         await using (var db = dbFactory.CreateForTenant(tenantId))
         {
@@ -59,6 +60,7 @@ public sealed class JobRunExecutor(
             }
 
             parameters = run.ParametersJson;
+            requestedBy = run.RequestedBy;
             kind = run.Kind;
         }
 
@@ -74,7 +76,8 @@ public sealed class JobRunExecutor(
                 throw new InvalidOperationException($"No handler is registered for job kind {kind}.");
             }
 
-            await handler.RunAsync(tenantId, parameters, progress, cancellationToken);
+            var caller = CallerContext.ForJob(tenantId, handler.Name, requestedBy ?? "unknown", handler.RequiredPolicy);
+            await handler.RunAsync(new JobContext(jobRunId, caller, parameters, progress, cancellationToken));
         }
 #pragma warning disable CA1031 // Any failure of a job must end up on its JobRun row, whatever its type.
         catch (Exception ex)

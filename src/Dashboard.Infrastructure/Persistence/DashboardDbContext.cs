@@ -17,12 +17,16 @@ namespace Dashboard.Infrastructure.Persistence;
 /// every <see cref="ITenantOwned"/> entity gets the named query filter <see cref="TenantFilter"/>,
 /// and SaveChanges stamps new rows with the tenant and refuses rows of another tenant. An instance
 /// without a tenant (Identity's scoped context, registration) can read no tenant-owned row and
-/// write none.
+/// write none. Work that must only follow committed changes (handing a job to Hangfire) is registered
+/// with <see cref="AfterCommit"/>.
 /// </summary>
 public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     : IdentityDbContext<ApplicationUser>(options), IAppDbContext
 {
     public const string TenantFilter = "Tenant";
+
+    private readonly List<Func<CancellationToken, Task>> _afterNextSave = [];
+    private readonly Dictionary<Guid, List<Func<CancellationToken, Task>>> _afterTransaction = [];
 
     /// <summary>The tenant this instance serves; <see cref="Guid.Empty"/> means "none".</summary>
     public Guid TenantId { get; private set; }
@@ -95,16 +99,76 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
         return Expression.Lambda(body, e);
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once the changes pending now are committed: right after the next
+    /// successful SaveChangesAsync, or, when that save runs inside a transaction, after that transaction
+    /// commits. If the save fails or the transaction is rolled back (or disposed uncommitted), it never runs.
+    /// </summary>
+    internal void AfterCommit(Func<CancellationToken, Task> action) => _afterNextSave.Add(action);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (_afterNextSave.Count > 0)
+        {
+            throw new InvalidOperationException("Changes with work to run after commit must be saved with SaveChangesAsync.");
+        }
+
         EnforceTenant();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         EnforceTenant();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (_afterNextSave.Count == 0)
+        {
+            return saved;
+        }
+
+        var actions = _afterNextSave.ToList();
+        _afterNextSave.Clear();
+        if (Database.CurrentTransaction is { } transaction)
+        {
+            AwaitCommit(transaction.TransactionId).AddRange(actions);
+        }
+        else
+        {
+            // The save was its own transaction and has committed; a caller's cancellation must not undo the hand-over.
+            await RunAsync(actions, CancellationToken.None);
+        }
+
+        return saved;
+    }
+
+    internal bool HasWorkAfterCommit(Guid transactionId) => _afterTransaction.ContainsKey(transactionId);
+
+    internal async Task TransactionCommittedAsync(Guid transactionId)
+    {
+        if (_afterTransaction.Remove(transactionId, out var actions))
+        {
+            await RunAsync(actions, CancellationToken.None);
+        }
+    }
+
+    internal void TransactionRolledBack(Guid transactionId) => _afterTransaction.Remove(transactionId);
+
+    private List<Func<CancellationToken, Task>> AwaitCommit(Guid transactionId)
+    {
+        if (!_afterTransaction.TryGetValue(transactionId, out var list))
+        {
+            _afterTransaction[transactionId] = list = [];
+        }
+
+        return list;
+    }
+
+    private static async Task RunAsync(List<Func<CancellationToken, Task>> actions, CancellationToken cancellationToken)
+    {
+        foreach (var action in actions)
+        {
+            await action(cancellationToken);
+        }
     }
 
     private void EnforceTenant()

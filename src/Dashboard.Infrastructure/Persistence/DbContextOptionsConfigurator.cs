@@ -14,14 +14,15 @@ public static class DbContextOptionsConfigurator
         {
             builder.UseSqlite(ResolveSqliteConnectionString(options.ConnectionString, contentRoot),
                     sqlite => sqlite.MigrationsAssembly(DatabaseProvider.SqliteMigrationsAssembly))
-                .AddInterceptors(new SqlitePragmaInterceptor());
+                .AddInterceptors(new SqlitePragmaInterceptor(), AfterCommitInterceptor.Instance);
         }
         else
         {
             // No EnableRetryOnFailure: a retrying strategy refuses user-initiated transactions, and imports,
             // sample data and Identity changes are deliberately one explicit transaction each.
             builder.UseSqlServer(options.ConnectionString,
-                sql => sql.MigrationsAssembly(DatabaseProvider.SqlServerMigrationsAssembly));
+                    sql => sql.MigrationsAssembly(DatabaseProvider.SqlServerMigrationsAssembly))
+                .AddInterceptors(AfterCommitInterceptor.Instance);
         }
     }
 

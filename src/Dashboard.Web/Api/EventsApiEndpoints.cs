@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.EventsApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
@@ -101,26 +102,41 @@ public static class EventsApiEndpoints
         return app;
     }
 
-    private static async Task<IResult> RecordEventsAsync(HttpContext http, EventIngestService ingest, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordEventsAsync(HttpContext http, ICurrentUser currentUser, EventIngestService ingest, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<EventsBatch>(http.Request, cancellationToken);
-        return problem ?? ToResult(await ingest.RecordEventsAsync(TenantOf(http.User), body?.Events, cancellationToken));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var caller = await currentUser.GetAsync(cancellationToken);
+        return ToResult(await ingest.RecordEventsAsync(caller.TenantId, body?.Events, cancellationToken));
     }
 
-    private static async Task<IResult> UpsertUsersAsync(HttpContext http, EventIngestService ingest, CancellationToken cancellationToken)
+    private static async Task<IResult> UpsertUsersAsync(HttpContext http, ICurrentUser currentUser, EventIngestService ingest, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<UsersBatch>(http.Request, cancellationToken);
-        return problem ?? ToResult(await ingest.UpsertUsersAsync(TenantOf(http.User), body?.Users, cancellationToken));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var caller = await currentUser.GetAsync(cancellationToken);
+        return ToResult(await ingest.UpsertUsersAsync(caller.TenantId, body?.Users, cancellationToken));
     }
 
-    private static async Task<IResult> UpsertItemsAsync(HttpContext http, EventIngestService ingest, CancellationToken cancellationToken)
+    private static async Task<IResult> UpsertItemsAsync(HttpContext http, ICurrentUser currentUser, EventIngestService ingest, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ItemsBatch>(http.Request, cancellationToken);
-        return problem ?? ToResult(await ingest.UpsertItemsAsync(TenantOf(http.User), body?.Items, cancellationToken));
-    }
+        if (problem is not null)
+        {
+            return problem;
+        }
 
-    private static Guid TenantOf(ClaimsPrincipal user) =>
-        Guid.Parse(user.FindFirstValue(ApiKeyAuthenticationHandler.TenantIdClaim)!, CultureInfo.InvariantCulture);
+        var caller = await currentUser.GetAsync(cancellationToken);
+        return ToResult(await ingest.UpsertItemsAsync(caller.TenantId, body?.Items, cancellationToken));
+    }
 
     private static IResult ToResult(IngestOutcome outcome)
     {

@@ -1,7 +1,6 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Domain.Identity;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Dashboard.Web.Endpoints;
 
@@ -14,13 +13,8 @@ public static class DataSourceEndpoints
     public static IEndpointRouteBuilder MapDataSourceEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/data-sources/imports/{runId:guid}/errors.csv", async (
-                Guid runId, HttpContext http, AuthenticationStateProvider authentication, DataSourceService service, CancellationToken cancellationToken) =>
+                Guid runId, DataSourceService service, CancellationToken cancellationToken) =>
             {
-                if (authentication is IHostEnvironmentAuthenticationStateProvider host)
-                {
-                    host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
-                }
-
                 try
                 {
                     var (name, content) = await service.ExportErrorsAsync(runId, cancellationToken);

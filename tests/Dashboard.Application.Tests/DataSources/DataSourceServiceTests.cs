@@ -180,10 +180,10 @@ public sealed class DataSourceServiceTests
                 },
             });
             Assert.True((await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id))).Succeeded);
-            string parameters;
+            JobRun job;
             await using (var db = host.CreateTenantContext(admin.TenantId))
             {
-                parameters = (await db.JobRuns.SingleAsync(j => j.Kind == JobKind.ImportDataSource)).ParametersJson!;
+                job = await db.JobRuns.SingleAsync(j => j.Kind == JobKind.ImportDataSource);
             }
 
             // The clock jumps past the limit as soon as the import reports progress: deterministic, no waiting.
@@ -191,7 +191,8 @@ public sealed class DataSourceServiceTests
             using var scope = host.Services.CreateScope();
             var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == JobKind.ImportDataSource);
 
-            var error = await Assert.ThrowsAsync<ImportRejectedException>(() => handler.RunAsync(admin.TenantId, parameters, progress, CancellationToken.None));
+            var caller = CallerContext.ForJob(admin.TenantId, handler.Name, admin.UserName, handler.RequiredPolicy);
+            var error = await Assert.ThrowsAsync<ImportRejectedException>(() => handler.RunAsync(new JobContext(job.Id, caller, job.ParametersJson, progress, CancellationToken.None)));
 
             Assert.Contains("longer than 30 minutes", error.Message, StringComparison.Ordinal);
             await using var check = host.CreateTenantContext(admin.TenantId);
@@ -293,8 +294,7 @@ public sealed class DataSourceServiceTests
         }
 
         // A second job for the same source (e.g. "run again" on the Jobs page) while the first runs.
-        var jobId = await host.InScopeAsync<IJobScheduler, Guid>(s => s.EnqueueAsync(admin.TenantId, JobKind.ImportDataSource,
-            ImportJobHandler.SerializeParameters(new ImportJobParameters(id, [])), "test"));
+        var jobId = await host.QueueJobAsync(admin.TenantId, new ImportJobParameters(id, []));
         await using (var scope = host.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<JobRunExecutor>().ExecuteAsync(admin.TenantId, jobId, CancellationToken.None);

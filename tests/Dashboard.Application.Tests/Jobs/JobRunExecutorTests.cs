@@ -21,7 +21,7 @@ public sealed class JobRunExecutorTests
         await using var host = await TestHost.StartAsync();
         var admin = await host.RegisterOrganisationAsync("Alpha");
 
-        var run = await EnqueueAndRunAsync(host, admin.TenantId, SampleDataJobHandler.SerializeParameters(Small));
+        var run = await EnqueueAndRunAsync(host, admin.TenantId, Small);
 
         Assert.Equal((JobState.Succeeded, 100), (run.State, run.Progress));
         Assert.NotNull(run.StartedAtUtc);
@@ -35,7 +35,7 @@ public sealed class JobRunExecutorTests
     {
         await using var host = await TestHost.StartAsync();
         var admin = await host.RegisterOrganisationAsync("Alpha");
-        var parameters = SampleDataJobHandler.SerializeParameters(Small);
+        var parameters = Small;
 
         await EnqueueAndRunAsync(host, admin.TenantId, parameters);
         var first = await SnapshotAsync(host, admin.TenantId);
@@ -51,7 +51,7 @@ public sealed class JobRunExecutorTests
         await using var host = await TestHost.StartAsync();
         var admin = await host.RegisterOrganisationAsync("Alpha");
 
-        var run = await EnqueueAndRunAsync(host, admin.TenantId, SampleDataJobHandler.SerializeParameters(Small with { Users = 1 }));
+        var run = await EnqueueAndRunAsync(host, admin.TenantId, Small with { Users = 1 });
 
         Assert.Equal(JobState.Failed, run.State);
         Assert.Contains("End-users must be between 10 and 1,000,000.", run.Error, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class JobRunExecutorTests
     {
         await using var host = await TestHost.StartAsync();
         var admin = await host.RegisterOrganisationAsync("Alpha");
-        var run = await EnqueueAndRunAsync(host, admin.TenantId, SampleDataJobHandler.SerializeParameters(Small));
+        var run = await EnqueueAndRunAsync(host, admin.TenantId, Small);
         host.Time.Advance(TimeSpan.FromMinutes(1));
 
         await using (var scope = host.Services.CreateAsyncScope())
@@ -79,7 +79,7 @@ public sealed class JobRunExecutorTests
     {
         await using var host = await TestHost.StartAsync();
         var admin = await host.RegisterOrganisationAsync("Alpha");
-        var id = await host.InScopeAsync<IJobScheduler, Guid>(s => s.EnqueueAsync(admin.TenantId, JobKind.GenerateSampleData, SampleDataJobHandler.SerializeParameters(Small), "test"));
+        var id = await host.QueueJobAsync(admin.TenantId, Small);
         await using (var db = host.CreateTenantContext(admin.TenantId))
         {
             await db.JobRuns.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Running));
@@ -101,7 +101,7 @@ public sealed class JobRunExecutorTests
     {
         await using var host = await TestHost.StartAsync();
         var admin = await host.RegisterOrganisationAsync("Alpha");
-        var run = await EnqueueAndRunAsync(host, admin.TenantId, SampleDataJobHandler.SerializeParameters(Small));
+        var run = await EnqueueAndRunAsync(host, admin.TenantId, Small);
         host.CurrentUser.Caller = TestHost.As(admin, Roles.ComplianceOfficer);
 
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => host.InScopeAsync<JobService, Guid>(j => j.RunAgainAsync(run.Id)));
@@ -113,7 +113,7 @@ public sealed class JobRunExecutorTests
         await using var host = await TestHost.StartAsync();
         var alpha = await host.RegisterOrganisationAsync("Alpha", "a@example.test");
         var beta = await host.RegisterOrganisationAsync("Beta", "b@example.test");
-        var run = await EnqueueAndRunAsync(host, beta.TenantId, SampleDataJobHandler.SerializeParameters(Small));
+        var run = await EnqueueAndRunAsync(host, beta.TenantId, Small);
         host.CurrentUser.Caller = alpha;
 
         await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<JobService, Guid>(j => j.RunAgainAsync(run.Id)));
@@ -124,7 +124,7 @@ public sealed class JobRunExecutorTests
     {
         await using var host = await TestHost.StartAsync();
         var admin = await host.RegisterOrganisationAsync("Alpha");
-        var id = await host.InScopeAsync<IJobScheduler, Guid>(s => s.EnqueueAsync(admin.TenantId, JobKind.GenerateSampleData, null, "test"));
+        var id = await host.QueueJobAsync(admin.TenantId, Small);
         await using (var db = host.CreateTenantContext(admin.TenantId))
         {
             await db.JobRuns.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Running));
@@ -137,9 +137,9 @@ public sealed class JobRunExecutorTests
         Assert.Contains("run it again", run.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<JobRun> EnqueueAndRunAsync(TestHost host, Guid tenantId, string parameters)
+    private static async Task<JobRun> EnqueueAndRunAsync(TestHost host, Guid tenantId, SampleDataOptions parameters)
     {
-        var id = await host.InScopeAsync<IJobScheduler, Guid>(s => s.EnqueueAsync(tenantId, JobKind.GenerateSampleData, parameters, "test"));
+        var id = await host.QueueJobAsync(tenantId, parameters);
         await using (var scope = host.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<JobRunExecutor>().ExecuteAsync(tenantId, id, CancellationToken.None);

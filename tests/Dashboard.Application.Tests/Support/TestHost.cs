@@ -1,4 +1,5 @@
 using Dashboard.Application.Common;
+using Dashboard.Application.Jobs;
 using Dashboard.Application.Team;
 using Dashboard.Domain.Identity;
 using Dashboard.Infrastructure;
@@ -90,6 +91,17 @@ internal sealed class TestHost : IAsyncDisposable
     /// long as the page is open: state a failed call leaves in a scoped service is still there for the next.
     /// </summary>
     public AsyncServiceScope OpenCircuit() => Services.CreateAsyncScope();
+
+    /// <summary>Queues a job the way a service does (in its own unit of work), requested by a named system task.</summary>
+    public async Task<Guid> QueueJobAsync<TParameters>(Guid tenantId, TParameters parameters, string requestedBy = "test")
+        where TParameters : IJobParameters
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await using var db = CreateTenantContext(tenantId);
+        var run = scope.ServiceProvider.GetRequiredService<IJobScheduler>().Enqueue(db, parameters, CallerContext.ForSystem(tenantId, requestedBy));
+        await db.SaveChangesAsync();
+        return run.Id;
+    }
 
     public DashboardDbContext CreateUnboundContext() =>
         Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext();

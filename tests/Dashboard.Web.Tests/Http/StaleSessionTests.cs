@@ -55,13 +55,13 @@ public sealed class StaleSessionTests(DashboardFactory factory) : IClassFixture<
             principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByIdAsync(userId))!);
         }
 
-        var current = new CircuitCurrentUser(new FixedState(principal), factory.Services.GetRequiredService<SessionValidator>());
+        var current = new CurrentUser(new FixedState(principal), factory.Services.GetRequiredService<SessionValidator>());
         Assert.Equal(tenantId, (await current.GetAsync()).TenantId);
 
         await InScopeAsync<IIdentityService>(identity => identity.SetDisabledAsync(tenantId, userId, true));
 
         var refused = await Assert.ThrowsAsync<ForbiddenAccessException>(() => current.GetAsync());
-        Assert.Equal(CircuitCurrentUser.StaleSessionMessage, refused.Message);
+        Assert.Equal(CurrentUser.StaleSessionMessage, refused.Message);
     }
 
     private async Task<(Guid TenantId, string UserId)> CreateMemberAsync(string email, string role)

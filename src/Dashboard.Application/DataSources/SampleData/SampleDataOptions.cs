@@ -1,13 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using Dashboard.Application.Jobs;
+using Dashboard.Domain.Jobs;
 
 namespace Dashboard.Application.DataSources.SampleData;
 
 /// <summary>
 /// Sizes and seed for <see cref="SampleDataGenerator"/>. Bound from <see cref="SectionName"/>; the
-/// same options and end time always produce the same data.
+/// same options and end time always produce the same data. They are also the parameters of the
+/// "generate sample data" job.
 /// </summary>
-public sealed record SampleDataOptions
+public sealed record SampleDataOptions : IJobParameters
 {
+    public static JobKind Kind => JobKind.GenerateSampleData;
+
     /// <summary>Configuration section the demo organisation's defaults are read from.</summary>
     public const string SectionName = "Demo:SampleData";
 

@@ -10,7 +10,7 @@ internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<Audi
     {
         builder.ToTable("AuditLog");
         builder.Property(a => a.UserId).HasMaxLength(450);
-        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.UserName).HasMaxLength(AuditLogEntry.UserNameMaxLength);
         builder.Property(a => a.Action).HasMaxLength(AuditLogEntry.ActionMaxLength);
         builder.Property(a => a.Subject).HasMaxLength(AuditLogEntry.SubjectMaxLength);
         builder.Property(a => a.Before).HasMaxLength(AuditLogEntry.ValueMaxLength);
