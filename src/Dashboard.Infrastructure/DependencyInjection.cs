@@ -10,6 +10,7 @@ using Dashboard.Infrastructure.Demo;
 using Dashboard.Infrastructure.Identity;
 using Dashboard.Infrastructure.Jobs;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Storage;
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.DataProtection;
@@ -33,8 +34,6 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DataSourcesOptions>().BindConfiguration(DataSourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Blazor circuits live long, so pages and services create short-lived contexts from a factory;
         // Identity's stores get a scoped context (bound to no tenant) from the same options.
@@ -51,15 +50,13 @@ public static class DependencyInjection
         AddIdentity(services);
         AddJobs(builder);
 
-        services.AddSingleton<SampleDataGenerator>();
         services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
-        services.AddScoped<IJobHandler, SampleDataJobHandler>();
         services.AddSingleton<IApiKeyAuthenticator, ApiKeyAuthenticator>();
         services.AddSingleton<IImportWriter, ImportWriter>();
         services.AddSingleton<ISecretProtector, SecretProtector>();
         services.AddSingleton<ISqlSourceConnector, SqlSourceConnector>();
-        services.AddScoped<IJobHandler, ImportJobHandler>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<IUploadStore, LocalUploadStore>();
         return builder;
     }
 
