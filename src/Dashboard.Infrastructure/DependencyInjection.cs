@@ -4,12 +4,14 @@ using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
+using Dashboard.Application.ModelStore;
 using Dashboard.Application.Team;
 using Dashboard.Infrastructure.DataSources;
 using Dashboard.Infrastructure.Demo;
 using Dashboard.Infrastructure.Identity;
 using Dashboard.Infrastructure.Jobs;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Security;
 using Dashboard.Infrastructure.Storage;
 using Hangfire;
 using Hangfire.Storage.SQLite;
@@ -43,9 +45,10 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<InterruptedJobRecovery>();
 
-        // Keys outlive restarts: cookies, antiforgery tokens and encrypted secrets stay readable.
-        var keysPath = Path.GetFullPath(Path.Combine(contentRoot, builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
-        services.AddDataProtection().SetApplicationName("Dashboard").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        // Keys live in the database every node shares: a cookie, antiforgery token or encrypted secret made
+        // on one node is readable on the others and after restarts. Keys from the old folder are copied in at start-up.
+        services.AddDataProtection().SetApplicationName("Dashboard").PersistKeysToDbContext<DashboardDbContext>();
+        services.AddSingleton<FolderKeyImporter>();
 
         AddIdentity(services);
         AddJobs(builder);
@@ -56,8 +59,24 @@ public static class DependencyInjection
         services.AddSingleton<ISecretProtector, SecretProtector>();
         services.AddSingleton<ISqlSourceConnector, SqlSourceConnector>();
         services.AddScoped<DemoSeeder>();
-        services.AddSingleton<IUploadStore, LocalUploadStore>();
+        AddStorage(services);
         return builder;
+    }
+
+    private static void AddStorage(IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LocalUploadStore>();
+        services.AddSingleton<LocalModelArtifactStore>();
+        services.AddSingleton<DatabaseBlobStore>();
+        services.AddSingleton<DatabaseUploadStore>();
+        services.AddSingleton<DatabaseModelArtifactStore>();
+        services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsDatabase
+            ? sp.GetRequiredService<DatabaseUploadStore>()
+            : sp.GetRequiredService<LocalUploadStore>());
+        services.AddSingleton<IModelArtifactStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsDatabase
+            ? sp.GetRequiredService<DatabaseModelArtifactStore>()
+            : sp.GetRequiredService<LocalModelArtifactStore>());
     }
 
     private static void AddIdentity(IServiceCollection services)
