@@ -59,8 +59,17 @@ internal sealed class LocalUploadStore(IOptions<DataSourcesOptions> options, IHo
         }
     }
 
-    public Task<Stream> OpenReadAsync(Guid tenantId, string storedName, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream>(new FileStream(PathOf(tenantId, storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan));
+    public Task<Stream> OpenReadAsync(Guid tenantId, string storedName, CancellationToken cancellationToken)
+    {
+        // A tenant that never uploaded has no folder: answer "no such file" either way.
+        var path = PathOf(tenantId, storedName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException("This organisation has no such uploaded file.", storedName);
+        }
+
+        return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan));
+    }
 
     public Task<bool> ExistsAsync(Guid tenantId, string storedName, CancellationToken cancellationToken) =>
         Task.FromResult(File.Exists(PathOf(tenantId, storedName)));
