@@ -2,6 +2,7 @@ using Dashboard.Application.Auditing;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.EventsApi;
 using Dashboard.Application.DataSources.Preview;
+using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
@@ -21,6 +22,9 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DataSourcesOptions>().BindConfiguration(DataSourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<TeamService>();
@@ -30,8 +34,10 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<EventIngestService>();
         services.AddScoped<IDataPreviewService, DataPreviewService>();
-        services.AddSingleton<UploadStore>();
         services.AddScoped<DataSourceService>();
+        services.AddSingleton<SampleDataGenerator>();
+        services.AddScoped<IJobHandler, SampleDataJobHandler>();
+        services.AddScoped<IJobHandler, ImportJobHandler>();
         return builder;
     }
 }

@@ -4,12 +4,15 @@ using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
+using Dashboard.Application.ModelStore;
 using Dashboard.Application.Team;
 using Dashboard.Infrastructure.DataSources;
 using Dashboard.Infrastructure.Demo;
 using Dashboard.Infrastructure.Identity;
 using Dashboard.Infrastructure.Jobs;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Security;
+using Dashboard.Infrastructure.Storage;
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.DataProtection;
@@ -33,8 +36,6 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DataSourcesOptions>().BindConfiguration(DataSourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Blazor circuits live long, so pages and services create short-lived contexts from a factory;
         // Identity's stores get a scoped context (bound to no tenant) from the same options.
@@ -44,23 +45,38 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<InterruptedJobRecovery>();
 
-        // Keys outlive restarts: cookies, antiforgery tokens and encrypted secrets stay readable.
-        var keysPath = Path.GetFullPath(Path.Combine(contentRoot, builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
-        services.AddDataProtection().SetApplicationName("Dashboard").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        // Keys live in the database every node shares: a cookie, antiforgery token or encrypted secret made
+        // on one node is readable on the others and after restarts. Keys from the old folder are copied in at start-up.
+        services.AddDataProtection().SetApplicationName("Dashboard").PersistKeysToDbContext<DashboardDbContext>();
+        services.AddSingleton<FolderKeyImporter>();
 
         AddIdentity(services);
         AddJobs(builder);
 
-        services.AddSingleton<SampleDataGenerator>();
         services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
-        services.AddScoped<IJobHandler, SampleDataJobHandler>();
         services.AddSingleton<IApiKeyAuthenticator, ApiKeyAuthenticator>();
         services.AddSingleton<IImportWriter, ImportWriter>();
         services.AddSingleton<ISecretProtector, SecretProtector>();
         services.AddSingleton<ISqlSourceConnector, SqlSourceConnector>();
-        services.AddScoped<IJobHandler, ImportJobHandler>();
         services.AddScoped<DemoSeeder>();
+        AddStorage(services);
         return builder;
+    }
+
+    private static void AddStorage(IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LocalUploadStore>();
+        services.AddSingleton<LocalModelArtifactStore>();
+        services.AddSingleton<DatabaseBlobStore>();
+        services.AddSingleton<DatabaseUploadStore>();
+        services.AddSingleton<DatabaseModelArtifactStore>();
+        services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsDatabase
+            ? sp.GetRequiredService<DatabaseUploadStore>()
+            : sp.GetRequiredService<LocalUploadStore>());
+        services.AddSingleton<IModelArtifactStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsDatabase
+            ? sp.GetRequiredService<DatabaseModelArtifactStore>()
+            : sp.GetRequiredService<LocalModelArtifactStore>());
     }
 
     private static void AddIdentity(IServiceCollection services)

@@ -23,7 +23,7 @@ public sealed class DataSourceService(
     IAuditLog audit,
     IJobScheduler scheduler,
     ILiveJobProgress live,
-    UploadStore uploads,
+    IUploadStore uploads,
     ISecretProtector secrets,
     ISqlSourceConnector sql,
     TimeProvider time)
@@ -103,7 +103,7 @@ public sealed class DataSourceService(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var file in files)
         {
-            uploads.Delete(caller.TenantId, file);
+            await uploads.DeleteAsync(caller.TenantId, file, CancellationToken.None);
         }
 
         return Result.Success;
@@ -141,7 +141,7 @@ public sealed class DataSourceService(
 
         if (saved.Value.Size == 0)
         {
-            uploads.Delete(caller.TenantId, saved.Value.StoredName);
+            await uploads.DeleteAsync(caller.TenantId, saved.Value.StoredName, CancellationToken.None);
             return Result.Failure("The file is empty.");
         }
 
@@ -153,7 +153,7 @@ public sealed class DataSourceService(
         config.UploadedAtUtc = time.GetUtcNow().UtcDateTime;
         audit.Record(db, caller, "DataSource.FileUploaded", source.Name, null, $"{ImportJobHandler.Label(dataset)}: {config.OriginalFileName} ({FormatBytes(saved.Value.Size)})");
         await db.SaveChangesAsync(cancellationToken);
-        uploads.Delete(caller.TenantId, previous);
+        await uploads.DeleteAsync(caller.TenantId, previous, CancellationToken.None);
         return Result.Success;
     }
 
@@ -168,14 +168,14 @@ public sealed class DataSourceService(
         }
 
         var config = source.Datasets.FirstOrDefault(d => d.Dataset == dataset);
-        if (config?.StoredFileName is not { } stored || !uploads.Exists(caller.TenantId, stored))
+        if (config?.StoredFileName is not { } stored || !await uploads.ExistsAsync(caller.TenantId, stored, cancellationToken))
         {
             return new FilePreview(string.Empty, string.Empty, [], [], new ColumnMapping([]), "No file has been uploaded for this dataset yet.");
         }
 
         try
         {
-            var stream = uploads.OpenRead(caller.TenantId, stored);
+            var stream = await uploads.OpenReadAsync(caller.TenantId, stored, cancellationToken);
             ITabularReader reader = source.FileFormat == FileFormat.Delimited
                 ? await DelimitedFileReader.OpenAsync(stream, source.Encoding, source.Delimiter, cancellationToken: cancellationToken)
                 : await MovieLensFormat.OpenAsync(stream, source.FileFormat, dataset, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class ImportJobHandler(
     ITenantDbContextFactory dbFactory,
     IAuditLog audit,
     IImportWriter writer,
-    UploadStore uploads,
+    IUploadStore uploads,
     ISqlSourceConnector sql,
     ISecretProtector secrets,
     ISampleDataWriter sampleWriter,
@@ -220,12 +220,12 @@ public sealed class ImportJobHandler(
             return await DbRowReader.OpenAsync(connection, config.Query, cancellationToken);
         }
 
-        if (config?.StoredFileName is not { } stored || !uploads.Exists(tenantId, stored))
+        if (config?.StoredFileName is not { } stored || !await uploads.ExistsAsync(tenantId, stored, cancellationToken))
         {
             throw new ImportInputException($"No file has been uploaded for the {Label(dataset)}. Upload one on the data source page.");
         }
 
-        var stream = uploads.OpenRead(tenantId, stored);
+        var stream = await uploads.OpenReadAsync(tenantId, stored, cancellationToken);
         return source.FileFormat == FileFormat.Delimited
             ? await DelimitedFileReader.OpenAsync(stream, source.Encoding, source.Delimiter, cancellationToken: cancellationToken)
             : await MovieLensFormat.OpenAsync(stream, source.FileFormat, dataset, cancellationToken);

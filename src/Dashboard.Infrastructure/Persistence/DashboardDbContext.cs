@@ -6,6 +6,8 @@ using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
 using Dashboard.Domain.Tenancy;
 using Dashboard.Infrastructure.Identity;
+using Dashboard.Infrastructure.Storage;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +20,10 @@ namespace Dashboard.Infrastructure.Persistence;
 /// and SaveChanges stamps new rows with the tenant and refuses rows of another tenant. An instance
 /// without a tenant (Identity's scoped context, registration) can read no tenant-owned row and
 /// write none. Work that must only follow committed changes (handing a job to Hangfire) is registered
-/// with <see cref="AfterCommit"/>.
+/// with <see cref="AfterCommit"/>. It also holds the Data Protection key ring, which belongs to the app, not to a tenant.
 /// </summary>
 public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options), IAppDbContext
+    : IdentityDbContext<ApplicationUser>(options), IAppDbContext, IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
 
@@ -56,6 +58,12 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     public DbSet<ImportError> ImportErrors => Set<ImportError>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
+
+    public DbSet<StoredBlobChunk> StoredBlobChunks => Set<StoredBlobChunk>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Binds this (fresh) instance to a tenant. Called once by the tenant factory.</summary>
     internal void BindTenant(Guid tenantId)

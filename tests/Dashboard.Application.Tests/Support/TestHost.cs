@@ -37,7 +37,8 @@ internal sealed class TestHost : IAsyncDisposable
 
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
 
-    public static async Task<TestHost> StartAsync(Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Configuration on top of the test defaults (e.g. <c>Storage:Provider</c>).</param>
+    public static async Task<TestHost> StartAsync(Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -50,6 +51,7 @@ internal sealed class TestHost : IAsyncDisposable
             ["Jobs:RunServer"] = "false",
             ["Demo:Enabled"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 6, 30, 12, 0, 0, TimeSpan.Zero)));
         builder.AddApplicationServices();
         builder.AddInfrastructureServices();

@@ -1,22 +1,19 @@
+using Dashboard.Application.DataSources;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Dashboard.Application.DataSources;
+namespace Dashboard.Infrastructure.Storage;
 
 /// <summary>
-/// Uploaded files on disk, one folder per tenant, under names the app chooses (never the user's).
-/// Copies are streamed in 80 KB chunks and stop at the size limit, so a file is never held in memory.
+/// Uploaded files on this node's disk (<c>DataSources:UploadPath</c>), one folder per tenant, under names
+/// the app chooses. Copies are streamed in 80 KB chunks and stop at the size limit.
 /// </summary>
-public sealed class UploadStore(IOptions<DataSourcesOptions> options, IHostEnvironment environment)
+internal sealed class LocalUploadStore(IOptions<DataSourcesOptions> options, IHostEnvironment environment) : IUploadStore
 {
     private readonly string _root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.UploadPath));
 
     public long MaxBytes => options.Value.MaxUploadBytes;
 
-    /// <summary>
-    /// Copies <paramref name="content"/> into a new file. Returns the stored name and size, or null when the
-    /// content is longer than <see cref="MaxBytes"/> (then nothing is kept). Never reads past the limit + 1 byte.
-    /// </summary>
     public async Task<(string StoredName, long Size)?> SaveAsync(Guid tenantId, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -62,27 +59,30 @@ public sealed class UploadStore(IOptions<DataSourcesOptions> options, IHostEnvir
         }
     }
 
-    public Stream OpenRead(Guid tenantId, string storedName) =>
-        new FileStream(PathOf(tenantId, storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-
-    public bool Exists(Guid tenantId, string storedName) => File.Exists(PathOf(tenantId, storedName));
-
-    public void Delete(Guid tenantId, string? storedName)
+    public Task<Stream> OpenReadAsync(Guid tenantId, string storedName, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(storedName) && Exists(tenantId, storedName))
+        // A tenant that never uploaded has no folder: answer "no such file" either way.
+        var path = PathOf(tenantId, storedName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException("This organisation has no such uploaded file.", storedName);
+        }
+
+        return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan));
+    }
+
+    public Task<bool> ExistsAsync(Guid tenantId, string storedName, CancellationToken cancellationToken) =>
+        Task.FromResult(File.Exists(PathOf(tenantId, storedName)));
+
+    public Task DeleteAsync(Guid tenantId, string? storedName, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(storedName) && File.Exists(PathOf(tenantId, storedName)))
         {
             File.Delete(PathOf(tenantId, storedName));
         }
+
+        return Task.CompletedTask;
     }
 
-    private string PathOf(Guid tenantId, string storedName)
-    {
-        // Stored names are ours (a GUID), but never trust a name read back from anywhere.
-        if (storedName.Contains('/', StringComparison.Ordinal) || storedName.Contains('\\', StringComparison.Ordinal) || storedName.Contains("..", StringComparison.Ordinal))
-        {
-            throw new ArgumentException("Invalid stored file name.", nameof(storedName));
-        }
-
-        return Path.Combine(_root, tenantId.ToString("N"), storedName);
-    }
+    private string PathOf(Guid tenantId, string storedName) => Path.Combine(_root, tenantId.ToString("N"), LocalPaths.CheckedName(storedName));
 }
