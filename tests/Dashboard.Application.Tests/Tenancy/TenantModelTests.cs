@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dashboard.Application.Tests.Support;
 using Dashboard.Domain.Tenancy;
 using Dashboard.Infrastructure;
 using Dashboard.Infrastructure.Persistence;
@@ -71,7 +72,7 @@ public sealed partial class TenantModelTests
             "Dashboard.Infrastructure/Jobs/InterruptedJobRecovery.cs",
         };
 
-        var users = SourceFilesWhere(text => text.Contains(".IgnoreQueryFilters(", StringComparison.Ordinal));
+        var users = SourceFiles.Where(text => text.Contains(".IgnoreQueryFilters(", StringComparison.Ordinal));
 
         Assert.Equal(reviewed, users);
     }
@@ -112,7 +113,7 @@ public sealed partial class TenantModelTests
             "Dashboard.Infrastructure/Persistence/SqlitePragmaInterceptor.cs",
         };
 
-        var users = SourceFilesWhere(text => RawSqlApi().IsMatch(text));
+        var users = SourceFiles.Where(text => RawSqlApi().IsMatch(text));
 
         Assert.Equal(reviewed, users);
     }
@@ -123,28 +124,4 @@ public sealed partial class TenantModelTests
     /// </summary>
     [GeneratedRegex(@"\b(ExecuteSql|FromSql|SqlQuery|CommandText|SqlBulkCopy|CreateCommand|GetDbConnection|ProviderCommands)")]
     private static partial Regex RawSqlApi();
-
-    /// <summary>Source files (.cs and .razor under src/, build output left out) whose text matches, as sorted relative paths.</summary>
-    private static List<string> SourceFilesWhere(Func<string, bool> matches)
-    {
-        var src = Path.Combine(RepositoryRoot(), "src");
-        return Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Concat(Directory.EnumerateFiles(src, "*.razor", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => matches(File.ReadAllText(f)))
-            .Select(f => Path.GetRelativePath(src, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Dashboard.sln not found above the test folder.");
-    }
 }
