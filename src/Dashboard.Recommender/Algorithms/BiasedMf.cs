@@ -19,19 +19,18 @@ namespace Dashboard.Recommender.Algorithms;
 /// </summary>
 public sealed class BiasedMf : SgdFactorModel<BiasedMfOptions>
 {
+    /// <summary>Number of SGD updates performed by the last Fit (epochs × ratings).</summary>
+    public long UpdateCount { get; private set; }
+
     public const string AlgorithmName = "biased-mf";
 
     public override string Name => AlgorithmName;
 
-    /// <summary>Number of SGD updates performed by the last Fit (epochs × ratings).</summary>
-    public long UpdateCount { get; private set; }
-
     public static BiasedMf Load(Stream stream) => Load(stream, new BiasedMf());
 
-    protected override void FitCore(
-        InteractionMatrix train, BiasedMfOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
+    private protected override void Train(
+        InteractionMatrix train, RatingGrid grid, BiasedMfOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var grid = Initialise(train, options);
         RunEpochs(
             grid, options, lr => new SgdStep(this, lr, options.Regularization, options.BiasRegularization),
             beforeEpoch: null, afterEpoch: null, progress, cancellationToken);

@@ -16,8 +16,6 @@ public sealed class ItemKnn : KnnRecommenderBase
 
     public override string Name => AlgorithmName;
 
-    private protected override bool ComparesItems => true;
-
     public static ItemKnn Load(Stream stream) => Load(stream, new ItemKnn());
 
     /// <summary>The stored (shrunk) similarity of <paramref name="other"/> to <paramref name="item"/>; 0 when not a kept neighbour.</summary>
@@ -34,6 +32,8 @@ public sealed class ItemKnn : KnnRecommenderBase
 
         return 0f;
     }
+
+    private protected override bool ComparesItems => true;
 
     protected override void ScoreCore(int user, ReadOnlySpan<int> candidates, Span<float> scores)
     {

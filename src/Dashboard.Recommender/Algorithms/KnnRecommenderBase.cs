@@ -75,7 +75,7 @@ public abstract class KnnRecommenderBase : RecommenderBase<KnnOptions>
                 progress, 0.1, 1.0, cancellationToken);
         UserPtr = train.UserPtr;
         UserItems = train.UserItems;
-        UserValues = binary ? Ones(train.NonZeroCount) : train.UserValues;
+        UserValues = binary ? KnnInputs.Ones(train.NonZeroCount) : train.UserValues;
     }
 
     /// <summary>The part of the baseline b_ui that depends only on the user: μ + b_u (explicit), 0 (implicit).</summary>
@@ -118,12 +118,5 @@ public abstract class KnnRecommenderBase : RecommenderBase<KnnOptions>
         UserItems = ModelFormat.ReadInts(reader);
         UserValues = ModelFormat.ReadFloats(reader);
         Neighbors = NeighborLists.Read(reader);
-    }
-
-    private static float[] Ones(int length)
-    {
-        var ones = new float[length];
-        ones.AsSpan().Fill(1f);
-        return ones;
     }
 }

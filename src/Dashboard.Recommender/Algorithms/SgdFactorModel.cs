@@ -17,6 +17,9 @@ namespace Dashboard.Recommender.Algorithms;
 public abstract class SgdFactorModel<TOptions> : RecommenderBase<TOptions>
     where TOptions : SgdFactorOptions, new()
 {
+    private float _min;
+    private float _max;
+
     private protected SgdFactorModel()
         : base(new TOptions())
     {
@@ -38,9 +41,6 @@ public abstract class SgdFactorModel<TOptions> : RecommenderBase<TOptions>
 
     private protected int Stride { get; private set; }
 
-    private float _min;
-    private float _max;
-
     internal static int PaddedLength(int factors) =>
         (factors + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
 
@@ -58,11 +58,26 @@ public abstract class SgdFactorModel<TOptions> : RecommenderBase<TOptions>
         return result;
     }
 
+    /// <summary>Initialises the shared parameters, then lets the model train them.</summary>
+    protected sealed override void FitCore(
+        InteractionMatrix train, TOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var grid = Initialise(train, options);
+        Train(train, grid, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The model's training from the initialised parameters, typically one <see cref="RunEpochs"/> with its
+    /// own step; on return the parameters are the fitted model.
+    /// </summary>
+    private protected abstract void Train(
+        InteractionMatrix train, RatingGrid grid, TOptions options, IProgress<double>? progress, CancellationToken cancellationToken);
+
     /// <summary>
     /// Sets μ, the clamp range, zero biases and the initial factors, and returns the rating grid of the
     /// DSGD passes; all random draws come from <see cref="SgdFactorOptions.Seed"/>.
     /// </summary>
-    private protected RatingGrid Initialise(InteractionMatrix train, TOptions options)
+    private RatingGrid Initialise(InteractionMatrix train, TOptions options)
     {
         options.Validate();
         Stride = PaddedLength(options.Factors);

@@ -26,10 +26,9 @@ public sealed class SvdPlusPlus : SgdFactorModel<SvdPlusPlusOptions>
 
     public static SvdPlusPlus Load(Stream stream) => Load(stream, new SvdPlusPlus());
 
-    protected override void FitCore(
-        InteractionMatrix train, SvdPlusPlusOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
+    private protected override void Train(
+        InteractionMatrix train, RatingGrid grid, SvdPlusPlusOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var grid = Initialise(train, options);
         var stride = Stride;
         var users = train.UserCount;
         var mean = Mean;
@@ -122,8 +121,9 @@ public sealed class SvdPlusPlus : SgdFactorModel<SvdPlusPlusOptions>
             {
                 var pf = pu[f];
                 var qf = qi[f];
+                var xf = pf + zu[f];
                 pu[f] = (pf * d) + (step * qf);
-                qi[f] = (qf * d) + (step * (pf + zu[f]));
+                qi[f] = (qf * d) + (step * xf);
                 gu[f] += e * qf;
             }
         }

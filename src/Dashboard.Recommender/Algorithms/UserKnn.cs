@@ -16,9 +16,9 @@ public sealed class UserKnn : KnnRecommenderBase
 
     public override string Name => AlgorithmName;
 
-    private protected override bool ComparesItems => false;
-
     public static UserKnn Load(Stream stream) => Load(stream, new UserKnn());
+
+    private protected override bool ComparesItems => false;
 
     protected override void FitCore(
         InteractionMatrix train, KnnOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
