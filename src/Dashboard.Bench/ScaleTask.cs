@@ -44,7 +44,7 @@ internal static class ScaleTask
         foreach (var size in options.Sizes)
         {
             var users = Math.Max(100, size / 50);
-            var data = SyntheticInteractions.Generate(users, Items, size, BenchData.Seed);
+            var data = ScaleBenchmarkRatings.Generate(users, Items, size, BenchData.Seed);
             var train = data.ToMatrix();
             foreach (var name in names)
             {

@@ -9,6 +9,7 @@ using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 using Dashboard.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
+using EventWeights = Dashboard.Recommender.Data.EventWeights;
 
 namespace Dashboard.Application.DataSources;
 
@@ -436,7 +437,8 @@ public sealed class DataSourceService(
             errors.Add("The bot filter's cap must be at least 1 event per user per day (or leave it empty to switch it off).");
         }
 
-        if (EventWeights.Validate(input.EventWeightsJson) is { } weights)
+        // A weight may be given for any event type an import accepts, in any of its spellings.
+        if (EventWeights.Validate(input.EventWeightsJson, static name => EventTypes.TryParse(name, out _) ? null : EventTypes.UnknownMessage(name)) is { } weights)
         {
             errors.Add(weights);
         }

@@ -90,7 +90,8 @@ internal static class KnnInputs
         return (byUser, byItem);
     }
 
-    private static float[] Ones(int length)
+    /// <summary>The values of a binarised matrix: every stored entry counts as 1.</summary>
+    internal static float[] Ones(int length)
     {
         var result = new float[length];
         result.AsSpan().Fill(1f);

@@ -15,45 +15,24 @@ namespace Dashboard.Recommender.Algorithms;
 /// would let each of those |R(j)| pushes correct the errors of the next; applied at once they overshoot in
 /// proportion to the item's popularity, which the 1/√|R(j)| damping (s = ImplicitStepScale) offsets —
 /// tuned so the same defaults work on ML-100K and ML-1M. The result is deterministic for the same options
-/// on any number of cores. The saved model keeps p_u + z_u per user.
+/// on any number of cores. The saved model keeps p_u + z_u per user; initialisation, the epoch loop,
+/// scoring and the saved layout are those of <see cref="SgdFactorModel{TOptions}"/>.
 /// </summary>
-public sealed class SvdPlusPlus : RecommenderBase<SvdPlusPlusOptions>
+public sealed class SvdPlusPlus : SgdFactorModel<SvdPlusPlusOptions>
 {
     public const string AlgorithmName = "svd++";
 
-    private float[] _userVectors = [];
-    private float[] _itemFactors = [];
-    private float[] _userBias = [];
-    private float[] _itemBias = [];
-    private float _mean;
-    private float _min;
-    private float _max;
-    private int _stride;
-
-    public SvdPlusPlus()
-        : base(new SvdPlusPlusOptions())
-    {
-    }
-
     public override string Name => AlgorithmName;
-
-    protected override int FormatVersion => 1;
 
     public static SvdPlusPlus Load(Stream stream) => Load(stream, new SvdPlusPlus());
 
-    protected override void FitCore(
-        InteractionMatrix train, SvdPlusPlusOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
+    private protected override void Train(
+        InteractionMatrix train, RatingGrid grid, SvdPlusPlusOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        options.Validate();
-        var stride = _stride = BiasedMf.PaddedLength(options.Factors);
+        var stride = Stride;
         var users = train.UserCount;
-        _mean = (float)train.GlobalMean();
-        (_min, _max) = (train.NonZeroCount == 0) ? (float.NegativeInfinity, float.PositiveInfinity) : MinMax(train.UserValues);
-        var bu = new float[users];
-        var bi = new float[train.ItemCount];
-        var random = new Random(options.Seed);
-        var p = BiasedMf.NormalFactors(users, options.Factors, stride, options.InitialStdDev, random);
-        var q = BiasedMf.NormalFactors(train.ItemCount, options.Factors, stride, options.InitialStdDev, random);
+        var mean = Mean;
+        var (p, q, bu, bi) = (UserVectors, ItemFactors, UserBias, ItemBias);
         var y = new float[train.ItemCount * stride];
         var z = new float[users * stride];
         var g = new float[users * stride];
@@ -63,91 +42,38 @@ public sealed class SvdPlusPlus : RecommenderBase<SvdPlusPlusOptions>
             scale[u] = train.UserDegree(u) == 0 ? 0f : 1f / MathF.Sqrt(train.UserDegree(u));
         }
 
-        var grid = RatingGrid.Build(train, options.Strata, random);
-        var strata = options.Strata;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        var lr = options.LearningRate;
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
-        {
-            ImplicitSums(train, y, z, scale, stride, parallel);
-            Array.Clear(g);
-            for (var shift = 0; shift < strata; shift++)
+        RunEpochs(
+            grid,
+            options,
+            lr => new SgdStep(lr, options, mean, p, q, z, g, bu, bi, stride),
+            beforeEpoch: () =>
             {
-                var epochIndex = epoch;
-                var learningRate = lr;
-                Parallel.For(0, strata, parallel, userGroup =>
+                ImplicitSums(train, y, z, scale, stride, parallel);
+                Array.Clear(g);
+            },
+            afterEpoch: lr =>
+            {
+                var implicitDecay = 1f - (lr * options.ImplicitRegularization);
+                var rate = lr * options.ImplicitStepScale;
+                Parallel.For(0, train.ItemCount, parallel, j =>
                 {
-                    var block = (userGroup * strata) + ((userGroup + shift) % strata);
-                    var step = new SgdStep(learningRate, options, _mean, p, q, z, g, bu, bi, stride);
-                    grid.ForEach(block, options.Seed, epochIndex, ref step);
+                    var yj = y.AsSpan(j * stride, stride);
+                    TensorPrimitives.Multiply(yj, implicitDecay, yj);
+                    var itemRate = rate / MathF.Sqrt(Math.Max(1, train.ItemDegree(j)));
+                    foreach (var u in train.UsersOf(j))
+                    {
+                        TensorPrimitives.MultiplyAdd(g.AsSpan(u * stride, stride), itemRate * scale[u], yj, yj);
+                    }
                 });
-            }
+            },
+            progress,
+            cancellationToken);
 
-            var implicitDecay = 1f - (lr * options.ImplicitRegularization);
-            var rate = lr * options.ImplicitStepScale;
-            Parallel.For(0, train.ItemCount, parallel, j =>
-            {
-                var yj = y.AsSpan(j * stride, stride);
-                TensorPrimitives.Multiply(yj, implicitDecay, yj);
-                var itemRate = rate / MathF.Sqrt(Math.Max(1, train.ItemDegree(j)));
-                foreach (var u in train.UsersOf(j))
-                {
-                    TensorPrimitives.MultiplyAdd(g.AsSpan(u * stride, stride), itemRate * scale[u], yj, yj);
-                }
-            });
-
-            lr *= options.LearningRateDecay;
-            progress?.Report((epoch + 1.0) / options.Epochs);
-        }
-
+        // The stored user vector is p_u + z_u, so scoring is the plain biased-MF dot product.
         ImplicitSums(train, y, z, scale, stride, parallel);
         TensorPrimitives.Add(p, z, p);
-        _userVectors = p;
-        _itemFactors = q;
-        _userBias = bu;
-        _itemBias = bi;
     }
-
-    protected override void ScoreCore(int user, ReadOnlySpan<int> candidates, Span<float> scores)
-    {
-        var pu = _userVectors.AsSpan(user * _stride, _stride);
-        var userPart = _mean + _userBias[user];
-        for (var c = 0; c < candidates.Length; c++)
-        {
-            var i = candidates[c];
-            scores[c] = IsKnownItem(i) ? Clamp(userPart + _itemBias[i] + TensorPrimitives.Dot(pu, _itemFactors.AsSpan(i * _stride, _stride))) : float.NaN;
-        }
-    }
-
-    protected override void SaveCore(BinaryWriter writer)
-    {
-        writer.Write(_stride);
-        writer.Write(_mean);
-        writer.Write(_min);
-        writer.Write(_max);
-        ModelFormat.WriteArray(writer, _userBias);
-        ModelFormat.WriteArray(writer, _itemBias);
-        ModelFormat.WriteArray(writer, _userVectors);
-        ModelFormat.WriteArray(writer, _itemFactors);
-    }
-
-    protected override void LoadCore(BinaryReader reader)
-    {
-        _stride = reader.ReadInt32();
-        _mean = reader.ReadSingle();
-        _min = reader.ReadSingle();
-        _max = reader.ReadSingle();
-        _userBias = ModelFormat.ReadFloats(reader);
-        _itemBias = ModelFormat.ReadFloats(reader);
-        _userVectors = ModelFormat.ReadFloats(reader);
-        _itemFactors = ModelFormat.ReadFloats(reader);
-        if (_userVectors.Length != _userBias.Length * _stride || _itemFactors.Length != _itemBias.Length * _stride)
-        {
-            throw new InvalidDataException("Corrupt svd++ model: factor matrix sizes do not match.");
-        }
-    }
-
-    private static (float Min, float Max) MinMax(float[] values) => (TensorPrimitives.Min(values), TensorPrimitives.Max(values));
 
     /// <summary>z_u = |N(u)|^−½ Σ_{j∈N(u)} y_j for every user.</summary>
     private static void ImplicitSums(InteractionMatrix train, float[] y, float[] z, float[] scale, int stride, ParallelOptions parallel)
@@ -164,8 +90,6 @@ public sealed class SvdPlusPlus : RecommenderBase<SvdPlusPlusOptions>
             TensorPrimitives.Multiply(zu, scale[u], zu);
         });
     }
-
-    private float Clamp(float value) => Options.ClampToTrainingRange ? Math.Clamp(value, _min, _max) : value;
 
     /// <summary>One rating: SGD on biases, p and q against p_u + z_u, and g_u += e·q_i for the later y step.</summary>
     private readonly struct SgdStep(
@@ -197,8 +121,9 @@ public sealed class SvdPlusPlus : RecommenderBase<SvdPlusPlusOptions>
             {
                 var pf = pu[f];
                 var qf = qi[f];
+                var xf = pf + zu[f];
                 pu[f] = (pf * d) + (step * qf);
-                qi[f] = (qf * d) + (step * (pf + zu[f]));
+                qi[f] = (qf * d) + (step * xf);
                 gu[f] += e * qf;
             }
         }

@@ -6,79 +6,38 @@ namespace Dashboard.Recommender.Algorithms;
 /// <summary>
 /// User-based k-nearest-neighbours (Herlocker et al. 1999, baseline-adjusted as in Koren 2008).
 /// Explicit: r̂_ui = b_ui + Σ_v s_uv (r_vi − b_vi) / Σ_v s_uv over the k users most similar to u who
-/// rated i. Implicit: score = Σ_v s_uv over the same neighbours.
+/// rated i. Implicit: score = Σ_v s_uv over the same neighbours. Fitting, the final prediction and the
+/// saved layout are those of <see cref="KnnRecommenderBase"/>; this class stores the neighbours'
+/// residuals and scatters their rows into every item at once.
 /// </summary>
-public sealed class UserKnn : RecommenderBase<KnnOptions>
+public sealed class UserKnn : KnnRecommenderBase
 {
     public const string AlgorithmName = "user-knn";
 
-    private NeighborLists _neighbors = new([0], [], []);
-    private int[] _userPtr = [0];
-    private int[] _userItems = [];
-    private float[] _userValues = [];
-    private float _mean;
-    private float[] _userBias = [];
-    private float[] _itemBias = [];
-
-    public UserKnn()
-        : base(new KnnOptions())
-    {
-    }
-
     public override string Name => AlgorithmName;
 
-    protected override int FormatVersion => 1;
-
     public static UserKnn Load(Stream stream) => Load(stream, new UserKnn());
+
+    private protected override bool ComparesItems => false;
 
     protected override void FitCore(
         InteractionMatrix train, KnnOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        options.Validate();
-        var explicitFeedback = options.Feedback == FeedbackKind.Explicit;
-        var coRated = options.Similarity is SimilarityMetric.Pearson or SimilarityMetric.PearsonBaseline;
-        if (explicitFeedback || options.Similarity == SimilarityMetric.PearsonBaseline)
-        {
-            _mean = Baseline.ComputeBiases(train, options.Baseline, out _userBias, out _itemBias, null, cancellationToken);
-        }
-        else
-        {
-            _mean = 0;
-            _userBias = [];
-            _itemBias = [];
-        }
-
-        progress?.Report(0.1);
-        var binary = !explicitFeedback && options.Binarize;
-        var (byUser, byItem) = KnnInputs.SimilarityValues(train, options.Similarity, binary, itemEntities: false, (_mean, _userBias, _itemBias));
-        _neighbors = SparseSimilarity.Compute(
-            train.UserPtr, train.UserItems, byUser,
-            train.ItemPtr, train.ItemUsers, byItem,
-            coRated, options.Shrinkage, options.MinSupport, options.MaxStoredNeighbors,
-            progress, 0.1, 1.0, cancellationToken);
-        _userPtr = train.UserPtr;
-        _userItems = train.UserItems;
-        if (binary)
-        {
-            _userValues = new float[train.NonZeroCount];
-            _userValues.AsSpan().Fill(1f);
-        }
-        else
-        {
-            _userValues = train.UserValues;
-        }
+        base.FitCore(train, options, progress, cancellationToken);
 
         // Store residuals r_vi − b_vi once instead of recomputing them for every score.
-        if (explicitFeedback)
+        if (options.Feedback == FeedbackKind.Explicit)
         {
-            _userValues = (float[])_userValues.Clone();
+            var residuals = (float[])UserValues.Clone();
             for (var v = 0; v < train.UserCount; v++)
             {
-                for (var k = _userPtr[v]; k < _userPtr[v + 1]; k++)
+                for (var k = UserPtr[v]; k < UserPtr[v + 1]; k++)
                 {
-                    _userValues[k] -= _mean + _userBias[v] + _itemBias[_userItems[k]];
+                    residuals[k] -= Mean + UserBias[v] + ItemBias[UserItems[k]];
                 }
             }
+
+            UserValues = residuals;
         }
     }
 
@@ -117,39 +76,28 @@ public sealed class UserKnn : RecommenderBase<KnnOptions>
             den.Clear();
             count.Clear();
             var k = Options.Neighbors;
-            var ids = _neighbors.NeighborsOf(user);
-            var sims = _neighbors.SimilaritiesOf(user);
+            var ids = Neighbors.NeighborsOf(user);
+            var sims = Neighbors.SimilaritiesOf(user);
             for (var n = 0; n < ids.Length; n++)
             {
                 var v = ids[n];
                 double s = sims[n];
-                for (var e = _userPtr[v]; e < _userPtr[v + 1]; e++)
+                for (var e = UserPtr[v]; e < UserPtr[v + 1]; e++)
                 {
-                    var i = _userItems[e];
+                    var i = UserItems[e];
                     if (count[i] < k)
                     {
                         count[i]++;
-                        num[i] += s * _userValues[e];
+                        num[i] += s * UserValues[e];
                         den[i] += s;
                     }
                 }
             }
 
-            if (Options.Feedback == FeedbackKind.Implicit)
-            {
-                for (var i = 0; i < ItemCount; i++)
-                {
-                    scores[i] = (float)num[i];
-                }
-
-                return;
-            }
-
-            var userPart = _mean + _userBias[user];
+            var userPart = UserPart(user);
             for (var i = 0; i < ItemCount; i++)
             {
-                var baseline = userPart + _itemBias[i];
-                scores[i] = count[i] == 0 ? baseline : (float)(baseline + (num[i] / den[i]));
+                scores[i] = Prediction(userPart, i, num[i], den[i], count[i]);
             }
         }
         finally
@@ -157,27 +105,5 @@ public sealed class UserKnn : RecommenderBase<KnnOptions>
             ArrayPool<double>.Shared.Return(numBuffer);
             ArrayPool<int>.Shared.Return(countBuffer);
         }
-    }
-
-    protected override void SaveCore(BinaryWriter writer)
-    {
-        writer.Write(_mean);
-        ModelFormat.WriteArray(writer, _userBias);
-        ModelFormat.WriteArray(writer, _itemBias);
-        ModelFormat.WriteArray(writer, _userPtr);
-        ModelFormat.WriteArray(writer, _userItems);
-        ModelFormat.WriteArray(writer, _userValues);
-        _neighbors.Write(writer);
-    }
-
-    protected override void LoadCore(BinaryReader reader)
-    {
-        _mean = reader.ReadSingle();
-        _userBias = ModelFormat.ReadFloats(reader);
-        _itemBias = ModelFormat.ReadFloats(reader);
-        _userPtr = ModelFormat.ReadInts(reader);
-        _userItems = ModelFormat.ReadInts(reader);
-        _userValues = ModelFormat.ReadFloats(reader);
-        _neighbors = NeighborLists.Read(reader);
     }
 }

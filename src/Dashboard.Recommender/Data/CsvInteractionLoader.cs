@@ -65,9 +65,17 @@ public static class CsvInteractionLoader
         return new Dataset(users, items, [.. ratings]);
     }
 
-    private static bool TryValue(string text, EventWeights weights, out float value) =>
-        float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-        || weights.TryGetWeight(text, out value);
+    private static bool TryValue(string text, EventWeights weights, out float value)
+    {
+        if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        var known = weights.TryGetWeight(text, out var weight);
+        value = (float)weight;
+        return known;
+    }
 
     private static long ParseTimestamp(string text, int lineNumber)
     {

@@ -27,4 +27,19 @@ public class SvdPlusPlusTests
 
         Assert.True(modelError < 0.8 * meanError, $"model SSE {modelError:F1} vs mean SSE {meanError:F1}");
     }
+
+    [Fact]
+    public void Fit_NegativeImplicitRegularization_IsRejected()
+    {
+        var model = new SvdPlusPlus();
+
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => model.Fit(TinyData.Random(), new SvdPlusPlusOptions { Factors = 2, Epochs = 1, ImplicitRegularization = -0.1f }));
+    }
+
+    [Fact]
+    public void Options_KeepTheirOwnStrataDefaults()
+    {
+        Assert.Equal((2, 8), (new BiasedMfOptions().Strata, new SvdPlusPlusOptions().Strata));
+    }
 }

@@ -23,7 +23,7 @@ public class CsvInteractionLoaderTests
     [Fact]
     public void Parse_UsesCustomEventWeights()
     {
-        var weights = new EventWeights { Weights = new Dictionary<string, float> { ["like"] = 7f } };
+        var weights = new EventWeights { Weights = new Dictionary<string, double> { ["like"] = 7 } };
 
         var data = CsvInteractionLoader.Parse(new StringReader("u1,i1,LIKE\n"), weights);
 

@@ -275,7 +275,7 @@ public static class ImportPipeline
                     return;
                 }
 
-                value *= settings.Weights[type];
+                value *= settings.Weights[EventTypes.ToName(type)];
             }
 
             var timeText = Cell(row, columns.Timestamp);

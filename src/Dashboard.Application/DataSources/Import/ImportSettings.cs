@@ -1,4 +1,5 @@
 using Dashboard.Domain.DataSources;
+using EventWeights = Dashboard.Recommender.Data.EventWeights;
 
 namespace Dashboard.Application.DataSources.Import;
 

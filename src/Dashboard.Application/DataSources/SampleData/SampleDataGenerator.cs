@@ -22,6 +22,9 @@ namespace Dashboard.Application.DataSources.SampleData;
 /// add-to-cart → purchase step is suppressed, independently of affinity. Views, clicks and
 /// add-to-carts are untouched, so comparing purchases per add-to-cart (or per view) in that category
 /// across regions reveals it; the same comparison in any other category shows no gap.</para>
+/// <para>Not the engine's <see cref="Dashboard.Recommender.Data.ScaleBenchmarkRatings"/>, which makes bare
+/// ratings at benchmark sizes: this one makes a tenant people can look at and audit (who, what, when,
+/// and a bias to find), which that one has no need of and could not afford at ten million rows.</para>
 /// <para>The generator holds no mutable state, so one instance can serve concurrent jobs.</para>
 /// </remarks>
 public sealed class SampleDataGenerator

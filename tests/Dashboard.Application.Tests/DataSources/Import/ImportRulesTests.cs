@@ -2,6 +2,7 @@ using System.Text;
 using Dashboard.Application.DataSources.Import;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
+using EventWeights = Dashboard.Recommender.Data.EventWeights;
 
 namespace Dashboard.Application.Tests.DataSources.Import;
 
@@ -106,9 +107,9 @@ public sealed class ImportRulesTests
     [Fact]
     public void EventWeights_DefaultAndOverride_AndValidation()
     {
-        Assert.Equal(5, EventWeights.Default[InteractionType.Purchase]);
-        Assert.Equal(0.5, EventWeights.Parse("{\"view\":0.5}")[InteractionType.View]);
-        Assert.Equal(2, EventWeights.Parse("{\"view\":0.5}")[InteractionType.Click]);
+        Assert.Equal(5, EventWeights.Default[EventTypes.Purchase]);
+        Assert.Equal(0.5, EventWeights.Parse("{\"view\":0.5}")[EventTypes.View]);
+        Assert.Equal(2, EventWeights.Parse("{\"view\":0.5}")[EventTypes.Click]);
         Assert.NotNull(EventWeights.Validate("{\"teleport\":1}"));
         Assert.NotNull(EventWeights.Validate("{\"view\":-1}"));
         Assert.NotNull(EventWeights.Validate("not json"));

@@ -1,13 +1,19 @@
 namespace Dashboard.Recommender.Data;
 
 /// <summary>
-/// Seeded generator of realistic-looking rating data for demos and scale tests: item popularity
-/// follows a Zipf law (a few blockbusters, a long tail), user activity is skewed too, and each
-/// rating is 3 + user bias + item bias + a low-rank taste match + noise, rounded to 1–5.
-/// Repeated (user, item) draws are kept as separate rows; build the matrix with
+/// Seeded generator of ratings-only data at any size, for the engine's scale benchmark (Dashboard.Bench
+/// <c>scale</c>): item popularity follows a Zipf law (a few blockbusters, a long tail), user activity is
+/// skewed too, and each rating is 3 + user bias + item bias + a low-rank taste match + noise, rounded to
+/// 1–5. Repeated (user, item) draws are kept as separate rows; build the matrix with
 /// <see cref="DuplicatePolicy.Last"/> to merge them.
 /// </summary>
-public static class SyntheticInteractions
+/// <remarks>
+/// Not the product's sample data (SampleDataGenerator in Dashboard.Application), which builds a whole
+/// demo tenant — end-users with attributes, a catalogue, a view-to-purchase funnel with timestamps and a
+/// planted bias — as entities to store. This one produces only an engine <see cref="Dataset"/>, cheaply
+/// enough for ten million ratings, so fit times can be measured at sizes no demo tenant has.
+/// </remarks>
+public static class ScaleBenchmarkRatings
 {
     public static Dataset Generate(int users, int items, int interactions, int seed, int factors = 8, double zipfExponent = 0.9)
     {
