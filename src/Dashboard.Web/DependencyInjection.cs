@@ -2,6 +2,7 @@ using Dashboard.Application.Common;
 using Dashboard.Domain.Identity;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components.Account;
+using Dashboard.Web.Security;
 using Dashboard.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender<Infrastructure.Identity.ApplicationUser>, IdentityNoOpEmailSender>();
 
         services.AddHealthChecks();
+        builder.AddBrowserSecurity();
         builder.AddEventsApi();
         return builder;
     }

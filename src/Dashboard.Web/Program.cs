@@ -5,6 +5,7 @@ using Dashboard.Web.Api;
 using Dashboard.Web.Components;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Endpoints;
+using Dashboard.Web.Security;
 using Dashboard.Web.Services;
 using Hangfire;
 
@@ -24,6 +25,7 @@ var app = builder.Build();
 
 await app.InitializeDashboardAsync();
 
+app.UseMiddleware<SecurityHeadersMiddleware>();
 if (app.Environment.IsDevelopment())
 {
     app.UseMigrationsEndPoint();
@@ -35,12 +37,21 @@ else
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseApiProblemDetails();
+
+// Explicit, so that sign-in challenges and refusals (401/403) pass through the headers, error handling and
+// status pages above; left implicit, WebApplication runs them before any of this middleware.
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.UseRateLimiter();
 app.UseCallerForHttpRequests();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>()
+    // SecurityHeadersMiddleware sends the whole policy, frame-ancestors included.
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 app.MapDataSourceEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions

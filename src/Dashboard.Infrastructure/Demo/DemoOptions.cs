@@ -19,6 +19,14 @@ public sealed class DemoOptions
     [Required]
     public string EmailDomain { get; set; } = "demo.local";
 
+    private static readonly string[] AccountNames = ["admin", "marketer", "compliance"];
+
+    /// <summary>Whether <paramref name="email"/> is one of the three users DemoSeeder creates.</summary>
+    public bool IsDemoAccount(string? email) =>
+        Enabled && email is not null
+        && AccountNames.Any(local =>
+            string.Equals(email, $"{local}@{EmailDomain}", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Password of the three demo users; printed at start-up and listed in the README.</summary>
     [Required]
     [MinLength(12)]

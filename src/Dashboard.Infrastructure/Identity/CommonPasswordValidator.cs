@@ -1,14 +1,17 @@
 using System.Reflection;
+using Dashboard.Infrastructure.Demo;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Infrastructure.Identity;
 
 /// <summary>
 /// NIST SP 800-63B style: length is the rule (12+, set in IdentityOptions), and passwords found in a
 /// list of commonly used or breached passwords are refused. The list ships as an embedded resource;
-/// the check also refuses a password made of one repeated character or of the user's own e-mail.
+/// the check also refuses a password made of one repeated character or of the user's own e-mail, and
+/// the demo organisation's password (public in the README) for every account but the demo's own three.
 /// </summary>
-internal sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUser>
+internal sealed class CommonPasswordValidator(IOptions<DemoOptions> demo) : IPasswordValidator<ApplicationUser>
 {
     private static readonly Lazy<HashSet<string>> CommonPasswords = new(LoadList);
 
@@ -17,6 +20,11 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUs
         if (string.IsNullOrEmpty(password))
         {
             return Task.FromResult(IdentityResult.Success);
+        }
+
+        if (IsDemoPassword(password) && !demo.Value.IsDemoAccount(user?.Email))
+        {
+            return Task.FromResult(Fail("This is the demo organisation's password, which is public. Choose your own."));
         }
 
         var lowered = password.ToLowerInvariant();
@@ -33,6 +41,10 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUs
 
         return Task.FromResult(IdentityResult.Success);
     }
+
+    private bool IsDemoPassword(string password) =>
+        string.Equals(password, DemoOptions.DefaultPassword, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(password, demo.Value.Password, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The whole address, or its local part when that is long enough to be a real giveaway.</summary>
     private static bool ContainsEmail(string lowered, string email)

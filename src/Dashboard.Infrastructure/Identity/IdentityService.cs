@@ -177,7 +177,7 @@ internal sealed class IdentityService(IServiceScopeFactory scopes, TimeProvider 
         var normalized = Tenant.Normalize(organisationName);
         if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalized, cancellationToken))
         {
-            return Failed($"An organisation named \"{organisationName}\" is already registered. Ask its Admin to add you, or choose another name.");
+            return Failed(RegistrationRefused);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -191,11 +191,16 @@ internal sealed class IdentityService(IServiceScopeFactory scopes, TimeProvider 
         catch (DbUpdateException)
         {
             // Lost a race with another registration of the same name; the unique index decided.
-            return Failed($"An organisation named \"{organisationName}\" is already registered.");
+            return Failed(RegistrationRefused);
         }
 
         var user = NewUser(tenant.Id, email, null);
         var created = await userManager.CreateAsync(user, password);
+        if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            return Failed(RegistrationRefused);
+        }
+
         if (!created.Succeeded)
         {
             return new RegistrationOutcome(ToResult(created), Guid.Empty, null);
@@ -214,6 +219,13 @@ internal sealed class IdentityService(IServiceScopeFactory scopes, TimeProvider 
         await tx.CommitAsync(cancellationToken);
         return new RegistrationOutcome(Result.Success, tenant.Id, user.Id);
     }
+
+    /// <summary>
+    /// The one answer for a taken organisation name and a taken e-mail (OWASP ASVS: no account enumeration): registration is
+    /// open to anyone, so naming which one exists would let anybody list customers and their staff.
+    /// </summary>
+    internal const string RegistrationRefused =
+        "Could not register with these details. If your organisation already uses Dashboard, ask one of its Admins to add you; otherwise choose another organisation name or e-mail.";
 
     private static RegistrationOutcome Failed(string error) => new(Result.Failure(error), Guid.Empty, null);
 

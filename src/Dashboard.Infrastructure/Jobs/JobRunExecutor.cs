@@ -84,7 +84,16 @@ public sealed class JobRunExecutor(
 #pragma warning restore CA1031
         {
             failure = ex;
-            logger.LogError(ex, "Job run {JobRunId} ({Kind}) failed.", jobRunId, kind);
+            if (IsRefusedInput(ex))
+            {
+                // A refused file or out-of-range option is the user's input, not a fault of the app: the
+                // reason is on the run for them, and a stack trace would only bury real errors in the log.
+                logger.LogInformation("Job run {JobRunId} ({Kind}) refused its input: {Reason}", jobRunId, kind, ex.Message);
+            }
+            else
+            {
+                logger.LogError(ex, "Job run {JobRunId} ({Kind}) failed.", jobRunId, kind);
+            }
         }
         finally
         {
@@ -160,6 +169,9 @@ public sealed class JobRunExecutor(
             or NotFoundException or ForbiddenAccessException => failure.Message,
         _ => $"The job stopped on an unexpected error; nothing was changed. Operators can find the details in the server log under job run {jobRunId}.",
     };
+
+    private static bool IsRefusedInput(Exception failure) =>
+        failure is System.ComponentModel.DataAnnotations.ValidationException or ImportInputException or ImportRejectedException;
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 

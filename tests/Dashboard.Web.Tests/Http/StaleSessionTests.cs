@@ -21,7 +21,7 @@ public sealed class StaleSessionTests(DashboardFactory factory) : IClassFixture<
     public async Task PageLoad_AfterTheRoleChanged_SendsThePersonToSignInAgain()
     {
         var (tenantId, userId) = await CreateMemberAsync("role-change@demo.local", Roles.Marketer);
-        using var client = await SignIn.AsAsync(factory, "role-change@demo.local");
+        using var client = await SignIn.AsAsync(factory, "role-change@demo.local", DashboardFactory.MemberPassword);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/data-sources")).StatusCode);
 
         await InScopeAsync<IIdentityService>(identity => identity.SetRoleAsync(tenantId, userId, Roles.ComplianceOfficer));
@@ -35,7 +35,7 @@ public sealed class StaleSessionTests(DashboardFactory factory) : IClassFixture<
     public async Task ChangingOwnTwoFactorSetUp_KeepsThePersonSignedIn()
     {
         await CreateMemberAsync("sets-up-2fa@demo.local", Roles.Marketer);
-        using var client = await SignIn.AsAsync(factory, "sets-up-2fa@demo.local");
+        using var client = await SignIn.AsAsync(factory, "sets-up-2fa@demo.local", DashboardFactory.MemberPassword);
 
         // Opening the set-up page creates a new authenticator key, which renews the account's security stamp.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Manage/EnableAuthenticator")).StatusCode);
@@ -75,7 +75,7 @@ public sealed class StaleSessionTests(DashboardFactory factory) : IClassFixture<
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = email, Email = email, TenantId = tenantId, CreatedAtUtc = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, DashboardFactory.DemoPassword)).Succeeded);
+        Assert.True((await users.CreateAsync(user, DashboardFactory.MemberPassword)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return (tenantId, user.Id);
     }

@@ -13,12 +13,18 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
 
     public const string DemoPassword = "Demo-Retail-2026";
 
+    /// <summary>For accounts a test creates: the demo password is refused for every account but the demo's.</summary>
+    public const string MemberPassword = "a-long-enough-passphrase";
+
+    /// <summary>"Testing" (the default) behaves like Production; a test may choose another environment.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "dashboard.db")};Pooling=False");
         builder.UseSetting("Jobs:SqliteStoragePath", Path.Combine(_folder, "hangfire.db"));
         builder.UseSetting("Jobs:RunServer", "false");

@@ -7,12 +7,16 @@ namespace Dashboard.Web.Tests.Support;
 /// <summary>Signs in through the real login form (antiforgery token and all) with a cookie-keeping client.</summary>
 public static partial class SignIn
 {
-    public static HttpClient CreateClient(DashboardFactory factory) =>
-        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>The address HTTP tests browse: HTTPS, as in production, where the cookies are Secure.</summary>
+    public static readonly Uri BaseAddress = new("https://localhost/");
 
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool includeAntiforgery = true)
+    public static HttpClient CreateClient(DashboardFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool includeAntiforgery = true, string? returnUrl = null)
     {
-        var form = await ReadFormFieldsAsync(client, "/Account/Login");
+        var path = returnUrl is null ? "/Account/Login" : "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+        var form = await ReadFormFieldsAsync(client, path);
         if (!includeAntiforgery)
         {
             form.Remove("__RequestVerificationToken");
@@ -20,7 +24,7 @@ public static partial class SignIn
 
         form["Input.Email"] = email;
         form["Input.Password"] = password;
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(form));
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
     public static async Task<HttpClient> AsAsync(DashboardFactory factory, string email, string password = DashboardFactory.DemoPassword)
@@ -47,6 +51,10 @@ public static partial class SignIn
 
         return fields;
     }
+
+    /// <summary>Where a redirect points, resolved against the test client's address.</summary>
+    public static Uri Target(HttpResponseMessage response) =>
+        new(BaseAddress, response.Headers.Location ?? throw new InvalidOperationException($"{(int)response.StatusCode} has no Location."));
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenInput();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using Dashboard.Web.Components.Account;
 using Dashboard.Web.Components.Account.Pages;
 using Dashboard.Web.Components.Account.Pages.Manage;
 using Dashboard.Infrastructure.Identity;
@@ -47,7 +48,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+
+            // LocalRedirect throws on a foreign address; a foreign ReturnUrl is ignored instead.
+            var target = LocalUrl.IsLocal(returnUrl) ? returnUrl.TrimStart('/') : string.Empty;
+            return TypedResults.LocalRedirect($"~/{target}");
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

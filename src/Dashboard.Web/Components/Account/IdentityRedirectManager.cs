@@ -20,11 +20,17 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // An absolute address of this app (RedirectToLogin sends one) becomes base-relative; anything else
+        // that is not a local reference — another site, a script URL — is ignored and the user lands on the
+        // Overview: a ReturnUrl comes from the query string, so anyone can put anything in it.
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
         {
             uri = navigationManager.ToBaseRelativePath(uri);
+        }
+
+        if (!LocalUrl.IsLocal(uri))
+        {
+            uri = "";
         }
 
         navigationManager.NavigateTo(uri);
