@@ -17,8 +17,7 @@ public sealed class JobRunExecutorLoggingTests
         var log = new CapturingLoggerProvider();
         await using var host = await TestHost.StartAsync(services => services.AddSingleton<ILoggerProvider>(log));
         var admin = await host.RegisterOrganisationAsync("Alpha");
-        var parameters = SampleDataJobHandler.SerializeParameters(new SampleDataOptions { Users = 1, Items = 20, Interactions = 1_000, Seed = 7 });
-        var id = await host.InScopeAsync<IJobScheduler, Guid>(s => s.EnqueueAsync(admin.TenantId, JobKind.GenerateSampleData, parameters, "test"));
+        var id = await host.QueueJobAsync(admin.TenantId, new SampleDataOptions { Users = 1, Items = 20, Interactions = 1_000, Seed = 7 });
 
         await using (var scope = host.Services.CreateAsyncScope())
         {
