@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<EventIngestService>();
         services.AddScoped<IDataPreviewService, DataPreviewService>();
         services.AddSingleton<UploadStore>();
+        services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
+        services.AddScoped<SampleDataImport>();
         services.AddScoped<DataSourceService>();
         return builder;
     }

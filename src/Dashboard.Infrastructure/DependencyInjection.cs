@@ -1,7 +1,7 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.ApiKeys;
-using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Team;
@@ -52,10 +52,9 @@ public static class DependencyInjection
         AddJobs(builder);
 
         services.AddSingleton<SampleDataGenerator>();
-        services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
         services.AddScoped<IJobHandler, SampleDataJobHandler>();
         services.AddSingleton<IApiKeyAuthenticator, ApiKeyAuthenticator>();
-        services.AddSingleton<IImportWriter, ImportWriter>();
+        services.AddSingleton<IIngestionWriter, IngestionWriter>();
         services.AddSingleton<ISecretProtector, SecretProtector>();
         services.AddSingleton<ISqlSourceConnector, SqlSourceConnector>();
         services.AddScoped<IJobHandler, ImportJobHandler>();

@@ -99,6 +99,8 @@ internal sealed class ProviderCommands(DashboardDbContext db, DbTransaction? tra
             return command.ExecuteNonQuery();
         }
 
+        public object? ExecuteScalar() => command.ExecuteScalar();
+
         public long ExecuteId() => System.Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
         public ValueTask DisposeAsync() => command.DisposeAsync();
