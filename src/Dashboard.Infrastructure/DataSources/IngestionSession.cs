@@ -93,7 +93,7 @@ internal sealed class IngestionSession : IIngestionSession
             nameof(EndUserAttribute.Value), nameof(EndUserAttribute.IsSensitive), nameof(EndUserAttribute.IsQuasiIdentifier));
         _interactions = c.IsSqlServer
             ? new SqlBulkCopyInteractionWriter((SqlConnection)db.Database.GetDbConnection(), (SqlTransaction)tx.GetDbTransaction(), tenantId, c.Table<Interaction>())
-            : new PreparedInteractionWriter(c, tenantId);
+            : new PreparedInteractionWriter(c, tenantId, mayRebuildIndexes: bulk);
     }
 
     public IAppDbContext Db => _db;
