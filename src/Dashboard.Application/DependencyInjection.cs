@@ -34,6 +34,8 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<EventIngestService>();
         services.AddScoped<IDataPreviewService, DataPreviewService>();
+        services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
+        services.AddScoped<SampleDataImport>();
         services.AddScoped<DataSourceService>();
         services.AddSingleton<SampleDataGenerator>();
         services.AddScoped<IJobHandler, SampleDataJobHandler>();

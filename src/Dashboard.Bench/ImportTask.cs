@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Dashboard.Application;
 using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Tenancy;
 using Dashboard.Infrastructure;
@@ -91,7 +92,7 @@ internal static class ImportTask
         GC.Collect();
         var report = new ImportReport(DatasetKind.Interactions);
         var settings = new ImportSettings(ImportMode.Append, BadRowPolicy.SkipBadRows, 1, UnknownItemPolicy.CreatePlaceholder, null, EventWeights.Default,
-            new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc));
+            new AcceptedTimes(IngestionRules.DefaultEarliestUtc, new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc)));
         var checkpoints = new[] { size / 10, size / 2 };
         var next = 0;
         var marks = new List<(long Rows, double Seconds, double WorkingSetMb)>();
@@ -106,7 +107,7 @@ internal static class ImportTask
                 next++;
             }
         });
-        await using (var session = await services.GetRequiredService<IImportWriter>().BeginAsync(tenantId, CancellationToken.None))
+        await using (var session = await services.GetRequiredService<IIngestionWriter>().BeginAsync(tenantId, CancellationToken.None))
         {
             await ImportPipeline.RunAsync(session, DatasetKind.Interactions,
                 async ct => await DelimitedFileReader.OpenAsync(File.OpenRead(csv), null, null, cancellationToken: ct),

@@ -1,7 +1,7 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.ApiKeys;
-using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.ModelStore;
@@ -53,9 +53,8 @@ public static class DependencyInjection
         AddIdentity(services);
         AddJobs(builder);
 
-        services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
         services.AddSingleton<IApiKeyAuthenticator, ApiKeyAuthenticator>();
-        services.AddSingleton<IImportWriter, ImportWriter>();
+        services.AddSingleton<IIngestionWriter, IngestionWriter>();
         services.AddSingleton<ISecretProtector, SecretProtector>();
         services.AddSingleton<ISqlSourceConnector, SqlSourceConnector>();
         services.AddScoped<DemoSeeder>();

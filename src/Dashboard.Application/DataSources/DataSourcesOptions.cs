@@ -28,4 +28,15 @@ public sealed class DataSourcesOptions
     /// </summary>
     [Range(1, 24 * 60)]
     public int MaxImportMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Events before this time are refused (a row error in imports, a problem in the events API) by
+    /// <see cref="Ingestion.IngestionRules.Time"/>: 0001-01-01 or Unix 0 are missing dates, and stored they
+    /// would fall outside every chart. Lower it for older history.
+    /// </summary>
+    public DateTime EarliestTimestampUtc { get; set; } = Ingestion.IngestionRules.DefaultEarliestUtc;
+
+    /// <summary>The accepted event times at <paramref name="nowUtc"/>.</summary>
+    public Ingestion.AcceptedTimes AcceptedTimes(DateTime nowUtc) =>
+        new(DateTime.SpecifyKind(EarliestTimestampUtc, DateTimeKind.Utc), nowUtc);
 }

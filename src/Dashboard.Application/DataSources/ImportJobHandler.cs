@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Domain.DataSources;
@@ -27,11 +28,11 @@ public sealed record ImportJobParameters(Guid DataSourceId, IReadOnlyList<Guid> 
 public sealed class ImportJobHandler(
     ITenantDbContextFactory dbFactory,
     IAuditLog audit,
-    IImportWriter writer,
+    IIngestionWriter writer,
     IUploadStore uploads,
     ISqlSourceConnector sql,
     ISecretProtector secrets,
-    ISampleDataWriter sampleWriter,
+    SampleDataImport sampleData,
     Microsoft.Extensions.Options.IOptions<DataSourcesOptions> options,
     TimeProvider time) : JobHandler<ImportJobParameters>
 {
@@ -77,7 +78,7 @@ public sealed class ImportJobHandler(
         {
             if (source.Kind == DataSourceKind.SampleData)
             {
-                await ImportSampleAsync(tenantId, source, reports, progress, now, cancellationToken);
+                await ImportSampleAsync(tenantId, source, reports, progress, cancellationToken);
                 await using var db = dbFactory.CreateForTenant(tenantId);
                 Apply(db, source.Id, runs, reports, ImportState.Succeeded, null, null, time.GetUtcNow().UtcDateTime);
                 AuditSuccess(db, context.Caller, source, runs, reports);
@@ -86,7 +87,7 @@ public sealed class ImportJobHandler(
             }
 
             await using var session = await writer.BeginAsync(tenantId, cancellationToken);
-            var settings = ImportSettings.From(source, now);
+            var settings = ImportSettings.From(source, options.Value.AcceptedTimes(now));
             var planned = Order.Where(reports.ContainsKey).ToList();
             for (var i = 0; i < planned.Count; i++)
             {
@@ -236,17 +237,13 @@ public sealed class ImportJobHandler(
         ?? (source.Kind == DataSourceKind.FileUpload && source.FileFormat != FileFormat.Delimited ? MovieLensFormat.Mapping(source.FileFormat, dataset) : null);
 
     private async Task ImportSampleAsync(
-        Guid tenantId, DataSource source, Dictionary<DatasetKind, ImportReport> reports, IProgress<JobProgress> progress, DateTime now, CancellationToken cancellationToken)
+        Guid tenantId, DataSource source, Dictionary<DatasetKind, ImportReport> reports, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         var template = SampleCatalogTemplates.TryGet(source.SampleTemplate, out var found) ? found : SampleCatalogTemplate.Retail;
         var options = string.IsNullOrWhiteSpace(source.SampleOptionsJson)
             ? new SampleDataOptions()
             : JsonSerializer.Deserialize<SampleDataOptions>(source.SampleOptionsJson) ?? new SampleDataOptions();
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        var data = new SampleDataGenerator(template).Generate(options, now, cancellationToken,
-            new InlineProgress<int>(p => progress.Report(new JobProgress(p * 40 / 100, "Generating synthetic data"))));
-        await sampleWriter.ReplaceTenantDataAsync(tenantId, data,
-            new InlineProgress<int>(p => progress.Report(new JobProgress(40 + (p * 60 / 100), "Writing to the database"))), cancellationToken);
+        var data = await sampleData.RunAsync(tenantId, template, options, progress, cancellationToken);
         foreach (var report in reports.Values)
         {
             var count = report.Dataset switch

@@ -1,4 +1,3 @@
-using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Domain.Identity;
@@ -6,10 +5,10 @@ using Dashboard.Domain.Identity;
 namespace Dashboard.Application.DataSources;
 
 /// <summary>
-/// "Generate sample data": runs the synthetic generator and replaces the tenant's data with its output.
+/// "Generate sample data": replaces the tenant's data with a generated retail set (<see cref="SampleDataImport"/>).
 /// Deterministic for the options' seed, so running it again gives the same data (idempotent).
 /// </summary>
-public sealed class SampleDataJobHandler(SampleDataGenerator generator, ISampleDataWriter writer, TimeProvider time) : JobHandler<SampleDataOptions>
+public sealed class SampleDataJobHandler(SampleDataImport sampleData) : JobHandler<SampleDataOptions>
 {
     public override string Name => "Generate sample data";
 
@@ -26,20 +25,8 @@ public sealed class SampleDataJobHandler(SampleDataGenerator generator, ISampleD
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        var progress = context.Progress;
-
-        // Generation is 0–40 %, writing 40–100 %: the write dominates on SQLite.
-        var data = generator.Generate(
-            parameters,
-            time.GetUtcNow().UtcDateTime,
-            context.CancellationToken,
-            new InlineProgress<int>(p => progress.Report(new JobProgress(p * 40 / 100, "Generating synthetic data"))));
-        await writer.ReplaceTenantDataAsync(
-            context.TenantId,
-            data,
-            new InlineProgress<int>(p => progress.Report(new JobProgress(40 + (p * 60 / 100), "Writing to the database"))),
-            context.CancellationToken);
-        progress.Report(new JobProgress(100,
+        var data = await sampleData.RunAsync(context.TenantId, SampleCatalogTemplate.Retail, parameters, context.Progress, context.CancellationToken);
+        context.Progress.Report(new JobProgress(100,
             $"Generated {data.Users.Count:N0} end-users, {data.Items.Count:N0} items and {data.Interactions.Length:N0} interactions"));
     }
 }

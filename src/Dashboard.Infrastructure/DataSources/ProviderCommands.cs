@@ -32,11 +32,18 @@ internal sealed class ProviderCommands(DashboardDbContext db, DbTransaction? tra
         return Create<T>($"INSERT INTO {Table<T>()} ({columns}){output} VALUES ({values}){returning}", properties);
     }
 
-    public Prepared Create<T>(string sql, params string[] properties)
+    /// <summary>A plain command in the session's transaction (schema statements, lookups without parameters).</summary>
+    public DbCommand CreateCommand(string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        return command;
+    }
+
+    public Prepared Create<T>(string sql, params string[] properties)
+    {
+        var command = CreateCommand(sql);
         var entity = Entity<T>();
         var parameters = new Bound[properties.Length];
         for (var i = 0; i < properties.Length; i++)
@@ -98,6 +105,8 @@ internal sealed class ProviderCommands(DashboardDbContext db, DbTransaction? tra
 
             return command.ExecuteNonQuery();
         }
+
+        public object? ExecuteScalar() => command.ExecuteScalar();
 
         public long ExecuteId() => System.Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 

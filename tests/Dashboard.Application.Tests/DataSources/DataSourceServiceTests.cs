@@ -264,7 +264,7 @@ public sealed class DataSourceServiceTests
         }
 
         // The "killed" import: writes inside its transaction, then the process dies (dispose, no commit).
-        var session = await host.Services.GetRequiredService<IImportWriter>().BeginAsync(admin.TenantId, CancellationToken.None);
+        var session = await host.Services.GetRequiredService<Dashboard.Application.DataSources.Ingestion.IIngestionWriter>().BeginAsync(admin.TenantId, CancellationToken.None);
         await session.ReplaceAsync(DatasetKind.Interactions, CancellationToken.None);
         var user = await session.UserIdAsync("intruder", CancellationToken.None);
         var item = await session.ItemIdAsync("i1", true, CancellationToken.None);

@@ -1,6 +1,6 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
-using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Tests.Support;
 using Dashboard.Domain.Data;
@@ -55,7 +55,7 @@ public sealed class RawSqlTenantTests
         var alpha = await host.RegisterOrganisationAsync("Alpha", "a@example.test");
         var beta = await host.RegisterOrganisationAsync("Beta", "b@example.test");
         var (betaUser, _) = await ImportAsync(host, beta.TenantId, "Beta's title", "beta");
-        var writer = host.Services.GetRequiredService<IImportWriter>();
+        var writer = host.Services.GetRequiredService<IIngestionWriter>();
 
         await using var session = await writer.BeginAsync(alpha.TenantId, CancellationToken.None);
         var item = await session.ItemIdAsync("i1", createPlaceholder: false, CancellationToken.None);
@@ -116,7 +116,7 @@ public sealed class RawSqlTenantTests
     private static async Task<(long User, long Item)> ImportAsync(TestHost host, Guid tenantId, string title, string value, bool replace = false)
     {
         var ct = CancellationToken.None;
-        await using var session = await host.Services.GetRequiredService<IImportWriter>().BeginAsync(tenantId, ct);
+        await using var session = await host.Services.GetRequiredService<IIngestionWriter>().BeginAsync(tenantId, ct);
         if (replace)
         {
             foreach (var dataset in Enum.GetValues<DatasetKind>())
@@ -125,10 +125,10 @@ public sealed class RawSqlTenantTests
             }
         }
 
-        await session.UpsertItemAsync(new ImportedItem("i1", title, "books", null, 9.5m, [new ImportedFact("colour", value)]), ct);
+        await session.UpsertItemAsync(new IngestedItem("i1", title, "books", null, 9.5m, [new IngestedFact("colour", value)]), ct);
         await session.CompleteDatasetAsync(DatasetKind.Items, ct);
         var user = await session.UserIdAsync("u1", ct);
-        await session.SetUserAttributesAsync(user, [new ImportedFact("segment", value)], ct);
+        await session.SetUserAttributesAsync(user, [new IngestedFact("segment", value)], ct);
         var item = (await session.ItemIdAsync("i1", createPlaceholder: false, ct))!.Value;
         await session.AddInteractionAsync(user, item, InteractionType.Purchase, 1, At, ct);
         await session.CompleteDatasetAsync(DatasetKind.Interactions, ct);
@@ -138,7 +138,7 @@ public sealed class RawSqlTenantTests
 
     private static async Task<bool> HadInteractionAsync(TestHost host, Guid tenantId, long user, long item)
     {
-        await using var session = await host.Services.GetRequiredService<IImportWriter>().BeginAsync(tenantId, CancellationToken.None);
+        await using var session = await host.Services.GetRequiredService<IIngestionWriter>().BeginAsync(tenantId, CancellationToken.None);
         return await session.HadInteractionAsync(user, item, InteractionType.Purchase, At, CancellationToken.None);
     }
 

@@ -1,5 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
-using Dashboard.Application.Common;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,12 @@ namespace Dashboard.Application.DataSources.EventsApi;
 /// <summary>
 /// Writes batches from the events API into one tenant's data: end-user and item upserts, and
 /// interactions. The tenant comes from the API key, not from a signed-in person, so it is passed in
-/// explicitly. A batch is all-or-nothing: every row is checked first, and a valid batch is written by
-/// a single SaveChanges (one transaction).
+/// explicitly. A batch is all-or-nothing: every row is checked first (<see cref="IngestionRules"/>, as
+/// for file imports), and a valid batch is written through one session of the ingestion writer (one
+/// transaction).
 /// </summary>
-public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptions<EventsApiOptions> options, TimeProvider time)
+public sealed class EventIngestService(
+    IIngestionWriter writer, IOptions<EventsApiOptions> options, IOptions<DataSourcesOptions> dataSources, TimeProvider time)
 {
     public async Task<IngestOutcome> UpsertUsersAsync(Guid tenantId, IReadOnlyList<UserInput?>? rows, CancellationToken cancellationToken = default)
     {
@@ -21,13 +24,14 @@ public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptio
             return refused;
         }
 
-        var problems = IngestValidator.Users(rows!);
+        var parsed = new List<ParsedUser>(rows!.Count);
+        var problems = IngestValidator.Users(rows, parsed);
         if (problems.Count > 0)
         {
             return IngestOutcome.Refused(problems);
         }
 
-        return await WithOneRetryAsync(() => WriteUsersAsync(tenantId, rows!, cancellationToken));
+        return await WithOneRetryAsync(() => WriteUsersAsync(tenantId, parsed, cancellationToken));
     }
 
     public async Task<IngestOutcome> UpsertItemsAsync(Guid tenantId, IReadOnlyList<ItemInput?>? rows, CancellationToken cancellationToken = default)
@@ -37,13 +41,14 @@ public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptio
             return refused;
         }
 
-        var problems = IngestValidator.Items(rows!);
+        var parsed = new List<IngestedItem>(rows!.Count);
+        var problems = IngestValidator.Items(rows, parsed);
         if (problems.Count > 0)
         {
             return IngestOutcome.Refused(problems);
         }
 
-        return await WithOneRetryAsync(() => WriteItemsAsync(tenantId, rows!, cancellationToken));
+        return await WithOneRetryAsync(() => WriteItemsAsync(tenantId, parsed, cancellationToken));
     }
 
     public async Task<IngestOutcome> RecordEventsAsync(Guid tenantId, IReadOnlyList<EventInput?>? rows, CancellationToken cancellationToken = default)
@@ -54,7 +59,7 @@ public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptio
         }
 
         var parsed = new List<ParsedEvent>(rows!.Count);
-        var problems = IngestValidator.Events(rows, time.GetUtcNow().UtcDateTime, parsed);
+        var problems = IngestValidator.Events(rows, dataSources.Value.AcceptedTimes(time.GetUtcNow().UtcDateTime), parsed);
         if (problems.Count > 0)
         {
             return IngestOutcome.Refused(problems);
@@ -84,7 +89,8 @@ public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptio
 
     /// <summary>
     /// Two requests naming the same new id at once both try to insert it; the loser hits the unique
-    /// index. Running the loser again finds the winner's row and updates it instead.
+    /// index and its transaction is rolled back. Running the loser again finds the winner's row and
+    /// updates it instead.
     /// </summary>
     private static async Task<IngestOutcome> WithOneRetryAsync(Func<Task<IngestOutcome>> write)
     {
@@ -92,185 +98,82 @@ public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptio
         {
             return await write();
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (ex is DbException or DbUpdateException)
         {
             return await write();
         }
     }
 
-    private async Task<IngestOutcome> WriteUsersAsync(Guid tenantId, IReadOnlyList<UserInput?> rows, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> WriteUsersAsync(Guid tenantId, List<ParsedUser> rows, CancellationToken cancellationToken)
     {
-        await using var db = dbFactory.CreateForTenant(tenantId);
-        var ids = rows.Select(r => r!.Id!).ToList();
-        var existing = await db.EndUsers.Include(u => u.Attributes)
-            .Where(u => ids.Contains(u.ExternalId))
-            .ToDictionaryAsync(u => u.ExternalId, StringComparer.Ordinal, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        int created = 0, updated = 0;
+        await using var session = await writer.BeginBatchAsync(tenantId, cancellationToken);
+        var updated = 0;
         foreach (var row in rows)
         {
-            if (existing.TryGetValue(row!.Id!, out var user))
+            if (await session.FindUserIdAsync(row.Id, cancellationToken) is not null)
             {
                 updated++;
             }
-            else
-            {
-                user = new EndUser { ExternalId = row.Id!, CreatedAtUtc = now };
-                db.EndUsers.Add(user);
-                created++;
-            }
 
-            foreach (var input in row.Attributes ?? [])
-            {
-                var attribute = user.Attributes.FirstOrDefault(a => string.Equals(a.Key, input!.Key, StringComparison.Ordinal));
-                if (attribute is null)
-                {
-                    attribute = new EndUserAttribute { Key = input!.Key!, Value = input.Value! };
-                    user.Attributes.Add(attribute);
-                }
-
-                attribute.Value = input!.Value!;
-                attribute.IsSensitive = input.Sensitive ?? false;
-                attribute.IsQuasiIdentifier = input.QuasiIdentifier ?? false;
-            }
+            var id = await session.UserIdAsync(row.Id, cancellationToken);
+            await session.SetUserAttributesAsync(id, row.Attributes, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return IngestOutcome.Written(new IngestSummary(rows.Count, created, updated, 0, 0, 0, 0));
+        await session.CommitAsync(cancellationToken);
+        return IngestOutcome.Written(new IngestSummary(rows.Count, (int)session.UsersCreated, updated, 0, 0, 0, 0));
     }
 
-    private async Task<IngestOutcome> WriteItemsAsync(Guid tenantId, IReadOnlyList<ItemInput?> rows, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> WriteItemsAsync(Guid tenantId, List<IngestedItem> rows, CancellationToken cancellationToken)
     {
-        await using var db = dbFactory.CreateForTenant(tenantId);
-        var ids = rows.Select(r => r!.Id!).ToList();
-        var existing = await db.Items.Include(i => i.Attributes)
-            .Where(i => ids.Contains(i.ExternalId))
-            .ToDictionaryAsync(i => i.ExternalId, StringComparer.Ordinal, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
+        await using var session = await writer.BeginBatchAsync(tenantId, cancellationToken);
         int created = 0, updated = 0;
         foreach (var row in rows)
         {
-            if (existing.TryGetValue(row!.Id!, out var item))
+            if (await session.UpsertItemAsync(row, cancellationToken))
             {
-                updated++;
+                created++;
             }
             else
             {
-                item = new Item { ExternalId = row.Id!, Title = row.Title!, CreatedAtUtc = now };
-                db.Items.Add(item);
-                created++;
-            }
-
-            item.Title = row.Title!;
-            item.IsPlaceholder = false;
-            if (row.Category is not null)
-            {
-                item.Category = row.Category.Length == 0 ? null : row.Category;
-            }
-
-            if (row.Tags is not null)
-            {
-                var tags = IngestValidator.JoinTags(row.Tags);
-                item.Tags = tags.Length == 0 ? null : tags;
-            }
-
-            if (row.Price is not null)
-            {
-                item.Price = row.Price;
-            }
-
-            foreach (var input in row.Attributes ?? [])
-            {
-                var attribute = item.Attributes.FirstOrDefault(a => string.Equals(a.Key, input!.Key, StringComparison.Ordinal));
-                if (attribute is null)
-                {
-                    item.Attributes.Add(new ItemAttribute { Key = input!.Key!, Value = input.Value! });
-                }
-                else
-                {
-                    attribute.Value = input!.Value!;
-                }
+                updated++;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await session.CommitAsync(cancellationToken);
         return IngestOutcome.Written(new IngestSummary(rows.Count, 0, 0, created, updated, 0, 0));
     }
 
+    /// <summary>
+    /// Only events that are neither stored already nor repeated in this batch are written, so a client
+    /// that retries a batch after a timeout does not count its events twice. End-users and items are
+    /// created only for the events that are written; events often arrive before the catalogue does, and
+    /// a placeholder item keeps the event until the next item upsert with the same id fills it in.
+    /// </summary>
     private async Task<IngestOutcome> WriteEventsAsync(Guid tenantId, List<ParsedEvent> events, CancellationToken cancellationToken)
     {
-        await using var db = dbFactory.CreateForTenant(tenantId);
-        var userIds = events.Select(e => e.UserId).Distinct(StringComparer.Ordinal).ToList();
-        var itemIds = events.Select(e => e.ItemId).Distinct(StringComparer.Ordinal).ToList();
-        var users = await db.EndUsers.Where(u => userIds.Contains(u.ExternalId))
-            .ToDictionaryAsync(u => u.ExternalId, StringComparer.Ordinal, cancellationToken);
-        var items = await db.Items.Where(i => itemIds.Contains(i.ExternalId))
-            .ToDictionaryAsync(i => i.ExternalId, StringComparer.Ordinal, cancellationToken);
-        var stored = await StoredEventsAsync(db, users.Values, events, cancellationToken);
-
-        // Only events that are neither stored already nor repeated in this batch are written, so a client
-        // that retries a batch after a timeout does not count its events twice. Users and items are
-        // created only for the events that are written.
-        var fresh = new List<ParsedEvent>(events.Count);
-        var seen = new HashSet<(string, string, InteractionType, DateTime)>();
+        await using var session = await writer.BeginBatchAsync(tenantId, cancellationToken);
+        var seen = new HashSet<(long, long, InteractionType, DateTime)>();
+        var written = 0;
         foreach (var e in events)
         {
-            var stillStored = users.TryGetValue(e.UserId, out var user) && items.TryGetValue(e.ItemId, out var item)
-                && stored.Contains((user.Id, item.Id, e.Type, e.OccurredAtUtc));
-            if (!stillStored && seen.Add((e.UserId, e.ItemId, e.Type, e.OccurredAtUtc)))
+            var knownUser = await session.FindUserIdAsync(e.UserId, cancellationToken);
+            var knownItem = await session.ItemIdAsync(e.ItemId, createPlaceholder: false, cancellationToken);
+            if (knownUser is { } u && knownItem is { } i && await session.HadInteractionAsync(u, i, e.Type, e.OccurredAtUtc, cancellationToken))
             {
-                fresh.Add(e);
+                continue;
+            }
+
+            var userId = knownUser ?? await session.UserIdAsync(e.UserId, cancellationToken);
+            var itemId = knownItem ?? (await session.ItemIdAsync(e.ItemId, createPlaceholder: true, cancellationToken))!.Value;
+            if (seen.Add((userId, itemId, e.Type, e.OccurredAtUtc)))
+            {
+                await session.AddInteractionAsync(userId, itemId, e.Type, e.Value, e.OccurredAtUtc, cancellationToken);
+                written++;
             }
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        int createdUsers = 0, createdItems = 0;
-        foreach (var id in fresh.Select(e => e.UserId).Distinct(StringComparer.Ordinal).Where(id => !users.ContainsKey(id)))
-        {
-            users[id] = db.EndUsers.Add(new EndUser { ExternalId = id, CreatedAtUtc = now }).Entity;
-            createdUsers++;
-        }
-
-        // Events often arrive before the catalogue does; a placeholder keeps the event and is filled in
-        // by the next item upsert with the same id.
-        foreach (var id in fresh.Select(e => e.ItemId).Distinct(StringComparer.Ordinal).Where(id => !items.ContainsKey(id)))
-        {
-            items[id] = db.Items.Add(new Item { ExternalId = id, Title = id, IsPlaceholder = true, CreatedAtUtc = now }).Entity;
-            createdItems++;
-        }
-
-        foreach (var e in fresh)
-        {
-            db.Interactions.Add(new Interaction
-            {
-                EndUser = users[e.UserId],
-                Item = items[e.ItemId],
-                Type = e.Type,
-                Value = e.Value,
-                OccurredAtUtc = e.OccurredAtUtc,
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return IngestOutcome.Written(new IngestSummary(events.Count, createdUsers, 0, 0, 0, createdItems, fresh.Count, events.Count - fresh.Count));
-    }
-
-    /// <summary>The stored interactions of the batch's known end-users within the batch's time span.</summary>
-    private static async Task<HashSet<(long, long, InteractionType, DateTime)>> StoredEventsAsync(
-        IAppDbContext db, IEnumerable<EndUser> knownUsers, List<ParsedEvent> events, CancellationToken cancellationToken)
-    {
-        var ids = knownUsers.Select(u => u.Id).ToList();
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var from = events.Min(e => e.OccurredAtUtc);
-        var to = events.Max(e => e.OccurredAtUtc);
-        var rows = await db.Interactions.AsNoTracking()
-            .Where(i => ids.Contains(i.EndUserId) && i.OccurredAtUtc >= from && i.OccurredAtUtc <= to)
-            .Select(i => new { i.EndUserId, i.ItemId, i.Type, i.OccurredAtUtc })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.EndUserId, r.ItemId, r.Type, r.OccurredAtUtc))];
+        await session.CommitAsync(cancellationToken);
+        return IngestOutcome.Written(new IngestSummary(
+            events.Count, (int)session.UsersCreated, 0, 0, 0, (int)session.PlaceholdersCreated, written, events.Count - written));
     }
 }

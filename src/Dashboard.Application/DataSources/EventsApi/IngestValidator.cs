@@ -1,22 +1,18 @@
 using System.Globalization;
 using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Domain.Data;
 
 namespace Dashboard.Application.DataSources.EventsApi;
 
 /// <summary>
-/// Checks every row of a batch and collects every problem (not just the first), so a client can fix a
-/// whole batch in one round trip. Messages are written for the person reading the response.
+/// Checks every row of a batch with <see cref="IngestionRules"/> (the rules file imports follow) and
+/// collects every problem (not just the first), so a client can fix a whole batch in one round trip.
+/// Rows that pass are handed back cleaned (ids trimmed), ready for the ingestion writer.
 /// </summary>
 internal static class IngestValidator
 {
-    public const double MinRating = 0.5;
-    public const double MaxRating = 5;
-
-    // decimal(18,2): 16 digits before the point.
-    private const decimal MaxPrice = 9_999_999_999_999_999m;
-
-    public static List<IngestProblem> Users(IReadOnlyList<UserInput?> rows)
+    public static List<IngestProblem> Users(IReadOnlyList<UserInput?> rows, List<ParsedUser> parsed)
     {
         var problems = new List<IngestProblem>();
         var firstRowById = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -28,18 +24,18 @@ internal static class IngestValidator
                 continue;
             }
 
-            if (CheckId(problems, i, "id", row.Id, "end-user"))
+            var ok = CheckId(problems, firstRowById, i, "id", row.Id, "end-user id", out var id);
+            var attributes = Attributes(problems, i, row.Attributes, a => (a.Key, a.Value, a.Sensitive ?? false, a.QuasiIdentifier ?? false));
+            if (ok && attributes is not null)
             {
-                CheckOnce(problems, firstRowById, i, "id", row.Id!);
+                parsed.Add(new ParsedUser(id, attributes));
             }
-
-            CheckAttributes(problems, i, row.Attributes, a => (a.Key, a.Value), EndUserAttribute.KeyMaxLength, EndUserAttribute.ValueMaxLength);
         }
 
         return problems;
     }
 
-    public static List<IngestProblem> Items(IReadOnlyList<ItemInput?> rows)
+    public static List<IngestProblem> Items(IReadOnlyList<ItemInput?> rows, List<IngestedItem> parsed)
     {
         var problems = new List<IngestProblem>();
         var firstRowById = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -51,38 +47,38 @@ internal static class IngestValidator
                 continue;
             }
 
-            if (CheckId(problems, i, "id", row.Id, "item"))
+            var ok = CheckId(problems, firstRowById, i, "id", row.Id, "item id", out var id);
+            ok &= Check(problems, i, "title", IngestionRules.Title(row.Title, out var title));
+            var category = row.Category?.Trim();
+            ok &= Check(problems, i, "category", IngestionRules.Category(category));
+            string? tags = null;
+            if (row.Tags is not null)
             {
-                CheckOnce(problems, firstRowById, i, "id", row.Id!);
+                for (var t = 0; t < row.Tags.Count; t++)
+                {
+                    ok &= Check(problems, i, $"tags[{t}]", IngestionRules.Tag(row.Tags[t]));
+                }
+
+                tags = IngestionRules.JoinTags(row.Tags);
+                ok &= Check(problems, i, "tags", IngestionRules.Tags(tags));
             }
 
-            if (string.IsNullOrWhiteSpace(row.Title))
+            if (row.Price is { } price)
             {
-                problems.Add(new IngestProblem(i, "title", "A title is required."));
-            }
-            else
-            {
-                CheckLength(problems, i, "title", row.Title, Item.TitleMaxLength);
+                ok &= Check(problems, i, "price", IngestionRules.Price(price));
             }
 
-            if (row.Category is not null)
+            var attributes = Attributes(problems, i, row.Attributes, a => (a.Key, a.Value, false, false));
+            if (ok && attributes is not null)
             {
-                CheckLength(problems, i, "category", row.Category, Item.CategoryMaxLength);
+                parsed.Add(new IngestedItem(id, title, category, tags, row.Price, attributes, Partial: true));
             }
-
-            CheckTags(problems, i, row.Tags);
-            if (row.Price is { } price && (price < 0 || price > MaxPrice))
-            {
-                problems.Add(new IngestProblem(i, "price", "The price must be zero or more (and below 10^16)."));
-            }
-
-            CheckAttributes(problems, i, row.Attributes, a => (a.Key, a.Value), ItemAttribute.KeyMaxLength, ItemAttribute.ValueMaxLength);
         }
 
         return problems;
     }
 
-    public static List<IngestProblem> Events(IReadOnlyList<EventInput?> rows, DateTime receivedAtUtc, List<ParsedEvent> parsed)
+    public static List<IngestProblem> Events(IReadOnlyList<EventInput?> rows, AcceptedTimes accepted, List<ParsedEvent> parsed)
     {
         var problems = new List<IngestProblem>();
         for (var i = 0; i < rows.Count; i++)
@@ -93,14 +89,14 @@ internal static class IngestValidator
                 continue;
             }
 
-            var ok = CheckId(problems, i, "user_id", row.UserId, "end-user");
-            ok &= CheckId(problems, i, "item_id", row.ItemId, "item");
+            var ok = Check(problems, i, "user_id", IngestionRules.Id(row.UserId, "end-user id", out var user));
+            ok &= Check(problems, i, "item_id", IngestionRules.Id(row.ItemId, "item id", out var item));
             var value = 1d;
             if (!EventTypes.TryParse(row.Type, out var type))
             {
                 problems.Add(new IngestProblem(i, "type", row.Type is null
                     ? $"The type is missing; use one of {string.Join(", ", EventTypes.Names)}."
-                    : $"'{row.Type}' is not an event type; use one of {string.Join(", ", EventTypes.Names)}."));
+                    : IngestionRules.EventType(row.Type, out _)!));
                 ok = false;
             }
             else
@@ -108,7 +104,7 @@ internal static class IngestValidator
                 ok &= TryValue(problems, i, type, row.Value, out value);
             }
 
-            if (!EventTimestampParser.TryParse(row.Timestamp, receivedAtUtc, out var at, out var error))
+            if (!EventTimestampParser.TryParse(row.Timestamp, accepted, out var at, out var error))
             {
                 problems.Add(new IngestProblem(i, "timestamp", error!));
                 ok = false;
@@ -116,7 +112,7 @@ internal static class IngestValidator
 
             if (ok)
             {
-                parsed.Add(new ParsedEvent(row.UserId!, row.ItemId!, type, value, at));
+                parsed.Add(new ParsedEvent(user, item, type, value, at));
             }
         }
 
@@ -128,16 +124,15 @@ internal static class IngestValidator
         result = 1;
         if (type == InteractionType.Rating)
         {
-            if (value is not { } rating || !double.IsFinite(rating) || rating < MinRating || rating > MaxRating)
+            if (value is not { } rating)
             {
-                problems.Add(new IngestProblem(index, "value", value is null
-                    ? $"A rating needs a value from {MinRating.ToString(CultureInfo.InvariantCulture)} to {MaxRating.ToString(CultureInfo.InvariantCulture)}."
-                    : $"{value.Value.ToString(CultureInfo.InvariantCulture)} is outside the rating scale {MinRating.ToString(CultureInfo.InvariantCulture)} to {MaxRating.ToString(CultureInfo.InvariantCulture)}."));
+                problems.Add(new IngestProblem(index, "value", string.Create(CultureInfo.InvariantCulture,
+                    $"A rating needs a value from {IngestionRules.MinRating} to {IngestionRules.MaxRating}.")));
                 return false;
             }
 
             result = rating;
-            return true;
+            return Check(problems, index, "value", IngestionRules.Rating(rating));
         }
 
         // Only ratings carry a value; a stray 1 is harmless, anything else means the sender expects it to count.
@@ -150,105 +145,67 @@ internal static class IngestValidator
         return true;
     }
 
-    /// <summary>The same id rules as file imports (<see cref="ExternalIds"/>): not empty, 128 characters at most, no control characters.</summary>
-    private static bool CheckId(List<IngestProblem> problems, int index, string field, string? id, string what)
+    private static bool CheckId(List<IngestProblem> problems, Dictionary<string, int> firstRowById, int index, string field, string? raw, string what, out string id)
     {
-        var problem = ExternalIds.Validate(id, $"{what} id");
-        if (problem is not null)
+        if (!Check(problems, index, field, IngestionRules.Id(raw, what, out id)))
         {
-            problems.Add(new IngestProblem(index, field, problem));
+            return false;
+        }
+
+        if (!firstRowById.TryAdd(id, index))
+        {
+            problems.Add(new IngestProblem(index, field, $"'{id}' is already in row {firstRowById[id]}; send each id once per batch."));
             return false;
         }
 
         return true;
     }
 
-    private static void CheckAttributes<T>(
-        List<IngestProblem> problems, int index, IReadOnlyList<T?>? attributes, Func<T, (string? Key, string? Value)> read, int keyMax, int valueMax)
+    private static bool Check(List<IngestProblem> problems, int index, string field, string? problem)
+    {
+        if (problem is null)
+        {
+            return true;
+        }
+
+        problems.Add(new IngestProblem(index, field, problem));
+        return false;
+    }
+
+    private static List<IngestedFact>? Attributes<T>(
+        List<IngestProblem> problems, int index, IReadOnlyList<T?>? attributes, Func<T, (string? Key, string? Value, bool Sensitive, bool QuasiIdentifier)> read)
         where T : class
     {
+        var list = new List<IngestedFact>(attributes?.Count ?? 0);
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var ok = true;
         for (var a = 0; a < (attributes?.Count ?? 0); a++)
         {
             var field = $"attributes[{a}]";
             if (attributes![a] is not { } attribute)
             {
                 problems.Add(new IngestProblem(index, field, "The attribute is empty (null)."));
+                ok = false;
                 continue;
             }
 
-            var (key, value) = read(attribute);
-            CheckAttribute(problems, index, field, key, value, keys, keyMax, valueMax);
-        }
-    }
-
-    private static bool CheckLength(List<IngestProblem> problems, int index, string field, string text, int max)
-    {
-        if (text.Length > max)
-        {
-            problems.Add(new IngestProblem(index, field, $"Too long: {text.Length} characters, at most {max}."));
-            return false;
-        }
-
-        return true;
-    }
-
-    private static void CheckOnce(List<IngestProblem> problems, Dictionary<string, int> firstRowById, int index, string field, string id)
-    {
-        if (!firstRowById.TryAdd(id, index))
-        {
-            problems.Add(new IngestProblem(index, field, $"'{id}' is already in row {firstRowById[id]}; send each id once per batch."));
-        }
-    }
-
-    private static void CheckTags(List<IngestProblem> problems, int index, IReadOnlyList<string?>? tags)
-    {
-        if (tags is null)
-        {
-            return;
-        }
-
-        for (var t = 0; t < tags.Count; t++)
-        {
-            if (string.IsNullOrWhiteSpace(tags[t]))
+            var (key, value, sensitive, quasi) = read(attribute);
+            var keyOk = Check(problems, index, field + ".key", IngestionRules.AttributeKey(key));
+            if (keyOk && !keys.Add(key!.Trim()))
             {
-                problems.Add(new IngestProblem(index, $"tags[{t}]", "The tag is empty."));
+                problems.Add(new IngestProblem(index, field + ".key", $"'{key.Trim()}' appears twice in this row."));
+                keyOk = false;
             }
-            else if (tags[t]!.Contains(',', StringComparison.Ordinal))
+
+            var valueOk = Check(problems, index, field + ".value", IngestionRules.AttributeValue(value));
+            if (keyOk && valueOk)
             {
-                problems.Add(new IngestProblem(index, $"tags[{t}]", "A tag cannot contain a comma; send each tag separately."));
+                list.Add(new IngestedFact(key!.Trim(), value!, sensitive, quasi));
             }
+
+            ok &= keyOk && valueOk;
         }
 
-        var joined = JoinTags(tags);
-        if (joined.Length > Item.TagsMaxLength)
-        {
-            problems.Add(new IngestProblem(index, "tags", $"Too many tags: {joined.Length} characters together, at most {Item.TagsMaxLength}."));
-        }
-    }
-
-    public static string JoinTags(IReadOnlyList<string?> tags) =>
-        string.Join(",", tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()));
-
-    private static void CheckAttribute(
-        List<IngestProblem> problems, int index, string field, string? key, string? value, HashSet<string> keys, int keyMax, int valueMax)
-    {
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            problems.Add(new IngestProblem(index, field + ".key", "The attribute name is missing."));
-        }
-        else if (CheckLength(problems, index, field + ".key", key, keyMax) && !keys.Add(key))
-        {
-            problems.Add(new IngestProblem(index, field + ".key", $"'{key}' appears twice in this row."));
-        }
-
-        if (value is null)
-        {
-            problems.Add(new IngestProblem(index, field + ".value", "The attribute value is missing."));
-        }
-        else
-        {
-            CheckLength(problems, index, field + ".value", value, valueMax);
-        }
+        return ok ? list : null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 
@@ -7,7 +8,8 @@ namespace Dashboard.Application.DataSources.Import;
 /// <summary>
 /// Reads one dataset row by row, validates, de-duplicates (within the file and against the interactions
 /// already stored), weights events, leaves out bot-like users and
-/// writes the accepted rows through an <see cref="IImportSession"/>. Memory holds the session's id maps
+/// writes the accepted rows through an <see cref="IIngestionSession"/>; every field is checked by
+/// <see cref="IngestionRules"/>, the same rules the events API and the sample data follow. Memory holds the session's id maps
 /// and a set of 64-bit row fingerprints, never the rows. Problems with single rows go to the report;
 /// problems with the whole input throw <see cref="ImportInputException"/> or <see cref="ImportRejectedException"/>.
 /// </summary>
@@ -16,7 +18,7 @@ public static class ImportPipeline
     private const int ProgressEvery = 4096;
 
     public static async Task RunAsync(
-        IImportSession session,
+        IIngestionSession session,
         DatasetKind dataset,
         Func<CancellationToken, Task<ITabularReader>> open,
         ColumnMapping? mapping,
@@ -112,13 +114,13 @@ public static class ImportPipeline
         var bots = new HashSet<ulong>();
         while (await reader.ReadAsync(cancellationToken) is { } row)
         {
-            var user = Cell(row, columns.User);
-            if (string.IsNullOrWhiteSpace(user) || !ImportTimestamps.TryParse(Cell(row, columns.Timestamp), settings.NowUtc, out var at, out _))
+            if (IngestionRules.Id(Cell(row, columns.User), "end-user id", out var user) is not null
+                || !ImportTimestamps.TryParse(Cell(row, columns.Timestamp), settings.Times, out var at, out _))
             {
                 continue;
             }
 
-            var key = (Fingerprint.Of(user.Trim()), (int)(at.Ticks / TimeSpan.TicksPerDay));
+            var key = (Fingerprint.Of(user), (int)(at.Ticks / TimeSpan.TicksPerDay));
             perDay.TryGetValue(key, out var count);
             perDay[key] = ++count;
             if (count > cap)
@@ -211,7 +213,7 @@ public static class ImportPipeline
         public string Name(int i) => i >= 0 && i < Names.Count ? Names[i] : string.Empty;
     }
 
-    private sealed class RowContext(IImportSession session, Columns columns, ImportSettings settings, ImportReport report, int width, HashSet<ulong>? bots)
+    private sealed class RowContext(IIngestionSession session, Columns columns, ImportSettings settings, ImportReport report, int width, HashSet<ulong>? bots)
     {
         private readonly HashSet<ulong> _seen = [];
         private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
@@ -222,15 +224,13 @@ public static class ImportPipeline
         public async ValueTask InteractionAsync(RawRow row, CancellationToken cancellationToken)
         {
             _ = width;
-            var user = Cell(row, columns.User)?.Trim();
-            if (ExternalIds.Validate(user, "end-user id") is { } userProblem)
+            if (IngestionRules.Id(Cell(row, columns.User), "end-user id", out var user) is { } userProblem)
             {
                 report.AddError(row.Line, columns.Name(columns.User), user, userProblem);
                 return;
             }
 
-            var item = Cell(row, columns.Item)?.Trim();
-            if (ExternalIds.Validate(item, "item id") is { } itemProblem)
+            if (IngestionRules.Id(Cell(row, columns.Item), "item id", out var item) is { } itemProblem)
             {
                 report.AddError(row.Line, columns.Name(columns.Item), item, itemProblem);
                 return;
@@ -242,9 +242,9 @@ public static class ImportPipeline
             {
                 type = columns.Value >= 0 ? InteractionType.Rating : InteractionType.View;
             }
-            else if (!EventTypes.TryParse(typeText, out type))
+            else if (IngestionRules.EventType(typeText, out type) is { } typeProblem)
             {
-                report.AddError(row.Line, columns.Name(columns.Type), typeText, EventTypes.UnknownMessage(typeText));
+                report.AddError(row.Line, columns.Name(columns.Type), typeText, typeProblem);
                 return;
             }
 
@@ -259,17 +259,16 @@ public static class ImportPipeline
                     return;
                 }
 
-                if (value is < ImportSettings.MinRating or > ImportSettings.MaxRating)
+                if (IngestionRules.Rating(value) is { } ratingProblem)
                 {
-                    report.AddError(row.Line, columns.Name(columns.Value), valueText,
-                        $"The rating {value.ToString(CultureInfo.InvariantCulture)} is outside {ImportSettings.MinRating.ToString(CultureInfo.InvariantCulture)}–{ImportSettings.MaxRating.ToString(CultureInfo.InvariantCulture)}.");
+                    report.AddError(row.Line, columns.Name(columns.Value), valueText, ratingProblem);
                     return;
                 }
             }
             else
             {
                 if (!string.IsNullOrEmpty(valueText) &&
-                    (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value) || value < 0))
+                    (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || IngestionRules.EventValue(value) is not null))
                 {
                     report.AddError(row.Line, columns.Name(columns.Value), valueText, $"The value \"{EventTypes.Truncate(valueText)}\" is not a number of 0 or more.");
                     return;
@@ -285,26 +284,26 @@ public static class ImportPipeline
                 at = settings.NowUtc;
                 report.RowsWithoutTimestamp++;
             }
-            else if (!ImportTimestamps.TryParse(timeText, settings.NowUtc, out at, out var timeProblem))
+            else if (!ImportTimestamps.TryParse(timeText, settings.Times, out at, out var timeProblem))
             {
                 report.AddError(row.Line, columns.Name(columns.Timestamp), timeText, timeProblem!);
                 return;
             }
 
-            var userKey = Fingerprint.Of(user!);
+            var userKey = Fingerprint.Of(user);
             if (bots is not null && bots.Contains(userKey))
             {
                 report.RowsFilteredAsBots++;
                 return;
             }
 
-            if (!_seen.Add(Fingerprint.Combine(userKey, Fingerprint.Of(item!), (ulong)type, (ulong)at.Ticks)))
+            if (!_seen.Add(Fingerprint.Combine(userKey, Fingerprint.Of(item), (ulong)type, (ulong)at.Ticks)))
             {
                 report.RowsDuplicate++;
                 return;
             }
 
-            var itemId = await session.ItemIdAsync(item!, settings.UnknownItems == UnknownItemPolicy.CreatePlaceholder, cancellationToken);
+            var itemId = await session.ItemIdAsync(item, settings.UnknownItems == UnknownItemPolicy.CreatePlaceholder, cancellationToken);
             if (itemId is null)
             {
                 report.AddError(row.Line, columns.Name(columns.Item), item,
@@ -312,7 +311,7 @@ public static class ImportPipeline
                 return;
             }
 
-            var userId = await session.UserIdAsync(user!, cancellationToken);
+            var userId = await session.UserIdAsync(user, cancellationToken);
             if (await session.HadInteractionAsync(userId, itemId.Value, type, at, cancellationToken))
             {
                 report.RowsDuplicate++;
@@ -326,23 +325,17 @@ public static class ImportPipeline
 
         public async ValueTask ItemAsync(RawRow row, CancellationToken cancellationToken)
         {
-            var id = Cell(row, columns.Item)?.Trim();
-            if (ExternalIds.Validate(id, "item id") is { } problem)
+            if (IngestionRules.Id(Cell(row, columns.Item), "item id", out var id) is { } problem)
             {
                 report.AddError(row.Line, columns.Name(columns.Item), id, problem);
                 return;
             }
 
-            var title = columns.Title >= 0 ? Cell(row, columns.Title)?.Trim() : id;
-            if (string.IsNullOrEmpty(title))
-            {
-                report.AddError(row.Line, columns.Name(columns.Title), title, "The title is empty.");
-                return;
-            }
-
-            if (!Fits(row, columns.Title, title, Item.TitleMaxLength, "title")
-                || !Fits(row, columns.Category, Cell(row, columns.Category)?.Trim(), Item.CategoryMaxLength, "category")
-                || !Fits(row, columns.Tags, Cell(row, columns.Tags)?.Trim(), Item.TagsMaxLength, "tags"))
+            var category = NullIfEmpty(Cell(row, columns.Category));
+            var tags = NullIfEmpty(Cell(row, columns.Tags));
+            if (!Passes(row, columns.Title, columns.Title >= 0 ? Cell(row, columns.Title) : id, IngestionRules.Title(columns.Title >= 0 ? Cell(row, columns.Title) : id, out var title))
+                || !Passes(row, columns.Category, category, IngestionRules.Category(category))
+                || !Passes(row, columns.Tags, tags, IngestionRules.Tags(tags)))
             {
                 return;
             }
@@ -351,9 +344,8 @@ public static class ImportPipeline
             var priceText = Cell(row, columns.Price)?.Trim();
             if (!string.IsNullOrEmpty(priceText))
             {
-                if (!decimal.TryParse(priceText, NumberStyles.Number, CultureInfo.InvariantCulture, out var p) || p < 0 || p > 1_000_000_000_000m)
+                if (!Passes(row, columns.Price, priceText, IngestionRules.Price(priceText, out var p)))
                 {
-                    report.AddError(row.Line, columns.Name(columns.Price), priceText, $"The price \"{EventTypes.Truncate(priceText)}\" is not a number like 12.50.");
                     return;
                 }
 
@@ -365,22 +357,19 @@ public static class ImportPipeline
                 return;
             }
 
-            if (!_seenIds.Add(id!))
+            if (!_seenIds.Add(id))
             {
                 report.RowsDuplicate++;
                 return;
             }
 
-            await session.UpsertItemAsync(
-                new ImportedItem(id!, title, NullIfEmpty(Cell(row, columns.Category)), NullIfEmpty(Cell(row, columns.Tags)), price, attributes),
-                cancellationToken);
+            await session.UpsertItemAsync(new IngestedItem(id, title, category, tags, price, attributes), cancellationToken);
             report.RowsAccepted++;
         }
 
         public async ValueTask UserAttributesAsync(RawRow row, CancellationToken cancellationToken)
         {
-            var id = Cell(row, columns.User)?.Trim();
-            if (ExternalIds.Validate(id, "end-user id") is { } problem)
+            if (IngestionRules.Id(Cell(row, columns.User), "end-user id", out var id) is { } problem)
             {
                 report.AddError(row.Line, columns.Name(columns.User), id, problem);
                 return;
@@ -391,20 +380,20 @@ public static class ImportPipeline
                 return;
             }
 
-            if (!_seenIds.Add(id!))
+            if (!_seenIds.Add(id))
             {
                 report.RowsDuplicate++;
                 return;
             }
 
-            var userId = await session.UserIdAsync(id!, cancellationToken);
+            var userId = await session.UserIdAsync(id, cancellationToken);
             await session.SetUserAttributesAsync(userId, attributes, cancellationToken);
             report.RowsAccepted++;
         }
 
-        private List<ImportedFact>? Attributes(RawRow row)
+        private List<IngestedFact>? Attributes(RawRow row)
         {
-            var list = new List<ImportedFact>(columns.Attributes.Count);
+            var list = new List<IngestedFact>(columns.Attributes.Count);
             foreach (var (index, map) in columns.Attributes)
             {
                 var value = Cell(row, index)?.Trim();
@@ -413,24 +402,25 @@ public static class ImportPipeline
                     continue;
                 }
 
-                if (value.Length > EndUserAttribute.ValueMaxLength)
+                if (IngestionRules.AttributeValue(value) is { } problem)
                 {
-                    report.AddError(row.Line, map.Column, value, $"The value is {value.Length:N0} characters long; at most {EndUserAttribute.ValueMaxLength} are allowed.");
+                    report.AddError(row.Line, map.Column, value, problem);
                     return null;
                 }
 
+                // The key is a column name the mapping step accepted; a header longer than a key may be is cut, not refused row by row.
                 var key = map.Column.Trim();
-                list.Add(new ImportedFact(key.Length > EndUserAttribute.KeyMaxLength ? key[..EndUserAttribute.KeyMaxLength] : key, value, map.Sensitive, map.QuasiIdentifier));
+                list.Add(new IngestedFact(key.Length > EndUserAttribute.KeyMaxLength ? key[..EndUserAttribute.KeyMaxLength] : key, value, map.Sensitive, map.QuasiIdentifier));
             }
 
             return list;
         }
 
-        private bool Fits(RawRow row, int column, string? value, int max, string what)
+        private bool Passes(RawRow row, int column, string? value, string? problem)
         {
-            if (value is { Length: var n } && n > max)
+            if (problem is not null)
             {
-                report.AddError(row.Line, columns.Name(column), value, $"The {what} is {n:N0} characters long; at most {max} are allowed.");
+                report.AddError(row.Line, columns.Name(column), value, problem);
                 return false;
             }
 

@@ -1,3 +1,4 @@
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Domain.DataSources;
 using EventWeights = Dashboard.Recommender.Data.EventWeights;
 
@@ -11,19 +12,25 @@ public sealed record ImportSettings(
     UnknownItemPolicy UnknownItems,
     int? MaxEventsPerUserPerDay,
     EventWeights Weights,
-    DateTime NowUtc,
+    AcceptedTimes Times,
     bool AllowMissingTimestamp = false)
 {
-    /// <summary>Ratings are MovieLens style: 0.5 to 5.</summary>
-    public const double MinRating = 0.5;
+    public DateTime NowUtc => Times.NowUtc;
 
-    public const double MaxRating = 5;
-
-    public static ImportSettings From(DataSource source, DateTime nowUtc)
+    /// <summary>
+    /// The source's settings. A MovieLens file is a published data set whose ratings begin in 1997, so its
+    /// earliest accepted time is at most <see cref="MovieLensFormat.FirstRatingUtc"/> whatever is configured.
+    /// </summary>
+    public static ImportSettings From(DataSource source, AcceptedTimes times)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (source.Kind == DataSourceKind.FileUpload && source.FileFormat != FileFormat.Delimited && times.EarliestUtc > MovieLensFormat.FirstRatingUtc)
+        {
+            times = times with { EarliestUtc = MovieLensFormat.FirstRatingUtc };
+        }
+
         return new ImportSettings(
             source.Mode, source.BadRows, Math.Max(1, source.MaxErrors), source.UnknownItems, source.MaxEventsPerUserPerDay,
-            EventWeights.Parse(source.EventWeightsJson), nowUtc, source.FileFormat == FileFormat.MovieLens1M);
+            EventWeights.Parse(source.EventWeightsJson), times, source.FileFormat == FileFormat.MovieLens1M);
     }
 }

@@ -1,16 +1,15 @@
 using System.Globalization;
+using Dashboard.Application.DataSources.Ingestion;
 
 namespace Dashboard.Application.DataSources.Import;
 
 /// <summary>
 /// Timestamps accepted by imports and the events API: Unix seconds (e.g. <c>881250949</c>), ISO-8601
 /// (<c>2026-05-01T10:15:00Z</c>; without an offset it is UTC), or <c>yyyy-MM-dd HH:mm:ss</c> (UTC).
-/// More than <see cref="FutureTolerance"/> after "now" is refused: clocks differ a little, never by days.
+/// A time read is then checked against <see cref="IngestionRules.Time"/> (not too early, not in the future).
 /// </summary>
 public static class ImportTimestamps
 {
-    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
-
     private static readonly string[] Formats =
     [
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ssK",
@@ -54,7 +53,7 @@ public static class ImportTimestamps
     }
 
     /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> is a sentence for a marketer.</summary>
-    public static bool TryParse(string? text, DateTime nowUtc, out DateTime valueUtc, out string? error)
+    public static bool TryParse(string? text, AcceptedTimes accepted, out DateTime valueUtc, out string? error)
     {
         valueUtc = default;
         error = null;
@@ -90,12 +89,7 @@ public static class ImportTimestamps
             return false;
         }
 
-        if (valueUtc > nowUtc + FutureTolerance)
-        {
-            error = $"The time {valueUtc:yyyy-MM-dd HH:mm} UTC is in the future.";
-            return false;
-        }
-
-        return true;
+        error = IngestionRules.Time(valueUtc, accepted);
+        return error is null;
     }
 }

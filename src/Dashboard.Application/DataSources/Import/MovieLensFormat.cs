@@ -10,6 +10,9 @@ namespace Dashboard.Application.DataSources.Import;
 /// </summary>
 public static class MovieLensFormat
 {
+    /// <summary>Before the first rating of the MovieLens 100K set (September 1997).</summary>
+    public static readonly DateTime FirstRatingUtc = new(1997, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     public static readonly IReadOnlyList<string> Genres100K =
     [
         "unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror",

@@ -1,5 +1,6 @@
 using System.Text;
 using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using EventWeights = Dashboard.Recommender.Data.EventWeights;
@@ -9,6 +10,9 @@ namespace Dashboard.Application.Tests.DataSources.Import;
 public sealed class ImportRulesTests
 {
     private static readonly DateTime Now = new(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc);
+
+    // Wide enough for the 1997 MovieLens timestamp: these tests are about reading formats.
+    private static readonly AcceptedTimes Accepted = new(new DateTime(1990, 1, 1, 0, 0, 0, DateTimeKind.Utc), Now);
 
     [Theory]
     [InlineData("view", InteractionType.View)]
@@ -38,7 +42,7 @@ public sealed class ImportRulesTests
     [InlineData("2026-06-30T12:04:00Z", "2026-06-30T12:04:00")]
     public void Timestamps_ReadUnixSecondsIsoAndPlainDates_AsUtc(string text, string expected)
     {
-        Assert.True(ImportTimestamps.TryParse(text, Now, out var value, out var error), error);
+        Assert.True(ImportTimestamps.TryParse(text, Accepted, out var value, out var error), error);
         Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
         Assert.Equal(DateTimeKind.Utc, value.Kind);
     }
@@ -50,17 +54,17 @@ public sealed class ImportRulesTests
     [InlineData("-5", "not a valid Unix timestamp")]
     public void Timestamps_RefuseTheFutureAndTheUnreadable_WithAReason(string text, string reason)
     {
-        Assert.False(ImportTimestamps.TryParse(text, Now, out _, out var error));
+        Assert.False(ImportTimestamps.TryParse(text, Accepted, out _, out var error));
         Assert.Contains(reason, error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ExternalIds_RefuseEmptyTooLongAndControlCharacters()
     {
-        Assert.Null(ExternalIds.Validate("user-42", "end-user id"));
-        Assert.Contains("empty", ExternalIds.Validate(" ", "end-user id"), StringComparison.Ordinal);
-        Assert.Contains("at most 128", ExternalIds.Validate(new string('x', 129), "item id"), StringComparison.Ordinal);
-        Assert.Contains("control", ExternalIds.Validate("a\u0001b", "item id"), StringComparison.Ordinal);
+        Assert.Null(IngestionRules.Id("user-42", "end-user id", out _));
+        Assert.Contains("empty", IngestionRules.Id(" ", "end-user id", out _), StringComparison.Ordinal);
+        Assert.Contains("at most 128", IngestionRules.Id(new string('x', 129), "item id", out _), StringComparison.Ordinal);
+        Assert.Contains("control", IngestionRules.Id("a\u0001b", "item id", out _), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using Dashboard.Application.Common;
-using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Infrastructure.Persistence;
@@ -9,42 +9,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dashboard.Infrastructure.DataSources;
 
-/// <inheritdoc />
-internal sealed class ImportWriter(IDbContextFactory<DashboardDbContext> factory, TimeProvider time) : IImportWriter
-{
-    public async Task<IImportSession> BeginAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        var db = await factory.CreateDbContextAsync(cancellationToken);
-        try
-        {
-            db.BindTenant(tenantId);
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            if (db.Database.IsSqlite())
-            {
-                // The interactions indexes get random inserts; a bigger page cache for this connection keeps
-                // them off the disk. A fixed cap (not proportional to the file), reset when the session ends.
-                await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{ImportSession.SqliteCacheKib};", cancellationToken);
-            }
-
-            var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            var session = new ImportSession(db, tx, tenantId, time.GetUtcNow().UtcDateTime);
-            await session.LoadMapsAsync(cancellationToken);
-            return session;
-        }
-        catch
-        {
-            await db.DisposeAsync();
-            throw;
-        }
-    }
-}
-
 /// <summary>
 /// One transaction; id maps of the tenant's end-users and items (external id → id) are the only state
-/// that grows, with the number of distinct ids, not of rows. Disposed without commit = rolled back.
+/// that grows, with the number of distinct ids, not of rows. A bulk session loads the maps whole and
+/// reads the stored interactions into 64-bit keys once; a batch session looks each id and interaction up
+/// through the tenant's indexes. Disposed without commit = rolled back.
 /// </summary>
-internal sealed class ImportSession : IImportSession
+internal sealed class IngestionSession : IIngestionSession
 {
     /// <summary>SQLite page cache of an import connection: 128 MB.</summary>
     public const int SqliteCacheKib = 131_072;
@@ -53,9 +24,15 @@ internal sealed class ImportSession : IImportSession
     private readonly IDbContextTransaction _tx;
     private readonly Guid _tenantId;
     private readonly DateTime _now;
+    private readonly bool _bulk;
     private readonly ProviderCommands _commands;
     private readonly Dictionary<string, long> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _items = new(StringComparer.Ordinal);
+    private readonly ProviderCommands.Prepared _findUser;
+    private readonly ProviderCommands.Prepared _findItem;
+    private readonly ProviderCommands.Prepared _findInteraction;
+    private readonly ProviderCommands.Prepared _mergeItem;
+    private readonly ProviderCommands.Prepared _deleteItemAttribute;
     private readonly ProviderCommands.Prepared _insertUser;
     private readonly ProviderCommands.Prepared _insertItem;
     private readonly ProviderCommands.Prepared _updateItem;
@@ -67,14 +44,37 @@ internal sealed class ImportSession : IImportSession
     private HashSet<ulong>? _storedInteractions;
     private bool _committed;
 
-    public ImportSession(DashboardDbContext db, IDbContextTransaction tx, Guid tenantId, DateTime now)
+    public IngestionSession(DashboardDbContext db, IDbContextTransaction tx, Guid tenantId, DateTime now, bool bulk)
     {
         _db = db;
         _tx = tx;
         _tenantId = tenantId;
         _now = now;
+        _bulk = bulk;
         _commands = new ProviderCommands(db, tx.GetDbTransaction());
         var c = _commands;
+        _findUser = c.Create<EndUser>(
+            $"SELECT {c.Column<EndUser>(nameof(EndUser.Id))} FROM {c.Table<EndUser>()} WHERE {c.Column<EndUser>(nameof(EndUser.TenantId))} = @p0 AND {c.Column<EndUser>(nameof(EndUser.ExternalId))} = @p1",
+            nameof(EndUser.TenantId), nameof(EndUser.ExternalId));
+        _findItem = c.Create<Item>(
+            $"SELECT {c.Column<Item>(nameof(Item.Id))} FROM {c.Table<Item>()} WHERE {c.Column<Item>(nameof(Item.TenantId))} = @p0 AND {c.Column<Item>(nameof(Item.ExternalId))} = @p1",
+            nameof(Item.TenantId), nameof(Item.ExternalId));
+        _findInteraction = c.Create<Interaction>(
+            $"SELECT COUNT(*) FROM {c.Table<Interaction>()} WHERE {c.Column<Interaction>(nameof(Interaction.TenantId))} = @p0 AND {c.Column<Interaction>(nameof(Interaction.EndUserId))} = @p1 " +
+            $"AND {c.Column<Interaction>(nameof(Interaction.ItemId))} = @p2 AND {c.Column<Interaction>(nameof(Interaction.Type))} = @p3 AND {c.Column<Interaction>(nameof(Interaction.OccurredAtUtc))} = @p4",
+            nameof(Interaction.TenantId), nameof(Interaction.EndUserId), nameof(Interaction.ItemId), nameof(Interaction.Type), nameof(Interaction.OccurredAtUtc));
+
+        // A partial row keeps what it does not carry: null keeps the stored value, an empty text clears it.
+        _mergeItem = c.Create<Item>(
+            $"UPDATE {c.Table<Item>()} SET {c.Column<Item>(nameof(Item.Title))} = @p0, " +
+            $"{c.Column<Item>(nameof(Item.Category))} = NULLIF(COALESCE(@p1, {c.Column<Item>(nameof(Item.Category))}), ''), " +
+            $"{c.Column<Item>(nameof(Item.Tags))} = NULLIF(COALESCE(@p2, {c.Column<Item>(nameof(Item.Tags))}), ''), " +
+            $"{c.Column<Item>(nameof(Item.Price))} = COALESCE(@p3, {c.Column<Item>(nameof(Item.Price))}), {c.Column<Item>(nameof(Item.IsPlaceholder))} = @p4 " +
+            $"WHERE {c.Column<Item>(nameof(Item.Id))} = @p5",
+            nameof(Item.Title), nameof(Item.Category), nameof(Item.Tags), nameof(Item.Price), nameof(Item.IsPlaceholder), nameof(Item.Id));
+        _deleteItemAttribute = c.Create<ItemAttribute>(
+            $"DELETE FROM {c.Table<ItemAttribute>()} WHERE {c.Column<ItemAttribute>(nameof(ItemAttribute.ItemId))} = @p0 AND {c.Column<ItemAttribute>(nameof(ItemAttribute.Key))} = @p1",
+            nameof(ItemAttribute.ItemId), nameof(ItemAttribute.Key));
         _insertUser = c.Insert<EndUser>(true, nameof(EndUser.TenantId), nameof(EndUser.ExternalId), nameof(EndUser.CreatedAtUtc));
         _insertItem = c.Insert<Item>(true, nameof(Item.TenantId), nameof(Item.ExternalId), nameof(Item.Title), nameof(Item.Category), nameof(Item.Tags),
             nameof(Item.Price), nameof(Item.CreatedAtUtc), nameof(Item.IsPlaceholder));
@@ -93,10 +93,12 @@ internal sealed class ImportSession : IImportSession
             nameof(EndUserAttribute.Value), nameof(EndUserAttribute.IsSensitive), nameof(EndUserAttribute.IsQuasiIdentifier));
         _interactions = c.IsSqlServer
             ? new SqlBulkCopyInteractionWriter((SqlConnection)db.Database.GetDbConnection(), (SqlTransaction)tx.GetDbTransaction(), tenantId, c.Table<Interaction>())
-            : new PreparedInteractionWriter(c, tenantId);
+            : new PreparedInteractionWriter(c, tenantId, mayRebuildIndexes: bulk);
     }
 
     public IAppDbContext Db => _db;
+
+    public long UsersCreated { get; private set; }
 
     public long PlaceholdersCreated { get; private set; }
 
@@ -135,20 +137,58 @@ internal sealed class ImportSession : IImportSession
         }
     }
 
+    public async Task ClearAsync(CancellationToken cancellationToken)
+    {
+        await _interactions.FlushAsync(cancellationToken);
+
+        // Interactions and attributes cascade from end-users and items, but deleting them first keeps
+        // the statement count small on providers that cascade row by row.
+        await _db.Interactions.ExecuteDeleteAsync(cancellationToken);
+        await _db.EndUserAttributes.ExecuteDeleteAsync(cancellationToken);
+        await _db.ItemAttributes.ExecuteDeleteAsync(cancellationToken);
+        await _db.EndUsers.ExecuteDeleteAsync(cancellationToken);
+        await _db.Items.ExecuteDeleteAsync(cancellationToken);
+        _users.Clear();
+        _items.Clear();
+        _storedInteractions = [];
+    }
+
     public ValueTask<long> UserIdAsync(string externalId, CancellationToken cancellationToken)
     {
-        if (!_users.TryGetValue(externalId, out var id))
+        if (Find(_users, _findUser, externalId) is not { } id)
         {
             id = _insertUser.With(_tenantId, externalId, _now).ExecuteId();
             _users[externalId] = id;
+            UsersCreated++;
         }
 
         return ValueTask.FromResult(id);
     }
 
+    public ValueTask<long?> FindUserIdAsync(string externalId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Find(_users, _findUser, externalId));
+
+    /// <summary>The id from the map; a batch session asks the database on a miss (a bulk session's map is complete).</summary>
+    private long? Find(Dictionary<string, long> map, ProviderCommands.Prepared lookup, string externalId)
+    {
+        if (map.TryGetValue(externalId, out var id))
+        {
+            return id;
+        }
+
+        if (_bulk || lookup.With(_tenantId, externalId).ExecuteScalar() is not { } found || found is DBNull)
+        {
+            return null;
+        }
+
+        id = Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
+        map[externalId] = id;
+        return id;
+    }
+
     public ValueTask<long?> ItemIdAsync(string externalId, bool createPlaceholder, CancellationToken cancellationToken)
     {
-        if (_items.TryGetValue(externalId, out var id))
+        if (Find(_items, _findItem, externalId) is { } id)
         {
             return ValueTask.FromResult<long?>(id);
         }
@@ -166,6 +206,12 @@ internal sealed class ImportSession : IImportSession
 
     public async ValueTask<bool> HadInteractionAsync(long userId, long itemId, InteractionType type, DateTime occurredAtUtc, CancellationToken cancellationToken)
     {
+        if (!_bulk && _storedInteractions is null)
+        {
+            var count = _findInteraction.With(_tenantId, userId, itemId, type, occurredAtUtc).ExecuteScalar();
+            return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+
         // Loaded on first use, so imports of items or attributes never pay for it: 8 bytes per stored
         // interaction (plus the set's overhead), not the rows.
         _storedInteractions ??= await LoadInteractionKeysAsync(cancellationToken);
@@ -208,29 +254,45 @@ internal sealed class ImportSession : IImportSession
     public ValueTask AddInteractionAsync(long userId, long itemId, InteractionType type, double value, DateTime occurredAtUtc, CancellationToken cancellationToken) =>
         _interactions.AddAsync(userId, itemId, type, value, occurredAtUtc, cancellationToken);
 
-    public ValueTask UpsertItemAsync(ImportedItem item, CancellationToken cancellationToken)
+    public ValueTask<bool> UpsertItemAsync(IngestedItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (_items.TryGetValue(item.ExternalId, out var id))
+        var created = false;
+        if (Find(_items, _findItem, item.ExternalId) is { } id)
         {
-            _updateItem.With(item.Title, item.Category, item.Tags, item.Price, false, id).Execute();
-            _deleteItemAttributes.With(id).Execute();
+            if (item.Partial)
+            {
+                _mergeItem.With(item.Title, item.Category, item.Tags, item.Price, false, id).Execute();
+            }
+            else
+            {
+                _updateItem.With(item.Title, item.Category, item.Tags, item.Price, false, id).Execute();
+                _deleteItemAttributes.With(id).Execute();
+            }
         }
         else
         {
-            id = _insertItem.With(_tenantId, item.ExternalId, item.Title, item.Category, item.Tags, item.Price, _now, false).ExecuteId();
+            id = _insertItem.With(_tenantId, item.ExternalId, item.Title, NullIfEmpty(item.Category), NullIfEmpty(item.Tags), item.Price, _now, false).ExecuteId();
             _items[item.ExternalId] = id;
+            created = true;
         }
 
         foreach (var attribute in item.Attributes)
         {
+            if (item.Partial && !created)
+            {
+                _deleteItemAttribute.With(id, attribute.Key).Execute();
+            }
+
             _insertItemAttribute.With(_tenantId, id, attribute.Key, attribute.Value).Execute();
         }
 
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(created);
     }
 
-    public ValueTask SetUserAttributesAsync(long userId, IReadOnlyList<ImportedFact> attributes, CancellationToken cancellationToken)
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    public ValueTask SetUserAttributesAsync(long userId, IReadOnlyList<IngestedFact> attributes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attributes);
         foreach (var attribute in attributes)
@@ -268,7 +330,7 @@ internal sealed class ImportSession : IImportSession
     public async ValueTask DisposeAsync()
     {
         await _interactions.DisposeAsync();
-        foreach (var command in new[] { _insertUser, _insertItem, _updateItem, _deleteItemAttributes, _insertItemAttribute, _deleteUserAttribute, _insertUserAttribute })
+        foreach (var command in new[] { _findUser, _findItem, _findInteraction, _mergeItem, _deleteItemAttribute, _insertUser, _insertItem, _updateItem, _deleteItemAttributes, _insertItemAttribute, _deleteUserAttribute, _insertUserAttribute })
         {
             await command.DisposeAsync();
         }
@@ -279,7 +341,7 @@ internal sealed class ImportSession : IImportSession
         }
 
         await _tx.DisposeAsync();
-        if (!_commands.IsSqlServer)
+        if (_bulk && !_commands.IsSqlServer)
         {
             await _db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;");
         }

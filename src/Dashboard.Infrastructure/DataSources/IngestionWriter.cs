@@ -1,0 +1,44 @@
+using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Infrastructure.DataSources;
+
+/// <inheritdoc />
+internal sealed class IngestionWriter(IDbContextFactory<DashboardDbContext> factory, TimeProvider time) : IIngestionWriter
+{
+    public Task<IIngestionSession> BeginAsync(Guid tenantId, CancellationToken cancellationToken) => BeginAsync(tenantId, bulk: true, cancellationToken);
+
+    public Task<IIngestionSession> BeginBatchAsync(Guid tenantId, CancellationToken cancellationToken) => BeginAsync(tenantId, bulk: false, cancellationToken);
+
+    private async Task<IIngestionSession> BeginAsync(Guid tenantId, bool bulk, CancellationToken cancellationToken)
+    {
+        var db = await factory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            db.BindTenant(tenantId);
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            if (bulk && db.Database.IsSqlite())
+            {
+                // The interactions indexes get random inserts; a bigger page cache for this connection keeps
+                // them off the disk. A fixed cap (not proportional to the file), reset when the session ends.
+                await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{IngestionSession.SqliteCacheKib};", cancellationToken);
+            }
+
+            var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var session = new IngestionSession(db, tx, tenantId, time.GetUtcNow().UtcDateTime, bulk);
+            if (bulk)
+            {
+                await session.LoadMapsAsync(cancellationToken);
+            }
+
+            return session;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+}
