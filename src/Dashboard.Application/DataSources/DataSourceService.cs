@@ -145,6 +145,12 @@ public sealed class DataSourceService(
             return Result.Failure("The file is empty.");
         }
 
+        if (NotTextReason(caller.TenantId, saved.Value.StoredName) is { } notText)
+        {
+            uploads.Delete(caller.TenantId, saved.Value.StoredName);
+            return Result.Failure($"{Path.GetFileName(fileName)} is not a text file ({notText}). Upload a CSV or TSV file.");
+        }
+
         var config = DatasetOf(source, dataset);
         var previous = config.StoredFileName;
         config.StoredFileName = saved.Value.StoredName;
@@ -155,6 +161,12 @@ public sealed class DataSourceService(
         await db.SaveChangesAsync(cancellationToken);
         uploads.Delete(caller.TenantId, previous);
         return Result.Success;
+    }
+
+    private string? NotTextReason(Guid tenantId, string storedName)
+    {
+        using var stream = uploads.OpenRead(tenantId, storedName);
+        return TextDetection.NotTextReason(stream);
     }
 
     /// <summary>The mapping step: the uploaded file's first rows as read, and the saved (or guessed) mapping.</summary>
@@ -190,8 +202,10 @@ public sealed class DataSourceService(
                 var mapping = ColumnMapping.FromJson(config.ColumnMappingJson) is { } saved && saved.Columns.All(c => reader.Header.Contains(c.Column))
                     ? saved
                     : source.FileFormat == FileFormat.Delimited ? ColumnMapping.Guess(dataset, reader.Header) : MovieLensFormat.Mapping(source.FileFormat, dataset);
-                var (encoding, delimiter) = reader is DelimitedFileReader d ? (d.Encoding, d.Delimiter) : (TextDetection.Latin1, "MovieLens");
-                return new FilePreview(encoding, delimiter, reader.Header, rows, mapping, rows.Count == 0 ? "The file has a header but no rows." : null);
+                var (encoding, delimiter, reason) = reader is DelimitedFileReader d
+                    ? (d.Encoding, d.Delimiter, d.EncodingReason)
+                    : (TextDetection.Latin1, "MovieLens", "Read as ISO-8859-1 (Latin-1), the encoding GroupLens publishes MovieLens in.");
+                return new FilePreview(encoding, delimiter, reader.Header, rows, mapping, rows.Count == 0 ? "The file has a header but no rows." : null, reason);
             }
         }
         catch (ImportInputException ex)
