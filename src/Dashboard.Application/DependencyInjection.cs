@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped<OverviewService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<EventIngestService>();
+        services.AddSingleton<IngestLimitCheck>();
+        services.AddSingleton<TenantWriteGate>();
         services.AddScoped<IDataPreviewService, DataPreviewService>();
         services.AddSingleton<UploadStore>();
         services.AddScoped<DataSourceService>();

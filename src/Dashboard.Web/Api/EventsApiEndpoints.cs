@@ -22,6 +22,7 @@ public static class EventsApiEndpoints
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestLimits>().BindConfiguration(IngestLimits.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -64,6 +65,9 @@ public static class EventsApiEndpoints
             .RequireRateLimiting(PolicyName)
             // JSON bodies authenticated by a header cannot be forged cross-site the way cookie-backed forms can.
             .DisableAntiforgery()
+            // Size first, so an oversized body is refused without taking a place in the organisation's queue.
+            .AddEndpointFilter<RequestBodyLimitFilter>()
+            .AddEndpointFilter<TenantWriteGateFilter>()
             .WithTags("Events API")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -107,19 +111,19 @@ public static class EventsApiEndpoints
         return problem ?? ToResult(await ingest.RecordEventsAsync(TenantOf(http.User), body?.Events, cancellationToken));
     }
 
-    private static async Task<IResult> UpsertUsersAsync(HttpContext http, EventIngestService ingest, CancellationToken cancellationToken)
+    private static async Task<IResult> UpsertUsersAsync(HttpContext http, EventIngestService ingest, IngestLimitCheck limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<UsersBatch>(http.Request, cancellationToken);
-        return problem ?? ToResult(await ingest.UpsertUsersAsync(TenantOf(http.User), body?.Users, cancellationToken));
+        return problem ?? ToResult(limits.Users(body?.Users) ?? await ingest.UpsertUsersAsync(TenantOf(http.User), body?.Users, cancellationToken));
     }
 
-    private static async Task<IResult> UpsertItemsAsync(HttpContext http, EventIngestService ingest, CancellationToken cancellationToken)
+    private static async Task<IResult> UpsertItemsAsync(HttpContext http, EventIngestService ingest, IngestLimitCheck limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ItemsBatch>(http.Request, cancellationToken);
-        return problem ?? ToResult(await ingest.UpsertItemsAsync(TenantOf(http.User), body?.Items, cancellationToken));
+        return problem ?? ToResult(limits.Items(body?.Items) ?? await ingest.UpsertItemsAsync(TenantOf(http.User), body?.Items, cancellationToken));
     }
 
-    private static Guid TenantOf(ClaimsPrincipal user) =>
+    internal static Guid TenantOf(ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirstValue(ApiKeyAuthenticationHandler.TenantIdClaim)!, CultureInfo.InvariantCulture);
 
     private static IResult ToResult(IngestOutcome outcome)
