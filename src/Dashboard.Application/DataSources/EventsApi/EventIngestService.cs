@@ -9,8 +9,9 @@ namespace Dashboard.Application.DataSources.EventsApi;
 /// <summary>
 /// Writes batches from the events API into one tenant's data: end-user and item upserts, and
 /// interactions. The tenant comes from the API key, not from a signed-in person, so it is passed in
-/// explicitly. A batch is all-or-nothing: every row is checked first, and a valid batch is written by
-/// a single SaveChanges (one transaction).
+/// explicitly. Every row is checked first, so an invalid row means nothing is written. A valid event
+/// batch is written by a single SaveChanges (one transaction); end-user and item batches are written in
+/// short chunks (<see cref="IngestChunks"/>) so that other organisations' writes are not held up.
 /// </summary>
 public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptions<EventsApiOptions> options, TimeProvider time)
 {
@@ -27,7 +28,8 @@ public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptio
             return IngestOutcome.Refused(problems);
         }
 
-        return await WithOneRetryAsync(() => WriteUsersAsync(tenantId, rows!, cancellationToken));
+        return await IngestChunks.WriteAsync(rows!, r => r!.Attributes?.Count ?? 0,
+            (chunk, ct) => WithOneRetryAsync(() => WriteUsersAsync(tenantId, chunk, ct)), cancellationToken);
     }
 
     public async Task<IngestOutcome> UpsertItemsAsync(Guid tenantId, IReadOnlyList<ItemInput?>? rows, CancellationToken cancellationToken = default)
@@ -43,7 +45,8 @@ public sealed class EventIngestService(ITenantDbContextFactory dbFactory, IOptio
             return IngestOutcome.Refused(problems);
         }
 
-        return await WithOneRetryAsync(() => WriteItemsAsync(tenantId, rows!, cancellationToken));
+        return await IngestChunks.WriteAsync(rows!, r => r!.Attributes?.Count ?? 0,
+            (chunk, ct) => WithOneRetryAsync(() => WriteItemsAsync(tenantId, chunk, ct)), cancellationToken);
     }
 
     public async Task<IngestOutcome> RecordEventsAsync(Guid tenantId, IReadOnlyList<EventInput?>? rows, CancellationToken cancellationToken = default)
