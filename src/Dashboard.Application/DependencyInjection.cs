@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddOptions<DataSourcesOptions>().BindConfiguration(DataSourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestLimits>().BindConfiguration(IngestLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<TeamService>();
@@ -33,6 +34,8 @@ public static class DependencyInjection
         services.AddScoped<OverviewService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<EventIngestService>();
+        services.AddSingleton<IngestLimitCheck>();
+        services.AddSingleton<TenantWriteGate>();
         services.AddScoped<IDataPreviewService, DataPreviewService>();
         services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
         services.AddScoped<SampleDataImport>();

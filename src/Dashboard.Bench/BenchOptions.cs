@@ -10,10 +10,11 @@ internal sealed record BenchOptions(
     string? Json,
     IReadOnlyList<string>? Algorithms,
     IReadOnlyList<int> Sizes,
-    int Passes = 1)
+    int Passes = 1,
+    int Seconds = 30)
 {
     public const string Usage =
-        "usage: Dashboard.Bench <rating|topn|scale|import> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)]";
+        "usage: Dashboard.Bench <rating|topn|scale|import|write-fairness> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -33,7 +34,7 @@ internal sealed record BenchOptions(
             values[args[i][2..]] = args[++i];
         }
 
-        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes", "passes"], StringComparer.Ordinal);
+        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes", "passes", "seconds"], StringComparer.Ordinal);
         foreach (var key in values.Keys)
         {
             if (!known.Contains(key))
@@ -43,14 +44,14 @@ internal sealed record BenchOptions(
         }
 
         var task = args[0];
-        if (task is not ("rating" or "topn" or "scale" or "import"))
+        if (task is not ("rating" or "topn" or "scale" or "import" or "write-fairness"))
         {
             throw new ArgumentException($"Unknown task '{task}'.");
         }
 
         var data = values.GetValueOrDefault("data");
-        var format = values.GetValueOrDefault("format") ?? (task is "scale" or "import" ? "synthetic" : "");
-        if (task is not ("scale" or "import") && (data is null || format is not ("ml100k" or "ml1m" or "csv")))
+        var format = values.GetValueOrDefault("format") ?? (task is "scale" or "import" or "write-fairness" ? "synthetic" : "");
+        if (task is not ("scale" or "import" or "write-fairness") && (data is null || format is not ("ml100k" or "ml1m" or "csv")))
         {
             throw new ArgumentException("--data and --format ml100k|ml1m|csv are required.");
         }
@@ -65,6 +66,12 @@ internal sealed record BenchOptions(
             throw new ArgumentException("--passes must be 1 or more.");
         }
 
-        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes, passes);
+        var seconds = values.TryGetValue("seconds", out var t) ? int.Parse(t, CultureInfo.InvariantCulture) : 30;
+        if (seconds < 1)
+        {
+            throw new ArgumentException("--seconds must be 1 or more.");
+        }
+
+        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes, passes, seconds);
     }
 }

@@ -51,7 +51,8 @@ public sealed record DatasetDetails(DatasetKind Dataset, string? OriginalFileNam
 public sealed record DataSourceDetails(Guid Id, DataSourceInput Settings, string? ConnectionStringHint, bool HasConnectionString, IReadOnlyList<DatasetDetails> Datasets);
 
 /// <summary>The mapping step: how the file was read, its header, the first rows and the current mapping.</summary>
-public sealed record FilePreview(string Encoding, string Delimiter, IReadOnlyList<string> Header, IReadOnlyList<RawRow> Rows, ColumnMapping Mapping, string? Problem);
+public sealed record FilePreview(
+    string Encoding, string Delimiter, IReadOnlyList<string> Header, IReadOnlyList<RawRow> Rows, ColumnMapping Mapping, string? Problem, string? EncodingReason = null);
 
 /// <summary>One import as the history shows it, with live progress while it runs.</summary>
 public sealed record ImportRunView(ImportRun Run, int Progress, string? ProgressMessage);

@@ -146,6 +146,12 @@ public sealed class DataSourceService(
             return Result.Failure("The file is empty.");
         }
 
+        if (await NotTextReasonAsync(caller.TenantId, saved.Value.StoredName, cancellationToken) is { } notText)
+        {
+            await uploads.DeleteAsync(caller.TenantId, saved.Value.StoredName, CancellationToken.None);
+            return Result.Failure($"{Path.GetFileName(fileName)} is not a text file ({notText}). Upload a CSV or TSV file.");
+        }
+
         var config = DatasetOf(source, dataset);
         var previous = config.StoredFileName;
         config.StoredFileName = saved.Value.StoredName;
@@ -156,6 +162,12 @@ public sealed class DataSourceService(
         await db.SaveChangesAsync(cancellationToken);
         await uploads.DeleteAsync(caller.TenantId, previous, CancellationToken.None);
         return Result.Success;
+    }
+
+    private async Task<string?> NotTextReasonAsync(Guid tenantId, string storedName, CancellationToken cancellationToken)
+    {
+        await using var stream = await uploads.OpenReadAsync(tenantId, storedName, cancellationToken);
+        return TextDetection.NotTextReason(stream);
     }
 
     /// <summary>The mapping step: the uploaded file's first rows as read, and the saved (or guessed) mapping.</summary>
@@ -191,8 +203,10 @@ public sealed class DataSourceService(
                 var mapping = ColumnMapping.FromJson(config.ColumnMappingJson) is { } saved && saved.Columns.All(c => reader.Header.Contains(c.Column))
                     ? saved
                     : source.FileFormat == FileFormat.Delimited ? ColumnMapping.Guess(dataset, reader.Header) : MovieLensFormat.Mapping(source.FileFormat, dataset);
-                var (encoding, delimiter) = reader is DelimitedFileReader d ? (d.Encoding, d.Delimiter) : (TextDetection.Latin1, "MovieLens");
-                return new FilePreview(encoding, delimiter, reader.Header, rows, mapping, rows.Count == 0 ? "The file has a header but no rows." : null);
+                var (encoding, delimiter, reason) = reader is DelimitedFileReader d
+                    ? (d.Encoding, d.Delimiter, d.EncodingReason)
+                    : (TextDetection.Latin1, "MovieLens", "Read as ISO-8859-1 (Latin-1), the encoding GroupLens publishes MovieLens in.");
+                return new FilePreview(encoding, delimiter, reader.Header, rows, mapping, rows.Count == 0 ? "The file has a header but no rows." : null, reason);
             }
         }
         catch (ImportInputException ex)

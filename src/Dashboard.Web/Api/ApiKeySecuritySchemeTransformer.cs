@@ -12,7 +12,7 @@ internal sealed class ApiKeySecuritySchemeTransformer : IOpenApiDocumentTransfor
         document.Info.Title = "Dashboard events API";
         document.Info.Description =
             "Send end-users, items and interactions into your organisation's data. Authenticate with an API key from " +
-            "Data sources → API keys in the X-Api-Key header. Each request is all-or-nothing.";
+            "Data sources → API keys in the X-Api-Key header. Every row is checked first: one invalid row and nothing is written.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme

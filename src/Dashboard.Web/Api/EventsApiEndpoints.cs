@@ -63,6 +63,9 @@ public static class EventsApiEndpoints
             .RequireRateLimiting(PolicyName)
             // JSON bodies authenticated by a header cannot be forged cross-site the way cookie-backed forms can.
             .DisableAntiforgery()
+            // Size first, so an oversized body is refused without taking a place in the organisation's queue.
+            .AddEndpointFilter<RequestBodyLimitFilter>()
+            .AddEndpointFilter<TenantWriteGateFilter>()
             .WithTags("Events API")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -114,7 +117,7 @@ public static class EventsApiEndpoints
         return ToResult(await ingest.RecordEventsAsync(caller.TenantId, body?.Events, cancellationToken));
     }
 
-    private static async Task<IResult> UpsertUsersAsync(HttpContext http, ICurrentUser currentUser, EventIngestService ingest, CancellationToken cancellationToken)
+    private static async Task<IResult> UpsertUsersAsync(HttpContext http, ICurrentUser currentUser, EventIngestService ingest, IngestLimitCheck limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<UsersBatch>(http.Request, cancellationToken);
         if (problem is not null)
@@ -122,16 +125,26 @@ public static class EventsApiEndpoints
             return problem;
         }
 
+        if (limits.Users(body?.Users) is { } overLimit)
+        {
+            return ToResult(overLimit);
+        }
+
         var caller = await currentUser.GetAsync(cancellationToken);
         return ToResult(await ingest.UpsertUsersAsync(caller.TenantId, body?.Users, cancellationToken));
     }
 
-    private static async Task<IResult> UpsertItemsAsync(HttpContext http, ICurrentUser currentUser, EventIngestService ingest, CancellationToken cancellationToken)
+    private static async Task<IResult> UpsertItemsAsync(HttpContext http, ICurrentUser currentUser, EventIngestService ingest, IngestLimitCheck limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ItemsBatch>(http.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
+        }
+
+        if (limits.Items(body?.Items) is { } overLimit)
+        {
+            return ToResult(overLimit);
         }
 
         var caller = await currentUser.GetAsync(cancellationToken);

@@ -10,9 +10,9 @@ namespace Dashboard.Application.DataSources.EventsApi;
 /// <summary>
 /// Writes batches from the events API into one tenant's data: end-user and item upserts, and
 /// interactions. The tenant comes from the API key, not from a signed-in person, so it is passed in
-/// explicitly. A batch is all-or-nothing: every row is checked first (<see cref="IngestionRules"/>, as
-/// for file imports), and a valid batch is written through one session of the ingestion writer (one
-/// transaction).
+/// explicitly. Every row is checked first (<see cref="IngestionRules"/>, as for file imports), so an invalid row means nothing is written. A valid event
+/// batch is written through one session of the ingestion writer (one transaction); end-user and item batches are written in
+/// short chunks (<see cref="IngestChunks"/>) so that other organisations' writes are not held up.
 /// </summary>
 public sealed class EventIngestService(
     IIngestionWriter writer, IOptions<EventsApiOptions> options, IOptions<DataSourcesOptions> dataSources, TimeProvider time)
@@ -31,7 +31,8 @@ public sealed class EventIngestService(
             return IngestOutcome.Refused(problems);
         }
 
-        return await WithOneRetryAsync(() => WriteUsersAsync(tenantId, parsed, cancellationToken));
+        return await IngestChunks.WriteAsync(parsed, r => r.Attributes.Count,
+            (chunk, ct) => WithOneRetryAsync(() => WriteUsersAsync(tenantId, chunk, ct)), cancellationToken);
     }
 
     public async Task<IngestOutcome> UpsertItemsAsync(Guid tenantId, IReadOnlyList<ItemInput?>? rows, CancellationToken cancellationToken = default)
@@ -48,7 +49,8 @@ public sealed class EventIngestService(
             return IngestOutcome.Refused(problems);
         }
 
-        return await WithOneRetryAsync(() => WriteItemsAsync(tenantId, parsed, cancellationToken));
+        return await IngestChunks.WriteAsync(parsed, r => r.Attributes.Count,
+            (chunk, ct) => WithOneRetryAsync(() => WriteItemsAsync(tenantId, chunk, ct)), cancellationToken);
     }
 
     public async Task<IngestOutcome> RecordEventsAsync(Guid tenantId, IReadOnlyList<EventInput?>? rows, CancellationToken cancellationToken = default)
@@ -104,7 +106,7 @@ public sealed class EventIngestService(
         }
     }
 
-    private async Task<IngestOutcome> WriteUsersAsync(Guid tenantId, List<ParsedUser> rows, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> WriteUsersAsync(Guid tenantId, IReadOnlyList<ParsedUser> rows, CancellationToken cancellationToken)
     {
         await using var session = await writer.BeginBatchAsync(tenantId, cancellationToken);
         var updated = 0;
@@ -123,7 +125,7 @@ public sealed class EventIngestService(
         return IngestOutcome.Written(new IngestSummary(rows.Count, (int)session.UsersCreated, updated, 0, 0, 0, 0));
     }
 
-    private async Task<IngestOutcome> WriteItemsAsync(Guid tenantId, List<IngestedItem> rows, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> WriteItemsAsync(Guid tenantId, IReadOnlyList<IngestedItem> rows, CancellationToken cancellationToken)
     {
         await using var session = await writer.BeginBatchAsync(tenantId, cancellationToken);
         int created = 0, updated = 0;

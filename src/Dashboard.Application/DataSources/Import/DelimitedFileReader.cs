@@ -27,7 +27,7 @@ public sealed class DelimitedFileReader : ITabularReader
     {
         _stream = stream;
         _doubleColon = delimiter == DoubleColon;
-        var text = new StreamReader(stream, TextDetection.EncodingFor(encoding), detectEncodingFromByteOrderMarks: encoding == TextDetection.Utf8, bufferSize: 64 * 1024);
+        var text = new StreamReader(stream, TextDetection.EncodingFor(encoding), detectEncodingFromByteOrderMarks: encoding != TextDetection.Latin1, bufferSize: 64 * 1024);
         var options = new CsvReaderOptions
         {
             Separator = _doubleColon ? ':' : delimiter[0],
@@ -51,6 +51,9 @@ public sealed class DelimitedFileReader : ITabularReader
 
     public string Encoding { get; }
 
+    /// <summary>Why the file was read in <see cref="Encoding"/>, in a sentence for the person mapping it.</summary>
+    public string EncodingReason { get; private set; } = string.Empty;
+
     public double Fraction => _stream.CanSeek && _stream.Length > 0 ? Math.Clamp((double)_stream.Position / _stream.Length, 0, 1) : 0;
 
     /// <summary>
@@ -68,14 +71,26 @@ public sealed class DelimitedFileReader : ITabularReader
             throw new ImportInputException("The file is empty.", ImportError.WholeInput);
         }
 
-        encoding = string.IsNullOrWhiteSpace(encoding) ? TextDetection.DetectEncoding(stream) : encoding.ToLowerInvariant();
+        if (TextDetection.NotTextReason(stream) is { } notText)
+        {
+            await stream.DisposeAsync();
+            throw new ImportInputException($"The file is not a text file ({notText}).", ImportError.WholeInput);
+        }
+
+        // A byte-order mark is the file saying what it is, so it wins over a guess and over a choice.
+        var byteOrderMark = TextDetection.ByteOrderMark(stream);
+        var chosen = !string.IsNullOrWhiteSpace(encoding);
+        encoding = byteOrderMark ?? (chosen ? encoding!.ToLowerInvariant() : TextDetection.DetectEncoding(stream));
         delimiter = string.IsNullOrEmpty(delimiter) ? TextDetection.DetectDelimiter(TextDetection.FirstLine(stream, encoding)) : delimiter;
-        var reader = new DelimitedFileReader(stream, encoding, delimiter, quoting, fixedHeader);
+        var reader = new DelimitedFileReader(stream, encoding, delimiter, quoting, fixedHeader)
+        {
+            EncodingReason = TextDetection.EncodingReason(encoding, chosen, byteOrderMark is not null),
+        };
         if (fixedHeader is null)
         {
             try
             {
-                await Guard(async () => { await reader._csv.ReadHeaderAsync(cancellationToken); return true; }, 1);
+                await reader.Guard(async () => { await reader._csv.ReadHeaderAsync(cancellationToken); return true; }, 1);
                 reader.Header = [.. reader._csv.Headers.Select((c, i) => string.IsNullOrWhiteSpace(c) ? $"column {i + 1}" : c.Trim().TrimStart('\uFEFF'))];
             }
             catch
@@ -143,7 +158,7 @@ public sealed class DelimitedFileReader : ITabularReader
         return new RawRow(LastLine, cells);
     }
 
-    private static async Task<T> Guard<T>(Func<Task<T>> read, long line)
+    private async Task<T> Guard<T>(Func<Task<T>> read, long line)
     {
         try
         {
@@ -151,8 +166,9 @@ public sealed class DelimitedFileReader : ITabularReader
         }
         catch (DecoderFallbackException ex)
         {
-            throw new ImportInputException(
-                $"The file is not valid UTF-8 (near line {line:N0}). Save it as UTF-8, or choose the encoding ISO-8859-1 (Latin-1) for this source.", line, ex);
+            throw new ImportInputException(Encoding == TextDetection.Utf8
+                ? $"The file is not valid UTF-8 (near line {line:N0}). Save it as UTF-8, or choose the encoding ISO-8859-1 (Latin-1) for this source."
+                : $"The file is not valid {TextDetection.EncodingName(Encoding)} (near line {line:N0}), though it starts with a byte-order mark saying so. Save it again as UTF-8.", line, ex);
         }
         catch (CsvFormatException ex)
         {
