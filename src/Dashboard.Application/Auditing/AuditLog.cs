@@ -8,21 +8,25 @@ internal sealed class AuditLog(TimeProvider time) : IAuditLog
 {
     public void Record(IAppDbContext db, CallerContext caller, string action, string subject, string? before, string? after)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(caller);
+        Record(db, caller.TenantId, caller.UserId, caller.UserName, action, subject, before, after);
+    }
+
+    public void Record(IAppDbContext db, Guid tenantId, string? userId, string actor, string action, string subject, string? before, string? after)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         db.AuditLog.Add(new AuditLogEntry
         {
-            TenantId = caller.TenantId,
+            TenantId = tenantId,
             AtUtc = time.GetUtcNow().UtcDateTime,
-            UserId = caller.UserId,
-            UserName = caller.UserName,
+            UserId = userId,
+            UserName = Truncate(actor, 256) ?? string.Empty,
             Action = action,
-            Subject = subject,
-            Before = Truncate(before),
-            After = Truncate(after),
+            Subject = Truncate(subject, AuditLogEntry.SubjectMaxLength) ?? string.Empty,
+            Before = Truncate(before, AuditLogEntry.ValueMaxLength),
+            After = Truncate(after, AuditLogEntry.ValueMaxLength),
         });
     }
 
-    private static string? Truncate(string? value) =>
-        value is { Length: > AuditLogEntry.ValueMaxLength } ? value[..AuditLogEntry.ValueMaxLength] : value;
+    private static string? Truncate(string? value, int max) => value is { } v && v.Length > max ? v[..max] : value;
 }

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
+using Dashboard.Domain.Auditing;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 using Dashboard.Domain.Jobs;
@@ -27,6 +29,7 @@ public sealed class ImportJobHandler(
     ISecretProtector secrets,
     ISampleDataWriter sampleWriter,
     Microsoft.Extensions.Options.IOptions<DataSourcesOptions> options,
+    IAuditLog audit,
     TimeProvider time) : IJobHandler
 {
     private static readonly DatasetKind[] Order = [DatasetKind.EndUserAttributes, DatasetKind.Items, DatasetKind.Interactions];
@@ -55,7 +58,7 @@ public sealed class ImportJobHandler(
             if (source.Kind == DataSourceKind.SampleData)
             {
                 await ImportSampleAsync(tenantId, source, reports, progress, now, cancellationToken);
-                await FinishAsync(tenantId, source.Id, runs, reports, ImportState.Succeeded, null, null, cancellationToken);
+                await FinishAsync(tenantId, source, runs, reports, ImportState.Succeeded, null, null, cancellationToken);
                 return;
             }
 
@@ -78,6 +81,7 @@ public sealed class ImportJobHandler(
             failedDataset = null;
             progress.Report(new JobProgress(99, "Saving"));
             Apply(session.Db, source.Id, runs, reports, ImportState.Succeeded, null, null, time.GetUtcNow().UtcDateTime);
+            RecordOutcome(session.Db, source, runs, reports, ImportState.Succeeded);
             await session.Db.SaveChangesAsync(cancellationToken);
             await session.CommitAsync(cancellationToken);
             progress.Report(new JobProgress(100, string.Join(" ", runs.Select(r => $"{Label(r.Dataset)}: {reports[r.Dataset].Summary()}"))));
@@ -95,7 +99,7 @@ public sealed class ImportJobHandler(
                 report.AddProblem(input.Line, input.Column, null, reason);
             }
 
-            await FinishAsync(tenantId, source.Id, runs, reports, ImportState.Rejected, report.Dataset,
+            await FinishAsync(tenantId, source, runs, reports, ImportState.Rejected, report.Dataset,
                 $"Not imported, because the {Label(report.Dataset)} were rejected. Nothing was changed.", CancellationToken.None);
             throw new ImportRejectedException($"{(failedDataset is null ? string.Empty : $"{char.ToUpperInvariant(failedDataset[0])}{failedDataset[1..]}: ")}{reason}", ex);
         }
@@ -106,7 +110,7 @@ public sealed class ImportJobHandler(
                 report.Rejection = "The import failed for a technical reason and nothing was changed. Try again; if it keeps failing, contact support.";
             }
 
-            await FinishAsync(tenantId, source.Id, runs, reports, ImportState.Failed, null, null, CancellationToken.None);
+            await FinishAsync(tenantId, source, runs, reports, ImportState.Failed, null, null, CancellationToken.None);
             throw;
         }
     }
@@ -234,14 +238,39 @@ public sealed class ImportJobHandler(
     }
 
     private async Task FinishAsync(
-        Guid tenantId, Guid sourceId, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state, DatasetKind? culprit, string? othersSummary,
+        Guid tenantId, DataSource source, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state, DatasetKind? culprit, string? othersSummary,
         CancellationToken cancellationToken)
     {
         await using var db = dbFactory.CreateForTenant(tenantId);
         db.ImportRuns.AttachRange(runs);
-        Apply(db, sourceId, runs, reports, state, culprit, othersSummary, time.GetUtcNow().UtcDateTime);
+        Apply(db, source.Id, runs, reports, state, culprit, othersSummary, time.GetUtcNow().UtcDateTime);
+        RecordOutcome(db, source, runs, reports, state);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The import's outcome in the audit log, saved with the runs' final state (and, on success, with the data).</summary>
+    private void RecordOutcome(IAppDbContext db, DataSource source, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state)
+    {
+        var succeeded = state == ImportState.Succeeded;
+        var requestedBy = runs.Select(r => r.RequestedBy).FirstOrDefault(r => r is not null);
+        var rejection = reports.Values.Select(r => r.Rejection).FirstOrDefault(r => r is not null);
+        var replaced = succeeded && runs.Any(r => r.Mode == ImportMode.Replace) && source.Kind != DataSourceKind.SampleData
+            ? $"The previous {string.Join(" and ", runs.Where(r => r.Mode == ImportMode.Replace).Select(r => Label(r.Dataset)))} were replaced."
+            : null;
+        audit.Record(db, db.TenantId, null, requestedBy is null ? "import job" : $"import job (requested by {requestedBy})",
+            AuditActions.ImportFinished, source.Name, null,
+            AuditFields.Write(
+                ("Outcome", succeeded ? ImportOutcomes.Succeeded : state == ImportState.Rejected ? ImportOutcomes.Rejected : ImportOutcomes.Failed),
+                ("Datasets", string.Join(", ", runs.Select(r => Label(r.Dataset)))),
+                ("Rows read", Count(reports.Values.Sum(r => r.RowsRead))),
+                ("Rows written", Count(succeeded ? reports.Values.Sum(r => r.RowsAccepted) : 0)),
+                ("Rows rejected", Count(reports.Values.Sum(r => r.RowsRejected))),
+                ("Duplicate rows", Count(reports.Values.Sum(r => r.RowsDuplicate))),
+                ("Previous rows", replaced),
+                ("Reason", succeeded ? null : rejection)));
+    }
+
+    private static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Apply(
         IAppDbContext db, Guid sourceId, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state, DatasetKind? culprit, string? othersSummary,

@@ -1,3 +1,4 @@
+using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
 using Dashboard.Application.Team;
 using Dashboard.Domain.Auditing;
@@ -152,7 +153,7 @@ internal sealed class IdentityService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, CancellationToken cancellationToken = default)
+    public async Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, string? registeredBy = null, CancellationToken cancellationToken = default)
     {
         var normalized = Tenant.Normalize(organisationName);
         if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalized, cancellationToken))
@@ -189,7 +190,8 @@ internal sealed class IdentityService(
 
         await RecordAsync(tenant.Id, d => d.AuditLog.Add(new AuditLogEntry
         {
-            AtUtc = now, UserId = user.Id, UserName = email, Action = "Organisation registered", Subject = organisationName,
+            AtUtc = now, UserId = registeredBy is null ? user.Id : null, UserName = registeredBy ?? email, Action = AuditActions.OrganisationRegistered, Subject = organisationName,
+            After = AuditFields.Write(("First Admin", email)),
         }), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new RegistrationOutcome(Result.Success, tenant.Id, user.Id);
