@@ -127,7 +127,7 @@ public static class AuditSentence
         var outcome = AuditFields.Value(after, "Outcome");
         if (outcome == ImportOutcomes.Succeeded)
         {
-            var replaced = AuditFields.Value(after, "Previous rows") is { } previous ? $" {previous}." : string.Empty;
+            var replaced = AuditFields.Value(after, "Previous rows") is { } previous ? $" {previous.TrimEnd('.')}." : string.Empty;
             return $"The import of “{subject}” finished: {AuditFields.Value(after, "Rows written") ?? "0"} rows written, "
                 + $"{AuditFields.Value(after, "Rows rejected") ?? "0"} rejected.{replaced}";
         }
