@@ -8,9 +8,9 @@ namespace Dashboard.Web.Tests.Components;
 public sealed class NavMenuTests
 {
     [Theory]
-    [InlineData(Roles.Admin, new[] { "Overview", "Data sources", "Privacy", "Algorithms", "Campaigns", "Recommendations", "Bias audits", "Metrics", "Jobs", "Team", "Audit log" })]
-    [InlineData(Roles.Marketer, new[] { "Overview", "Data sources", "Algorithms", "Campaigns", "Recommendations", "Bias audits", "Metrics", "Jobs" })]
-    [InlineData(Roles.ComplianceOfficer, new[] { "Overview", "Privacy", "Recommendations", "Bias audits", "Metrics", "Jobs", "Audit log" })]
+    [InlineData(Roles.Admin, new[] { "Overview", "Data sources", "Data preview", "Privacy", "Algorithms", "Campaigns", "Recommendations", "Bias audits", "Metrics", "Jobs", "Team", "Audit log" })]
+    [InlineData(Roles.Marketer, new[] { "Overview", "Data sources", "Data preview", "Algorithms", "Campaigns", "Recommendations", "Bias audits", "Metrics", "Jobs" })]
+    [InlineData(Roles.ComplianceOfficer, new[] { "Overview", "Data preview", "Privacy", "Recommendations", "Bias audits", "Metrics", "Jobs", "Audit log" })]
     public async Task NavMenu_ShowsExactlyTheSectionsTheRoleMayUse(string role, string[] expected)
     {
         await using var ctx = new BunitContext();

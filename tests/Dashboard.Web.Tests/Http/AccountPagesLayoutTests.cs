@@ -27,4 +27,15 @@ public sealed class AccountPagesLayoutTests(DashboardFactory factory) : IClassFi
         Assert.Contains("data-testid=\"user-menu\"", html, StringComparison.Ordinal);
         Assert.Contains("Toggle dark mode", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UserMenu_IsNamedAfterTheSignedInPersonAndShowsTheirEmail()
+    {
+        using var client = await SignIn.AsAsync(factory, "marketer@demo.local");
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("aria-label=\"Account menu for marketer@demo.local: account settings and sign out\"", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"d-none d-sm-inline\">marketer@demo.local</span>", html, StringComparison.Ordinal);
+    }
 }

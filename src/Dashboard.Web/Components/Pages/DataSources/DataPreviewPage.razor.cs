@@ -81,7 +81,7 @@ public sealed partial class DataPreviewPage
         _ => type.ToString(),
     };
 
-    private static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Format(DateTime utc) => Dashboard.Application.Common.UtcText.Format(utc);
 
     private static string Format(double value) => value.ToString("0.##", CultureInfo.CurrentCulture);
 
