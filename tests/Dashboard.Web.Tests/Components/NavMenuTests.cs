@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Domain.Identity;
 using Dashboard.Web.Components.Layout;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Components;
@@ -25,6 +26,25 @@ public sealed class NavMenuTests
 
         var shown = menu.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToArray();
         Assert.Equal(expected, shown);
+    }
+
+    [Theory]
+    [InlineData("/data-sources/preview", "Data preview")]
+    [InlineData("/data-sources/3f2a", "Data sources")]
+    public async Task NavMenu_LightsOnlyTheSectionThatOwnsThePage(string path, string expected)
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("someone@example.test");
+        auth.SetRoles(Roles.Admin);
+        auth.SetPolicies([.. Policies.RolesByPolicy.Where(p => p.Value.Contains(Roles.Admin)).Select(p => p.Key)]);
+        ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(path);
+
+        var menu = ctx.Render<NavMenu>();
+
+        Assert.Equal([expected], menu.FindAll("a.mud-nav-link.active").Select(a => a.TextContent.Trim()));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class AccountPagesLayoutTests(DashboardFactory factory) : IClassFi
 
         var html = await client.GetStringAsync("/");
 
-        Assert.Contains("aria-label=\"Account menu for marketer@demo.local: account settings and sign out\"", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"d-none d-sm-inline\">marketer@demo.local</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"mud-sr-only\">Account menu for marketer@demo.local: account settings and sign out</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"d-none d-sm-inline mud-typography-body2\" aria-hidden=\"true\">marketer@demo.local</span>", html, StringComparison.Ordinal);
     }
 }
