@@ -8,21 +8,25 @@ internal sealed class AuditLog(TimeProvider time) : IAuditLog
 {
     public void Record(IAppDbContext db, CallerContext caller, string action, string subject, string? before, string? after)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(caller);
+        Record(db, caller.TenantId, string.IsNullOrEmpty(caller.UserId) ? null : caller.UserId, caller.ActorName, action, subject, before, after);
+    }
+
+    public void Record(IAppDbContext db, Guid tenantId, string? userId, string actor, string action, string subject, string? before, string? after)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         db.AuditLog.Add(new AuditLogEntry
         {
-            TenantId = caller.TenantId,
+            TenantId = tenantId,
             AtUtc = time.GetUtcNow().UtcDateTime,
-            UserId = string.IsNullOrEmpty(caller.UserId) ? null : caller.UserId,
-            UserName = Truncate(caller.ActorName, AuditLogEntry.UserNameMaxLength)!,
+            UserId = userId,
+            UserName = Truncate(actor, AuditLogEntry.UserNameMaxLength) ?? string.Empty,
             Action = action,
-            Subject = subject,
-            Before = Truncate(before),
-            After = Truncate(after),
+            Subject = Truncate(subject, AuditLogEntry.SubjectMaxLength) ?? string.Empty,
+            Before = Truncate(before, AuditLogEntry.ValueMaxLength),
+            After = Truncate(after, AuditLogEntry.ValueMaxLength),
         });
     }
 
-    private static string? Truncate(string? value, int max = AuditLogEntry.ValueMaxLength) =>
-        value is not null && value.Length > max ? value[..max] : value;
+    private static string? Truncate(string? value, int max) => value is { } v && v.Length > max ? v[..max] : value;
 }

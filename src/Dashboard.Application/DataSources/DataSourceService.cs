@@ -5,6 +5,7 @@ using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
+using Dashboard.Domain.Auditing;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 using Dashboard.Domain.Jobs;
@@ -62,7 +63,7 @@ public sealed class DataSourceService(
         }
 
         db.DataSources.Add(source);
-        audit.Record(db, caller, "DataSource.Created", source.Name, null, Describe(source));
+        audit.Record(db, caller, AuditActions.DataSourceCreated, source.Name, null, Describe(source));
         await db.SaveChangesAsync(cancellationToken);
         return (Result.Success, source.Id);
     }
@@ -80,8 +81,8 @@ public sealed class DataSourceService(
             return result;
         }
 
-        audit.Record(db, caller, "DataSource.Updated", source.Name, before,
-            Describe(source) + (input.ConnectionString is { Length: > 0 } ? "; connection string replaced" : string.Empty));
+        audit.Record(db, caller, AuditActions.DataSourceUpdated, source.Name, before,
+            Describe(source, input.ConnectionString is { Length: > 0 } ? "replaced" : null));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
     }
@@ -100,7 +101,7 @@ public sealed class DataSourceService(
         var runIds = await db.ImportRuns.Where(r => r.DataSourceId == id).Select(r => r.Id).ToListAsync(cancellationToken);
         await db.ImportErrors.Where(e => runIds.Contains(e.ImportRunId)).ExecuteDeleteAsync(cancellationToken);
         db.DataSources.Remove(source);
-        audit.Record(db, caller, "DataSource.Deleted", source.Name, Describe(source), null);
+        audit.Record(db, caller, AuditActions.DataSourceDeleted, source.Name, Describe(source), null);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var file in files)
         {
@@ -158,7 +159,8 @@ public sealed class DataSourceService(
         config.OriginalFileName = Path.GetFileName(fileName);
         config.FileSizeBytes = saved.Value.Size;
         config.UploadedAtUtc = time.GetUtcNow().UtcDateTime;
-        audit.Record(db, caller, "DataSource.FileUploaded", source.Name, null, $"{ImportJobHandler.Label(dataset)}: {config.OriginalFileName} ({FormatBytes(saved.Value.Size)})");
+        audit.Record(db, caller, AuditActions.DataSourceFileUploaded, source.Name, null,
+            AuditFields.Write(("Dataset", ImportJobHandler.Label(dataset)), ("File", config.OriginalFileName), ("Size", FormatBytes(saved.Value.Size))));
         await db.SaveChangesAsync(cancellationToken);
         await uploads.DeleteAsync(caller.TenantId, previous, CancellationToken.None);
         return Result.Success;
@@ -229,7 +231,7 @@ public sealed class DataSourceService(
         var config = DatasetOf(source, dataset);
         var before = config.ColumnMappingJson;
         config.ColumnMappingJson = mapping.ToJson();
-        audit.Record(db, caller, "DataSource.MappingSaved", $"{source.Name} ({ImportJobHandler.Label(dataset)})", before, config.ColumnMappingJson);
+        audit.Record(db, caller, AuditActions.DataSourceMappingSaved, $"{source.Name} ({ImportJobHandler.Label(dataset)})", before, config.ColumnMappingJson);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
     }
@@ -323,7 +325,7 @@ public sealed class DataSourceService(
         // Queued with the runs and the audit entry in one save: no job without its runs, no runs without their job.
         var job = scheduler.Enqueue(db, new ImportJobParameters(id, [.. runs.Select(r => r.Id)]), caller);
         runs.ForEach(r => r.JobRunId = job.Id);
-        audit.Record(db, caller, "DataSource.ImportStarted", source.Name, null, string.Join(", ", datasets.Select(ImportJobHandler.Label)));
+        audit.Record(db, caller, AuditActions.ImportStarted, source.Name, null, string.Join(", ", datasets.Select(ImportJobHandler.Label)));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
     }
@@ -564,12 +566,38 @@ public sealed class DataSourceService(
         return new DataSourceDetails(s.Id, input, s.ConnectionStringHint, s.ProtectedConnectionString is not null, datasets);
     }
 
-    /// <summary>What the audit log keeps: settings, never the connection string (only its hint).</summary>
-    private static string Describe(DataSource s) =>
-        $"kind {s.Kind}, mode {s.Mode}, bad rows {s.BadRows} ({s.MaxErrors}), unknown items {s.UnknownItems}, bot cap {s.MaxEventsPerUserPerDay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "off"}"
-        + (s.Kind == DataSourceKind.FileUpload ? $", format {s.FileFormat}, delimiter {s.Delimiter ?? "auto"}, encoding {s.Encoding ?? "auto"}" : string.Empty)
-        + (s.Kind == DataSourceKind.SqlDatabase ? $", {s.SqlProvider} {s.ConnectionStringHint}" : string.Empty)
-        + (s.Kind == DataSourceKind.SampleData ? $", template {s.SampleTemplate}" : string.Empty);
+    /// <summary>What the audit log keeps, in the words of the editor: settings, never the connection string (only its hint).</summary>
+    private static string Describe(DataSource s, string? connectionString = null)
+    {
+        var file = s.Kind == DataSourceKind.FileUpload;
+        var sql = s.Kind == DataSourceKind.SqlDatabase;
+        return AuditFields.Write(
+            ("Kind", PlainWords.Of(s.Kind)),
+            ("Import mode", s.Mode == ImportMode.Replace ? "Replace the previous data" : "Add to the existing data"),
+            ("Bad rows", s.BadRows == BadRowPolicy.SkipBadRows ? "Skip bad rows" : "Reject the file"),
+            ("Bad rows that reject a file", s.MaxErrors.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
+            ("Unknown items", s.UnknownItems == UnknownItemPolicy.CreatePlaceholder ? "Create a placeholder item" : "Reject the row"),
+            ("Bot filter", s.MaxEventsPerUserPerDay is { } cap
+                ? $"At most {cap.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} events per end-user per day"
+                : "Off"),
+            ("File format", file ? PlainWords.Of(s.FileFormat) : null),
+            ("Delimiter", file ? DelimiterName(s.Delimiter) : null),
+            ("Encoding", file ? s.Encoding ?? "Automatic" : null),
+            ("Database", sql ? s.SqlProvider switch { SqlProvider.SqlServer => "SQL Server", SqlProvider.Sqlite => "SQLite", _ => null } : null),
+            ("Connection", sql ? s.ConnectionStringHint : null),
+            ("Connection string", connectionString),
+            ("Sample template", s.Kind == DataSourceKind.SampleData ? s.SampleTemplate : null));
+    }
+
+    private static string DelimiterName(string? delimiter) => delimiter switch
+    {
+        null or "" => "Automatic",
+        "," => "Comma",
+        ";" => "Semicolon",
+        "\t" => "Tab",
+        "|" => "Pipe",
+        _ => delimiter,
+    };
 
     private static string? Cut(string? value, int max) => value is { } v && v.Length > max ? v[..max] : value;
 

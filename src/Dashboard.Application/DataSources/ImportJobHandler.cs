@@ -6,6 +6,7 @@ using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
+using Dashboard.Domain.Auditing;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 using Dashboard.Domain.Jobs;
@@ -79,10 +80,7 @@ public sealed class ImportJobHandler(
             if (source.Kind == DataSourceKind.SampleData)
             {
                 await ImportSampleAsync(tenantId, source, reports, progress, cancellationToken);
-                await using var db = dbFactory.CreateForTenant(tenantId);
-                Apply(db, source.Id, runs, reports, ImportState.Succeeded, null, null, time.GetUtcNow().UtcDateTime);
-                AuditSuccess(db, context.Caller, source, runs, reports);
-                await db.SaveChangesAsync(cancellationToken);
+                await FinishAsync(context.Caller, source, runs, reports, ImportState.Succeeded, null, null, cancellationToken);
                 return;
             }
 
@@ -105,7 +103,7 @@ public sealed class ImportJobHandler(
             failedDataset = null;
             progress.Report(new JobProgress(99, "Saving"));
             Apply(session.Db, source.Id, runs, reports, ImportState.Succeeded, null, null, time.GetUtcNow().UtcDateTime);
-            AuditSuccess(session.Db, context.Caller, source, runs, reports);
+            RecordOutcome(session.Db, context.Caller, source, runs, reports, ImportState.Succeeded);
             await session.Db.SaveChangesAsync(cancellationToken);
             await session.CommitAsync(cancellationToken);
             progress.Report(new JobProgress(100, string.Join(" ", runs.Select(r => $"{Label(r.Dataset)}: {reports[r.Dataset].Summary()}"))));
@@ -123,7 +121,7 @@ public sealed class ImportJobHandler(
                 report.AddProblem(input.Line, input.Column, null, reason);
             }
 
-            await FinishAsync(tenantId, source.Id, runs, reports, ImportState.Rejected, report.Dataset,
+            await FinishAsync(context.Caller, source, runs, reports, ImportState.Rejected, report.Dataset,
                 $"Not imported, because the {Label(report.Dataset)} were rejected. Nothing was changed.", CancellationToken.None);
             throw new ImportRejectedException($"{(failedDataset is null ? string.Empty : $"{char.ToUpperInvariant(failedDataset[0])}{failedDataset[1..]}: ")}{reason}", ex);
         }
@@ -134,7 +132,7 @@ public sealed class ImportJobHandler(
                 report.Rejection = "The import failed for a technical reason and nothing was changed. Try again; if it keeps failing, contact support.";
             }
 
-            await FinishAsync(tenantId, source.Id, runs, reports, ImportState.Failed, null, null, CancellationToken.None);
+            await FinishAsync(context.Caller, source, runs, reports, ImportState.Failed, null, null, CancellationToken.None);
             throw;
         }
     }
@@ -259,17 +257,38 @@ public sealed class ImportJobHandler(
     }
 
     private async Task FinishAsync(
-        Guid tenantId, Guid sourceId, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state, DatasetKind? culprit, string? othersSummary,
+        CallerContext caller, DataSource source, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state, DatasetKind? culprit, string? othersSummary,
         CancellationToken cancellationToken)
     {
-        await using var db = dbFactory.CreateForTenant(tenantId);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
         db.ImportRuns.AttachRange(runs);
-        Apply(db, sourceId, runs, reports, state, culprit, othersSummary, time.GetUtcNow().UtcDateTime);
+        Apply(db, source.Id, runs, reports, state, culprit, othersSummary, time.GetUtcNow().UtcDateTime);
+        RecordOutcome(db, caller, source, runs, reports, state);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private void AuditSuccess(IAppDbContext db, CallerContext caller, DataSource source, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports) =>
-        audit.Record(db, caller, "DataSource.Imported", source.Name, null, string.Join(" ", runs.Select(r => $"{Label(r.Dataset)}: {reports[r.Dataset].Summary()}")));
+    /// <summary>The import's outcome in the audit log, saved with the runs' final state (and, on success, with the data).</summary>
+    private void RecordOutcome(
+        IAppDbContext db, CallerContext caller, DataSource source, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state)
+    {
+        var succeeded = state == ImportState.Succeeded;
+        var rejection = reports.Values.Select(r => r.Rejection).FirstOrDefault(r => r is not null);
+        var replaced = succeeded && runs.Any(r => r.Mode == ImportMode.Replace) && source.Kind != DataSourceKind.SampleData
+            ? $"The previous {string.Join(" and ", runs.Where(r => r.Mode == ImportMode.Replace).Select(r => Label(r.Dataset)))} were replaced."
+            : null;
+        audit.Record(db, caller, AuditActions.ImportFinished, source.Name, null,
+            AuditFields.Write(
+                ("Outcome", succeeded ? ImportOutcomes.Succeeded : state == ImportState.Rejected ? ImportOutcomes.Rejected : ImportOutcomes.Failed),
+                ("Datasets", string.Join(", ", runs.Select(r => Label(r.Dataset)))),
+                ("Rows read", Count(reports.Values.Sum(r => r.RowsRead))),
+                ("Rows written", Count(succeeded ? reports.Values.Sum(r => r.RowsAccepted) : 0)),
+                ("Rows rejected", Count(reports.Values.Sum(r => r.RowsRejected))),
+                ("Duplicate rows", Count(reports.Values.Sum(r => r.RowsDuplicate))),
+                ("Previous rows", replaced),
+                ("Reason", succeeded ? null : rejection)));
+    }
+
+    private static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Apply(
         IAppDbContext db, Guid sourceId, List<ImportRun> runs, Dictionary<DatasetKind, ImportReport> reports, ImportState state, DatasetKind? culprit, string? othersSummary,

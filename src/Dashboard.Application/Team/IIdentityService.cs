@@ -22,6 +22,9 @@ public interface IIdentityService
 
     Task<Result> DeleteMemberAsync(Guid tenantId, string userId, Action<IAppDbContext>? audit = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates the tenant and its first user (Admin) atomically.</summary>
-    Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates the tenant and its first user (Admin) atomically. The audit log credits the new Admin,
+    /// or <paramref name="registeredBy"/> when the app registers the organisation itself (the demo).
+    /// </summary>
+    Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, string? registeredBy = null, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
+using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Identity;
 
 namespace Dashboard.Application.Team;
@@ -25,7 +26,7 @@ public sealed class TeamService(
         }
 
         return await identity.CreateMemberAsync(caller.TenantId, email, displayName, password, role,
-            Audit(caller, "Team member added", email, null, role), cancellationToken);
+            Audit(caller, AuditActions.TeamMemberAdded, email, null, role), cancellationToken);
     }
 
     public async Task<Result> ChangeRoleAsync(string userId, string role, CancellationToken cancellationToken = default)
@@ -50,7 +51,7 @@ public sealed class TeamService(
         }
 
         return await identity.SetRoleAsync(caller.TenantId, userId, role,
-            Audit(caller, "Team member role changed", member.Email, member.Role, role), cancellationToken);
+            Audit(caller, AuditActions.TeamMemberRoleChanged, member.Email, member.Role, role), cancellationToken);
     }
 
     public async Task<Result> SetDisabledAsync(string userId, bool disabled, CancellationToken cancellationToken = default)
@@ -75,7 +76,7 @@ public sealed class TeamService(
         }
 
         return await identity.SetDisabledAsync(caller.TenantId, userId, disabled,
-            Audit(caller, disabled ? "Team member disabled" : "Team member enabled", member.Email,
+            Audit(caller, disabled ? AuditActions.TeamMemberDisabled : AuditActions.TeamMemberEnabled, member.Email,
                 member.IsDisabled ? "disabled" : "active", disabled ? "disabled" : "active"), cancellationToken);
     }
 
@@ -92,7 +93,7 @@ public sealed class TeamService(
         }
 
         return await identity.DeleteMemberAsync(caller.TenantId, caller.UserId,
-            Audit(caller, "Team member deleted own account", caller.UserName, string.Join(",", caller.Roles), null), cancellationToken);
+            Audit(caller, AuditActions.TeamMemberDeletedOwnAccount, caller.UserName, string.Join(",", caller.Roles), null), cancellationToken);
     }
 
     private async Task<bool> HasAnotherActiveAdminAsync(Guid tenantId, string userId, CancellationToken cancellationToken)

@@ -35,6 +35,6 @@ public sealed class OrganisationRegistrationService(IIdentityService identity)
             return new RegistrationOutcome(Result.Failure(errors), Guid.Empty, null);
         }
 
-        return await identity.RegisterOrganisationAsync(name, email!.Trim(), password!, cancellationToken);
+        return await identity.RegisterOrganisationAsync(name, email!.Trim(), password!, cancellationToken: cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
 using Dashboard.Application.Team;
 using Dashboard.Domain.Auditing;
@@ -170,7 +171,7 @@ internal sealed class IdentityService(IServiceScopeFactory scopes, TimeProvider 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, CancellationToken cancellationToken = default)
+    public async Task<RegistrationOutcome> RegisterOrganisationAsync(string organisationName, string email, string password, string? registeredBy = null, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var (db, userManager) = (Db(scope), Users(scope));
@@ -214,7 +215,8 @@ internal sealed class IdentityService(IServiceScopeFactory scopes, TimeProvider 
 
         await RecordAsync(db, tenant.Id, d => d.AuditLog.Add(new AuditLogEntry
         {
-            AtUtc = now, UserId = user.Id, UserName = email, Action = "Organisation registered", Subject = organisationName,
+            AtUtc = now, UserId = registeredBy is null ? user.Id : null, UserName = registeredBy ?? email, Action = AuditActions.OrganisationRegistered, Subject = organisationName,
+            After = AuditFields.Write(("First Admin", email)),
         }), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new RegistrationOutcome(Result.Success, tenant.Id, user.Id);

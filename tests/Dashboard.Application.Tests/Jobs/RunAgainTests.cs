@@ -1,3 +1,4 @@
+using Dashboard.Domain.Auditing;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.SampleData;
@@ -65,7 +66,7 @@ public sealed class RunAgainTests
 
         await using var db = host.CreateTenantContext(admin.TenantId);
         var imports = await db.ImportRuns.Where(r => r.JobRunId == again).ToListAsync();
-        var audited = await db.AuditLog.Where(a => a.Action == "DataSource.Imported").OrderBy(a => a.Id).Select(a => a.UserName).LastAsync();
+        var audited = await db.AuditLog.Where(a => a.Action == AuditActions.ImportFinished).OrderBy(a => a.Id).Select(a => a.UserName).LastAsync();
         Assert.Equal(
             (ImportState.Succeeded, "marketer@example.test", "marketer@example.test via job \"Import data source\""),
             (imports.Single().State, imports.Single().RequestedBy, audited));

@@ -74,8 +74,60 @@ public sealed class DataPreviewPageTests
 
         var page = ctx.Render<DataPreviewPage>();
 
-        var charts = new[] { "preview-per-day", "preview-event-mix", "preview-top-items", "preview-top-categories", "preview-categories", "preview-prices" };
+        var charts = new[] { "preview-per-day", "preview-event-mix" };
+        var barLists = new[] { "preview-top-items", "preview-top-categories", "preview-categories", "preview-prices" };
         Assert.All(charts, id => Assert.NotEmpty(page.FindAll($"[data-testid={id}] svg")));
+        Assert.All(barLists, id => Assert.NotEmpty(page.FindAll($"[data-testid={id}] [data-testid=bar-row]")));
+    }
+
+    [Fact]
+    public async Task TopItems_ShowTheirFullTitlesWithCountsWithThousandsSeparators()
+    {
+        var longTitle = "The Complete Illustrated Atlas of Northern European Coastlines";
+        await using var ctx = CreateContext(Populated with { TopItems = [new("i1", longTitle, "Books", 26879)] });
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        var row = page.Find("[data-testid=preview-top-items] [data-testid=bar-row]");
+        Assert.Equal(
+            (longTitle, 26879.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " interactions"),
+            (row.QuerySelector("[data-testid=bar-label]")!.TextContent.Trim(), row.QuerySelector("[data-testid=bar-value]")!.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task PriceBuckets_AreLabelledAsRangesWithTwoDecimals()
+    {
+        await using var ctx = CreateContext(Populated);
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        var labels = page.FindAll("[data-testid=preview-prices] [data-testid=bar-label]").Select(l => l.TextContent.Trim());
+        Assert.Equal($"{4m:N2} – {6m:N2}", labels.First());
+    }
+
+    [Fact]
+    public async Task AgeBands_AreInAgeOrderUnderAKeyInWords()
+    {
+        AttributeDistribution ages = new("age_band", IsSensitive: false, IsQuasiIdentifier: true, 11, 4,
+            [new("25-34", 5), new("65+", 3), new("18-24", 2), new("Other", 1)]);
+        await using var ctx = CreateContext(Populated with { Attributes = [ages] });
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        var card = page.Find("[data-testid=preview-attribute]");
+        Assert.Equal(
+            "Age band|18-24|25-34|65+|Other",
+            string.Join("|", [card.QuerySelector("h6")!.TextContent.Trim(), .. card.QuerySelectorAll("[data-testid=bar-label]").Select(l => l.TextContent.Trim())]));
+    }
+
+    [Fact]
+    public async Task EventTypes_ShowTheirShareOfAllInteractions()
+    {
+        await using var ctx = CreateContext(Populated);
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        Assert.Contains($"View · {0.5.ToString("P0", System.Globalization.CultureInfo.CurrentCulture)}", page.Find("[data-testid=preview-event-mix]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +150,7 @@ public sealed class DataPreviewPageTests
         var page = ctx.Render<DataPreviewPage>();
 
         var cells = page.FindAll("[data-testid=sample-interactions] tbody tr:first-child td").Select(td => td.TextContent.Trim());
-        Assert.Equal(["2026-06-03 20:00", "u1", "i4", "Mystery item", "Rating", "4"], cells);
+        Assert.Equal(["2026-06-03 20:00 UTC", "u1", "i4", "Mystery item", "Rating", "4"], cells);
     }
 
     [Fact]

@@ -66,4 +66,14 @@ public sealed class JobRunTableTests
         Assert.Same(runs[0], clicked);
         Assert.DoesNotContain("Run again", refused.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task QueuedTime_IsShownInTheProductsOneDateFormat()
+    {
+        await using var ctx = CreateContext();
+
+        var table = ctx.Render<JobRunTable>(p => p.Add(t => t.Runs, [Run(JobState.Succeeded, 100)]));
+
+        Assert.Contains("2026-06-30 12:00 UTC", table.Markup, StringComparison.Ordinal);
+    }
 }

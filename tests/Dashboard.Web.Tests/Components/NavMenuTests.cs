@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Domain.Identity;
 using Dashboard.Web.Components.Layout;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Components;
@@ -8,9 +9,9 @@ namespace Dashboard.Web.Tests.Components;
 public sealed class NavMenuTests
 {
     [Theory]
-    [InlineData(Roles.Admin, new[] { "Overview", "Data sources", "Privacy", "Algorithms", "Campaigns", "Recommendations", "Bias audits", "Metrics", "Jobs", "Team", "Audit log" })]
-    [InlineData(Roles.Marketer, new[] { "Overview", "Data sources", "Algorithms", "Campaigns", "Recommendations", "Bias audits", "Metrics", "Jobs" })]
-    [InlineData(Roles.ComplianceOfficer, new[] { "Overview", "Privacy", "Recommendations", "Bias audits", "Metrics", "Jobs", "Audit log" })]
+    [InlineData(Roles.Admin, new[] { "Overview", "Data sources", "Data preview", "Privacy", "Algorithms", "Campaigns", "Recommendations", "Bias audits", "Metrics", "Jobs", "Team", "Audit log" })]
+    [InlineData(Roles.Marketer, new[] { "Overview", "Data sources", "Data preview", "Algorithms", "Campaigns", "Recommendations", "Bias audits", "Metrics", "Jobs" })]
+    [InlineData(Roles.ComplianceOfficer, new[] { "Overview", "Data preview", "Privacy", "Recommendations", "Bias audits", "Metrics", "Jobs", "Audit log" })]
     public async Task NavMenu_ShowsExactlyTheSectionsTheRoleMayUse(string role, string[] expected)
     {
         await using var ctx = new BunitContext();
@@ -25,6 +26,25 @@ public sealed class NavMenuTests
 
         var shown = menu.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToArray();
         Assert.Equal(expected, shown);
+    }
+
+    [Theory]
+    [InlineData("/data-sources/preview", "Data preview")]
+    [InlineData("/data-sources/3f2a", "Data sources")]
+    public async Task NavMenu_LightsOnlyTheSectionThatOwnsThePage(string path, string expected)
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("someone@example.test");
+        auth.SetRoles(Roles.Admin);
+        auth.SetPolicies([.. Policies.RolesByPolicy.Where(p => p.Value.Contains(Roles.Admin)).Select(p => p.Key)]);
+        ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(path);
+
+        var menu = ctx.Render<NavMenu>();
+
+        Assert.Equal([expected], menu.FindAll("a.mud-nav-link.active").Select(a => a.TextContent.Trim()));
     }
 
     [Fact]

@@ -27,4 +27,16 @@ public sealed class AccountPagesLayoutTests(DashboardFactory factory) : IClassFi
         Assert.Contains("data-testid=\"user-menu\"", html, StringComparison.Ordinal);
         Assert.Contains("Toggle dark mode", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UserMenu_IsNamedAfterTheSignedInPersonAndShowsTheirEmail()
+    {
+        using var client = await SignIn.AsAsync(factory, "marketer@demo.local");
+
+        var html = await client.GetStringAsync("/");
+
+        var menu = html[html.IndexOf("data-testid=\"user-menu\"", StringComparison.Ordinal)..];
+        Assert.Contains("aria-label=\"Account menu for marketer@demo.local: account settings and sign out\"", menu[..menu.IndexOf("</button>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("marketer@demo.local", menu[..menu.IndexOf("</button>", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
+using Dashboard.Domain.Auditing;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFact
         };
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
         db.ApiKeys.Add(row);
-        audit.Record(db, caller, "API key created", Describe(row), null, "active");
+        audit.Record(db, caller, AuditActions.ApiKeyCreated, Describe(row), null, "active");
         await db.SaveChangesAsync(cancellationToken);
         return new ApiKeyCreation(Result.Success, ToSummary(row), key);
     }
@@ -66,7 +67,7 @@ public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFact
         }
 
         row.RevokedAtUtc = time.GetUtcNow().UtcDateTime;
-        audit.Record(db, caller, "API key revoked", Describe(row), "active", "revoked");
+        audit.Record(db, caller, AuditActions.ApiKeyRevoked, Describe(row), "active", "revoked");
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
     }

@@ -13,6 +13,7 @@ public static class NavSections
     [
         new("Overview", "/", Icons.Material.Filled.Dashboard, Policies.ViewDashboard),
         new("Data sources", "/data-sources", Icons.Material.Filled.Storage, Policies.ManageDataSources),
+        new("Data preview", "/data-sources/preview", Icons.Material.Filled.BarChart, Policies.ViewDashboard),
         new("Privacy", "/privacy", Icons.Material.Filled.PrivacyTip, Policies.ManagePrivacy),
         new("Algorithms", "/algorithms", Icons.Material.Filled.Tune, Policies.ManageBlendsAndCampaigns),
         new("Campaigns", "/campaigns", Icons.Material.Filled.Campaign, Policies.ManageBlendsAndCampaigns),

@@ -10,7 +10,14 @@ namespace Dashboard.Web.Components.Shared;
 /// </summary>
 public static class CountAxis
 {
-    public static LineChartOptions ForLine(IEnumerable<ChartSeries<double>> series) => With<LineChartOptions>(series);
+    /// <summary>Counts start at zero (a line floating on an axis from 400 exaggerates every dip) and read "26,879", not "26879".</summary>
+    public static LineChartOptions ForLine(IEnumerable<ChartSeries<double>> series)
+    {
+        var options = With<LineChartOptions>(series);
+        options.YAxisRequireZeroPoint = true;
+        options.ClampToZero = true;
+        return options;
+    }
 
     public static BarChartOptions ForBars(IEnumerable<ChartSeries<double>> series) => With<BarChartOptions>(series);
 
@@ -19,7 +26,7 @@ public static class CountAxis
     {
         ArgumentNullException.ThrowIfNull(series);
         var max = series.SelectMany(s => s.Data.Values).DefaultIfEmpty(0).Max();
-        return new T { YAxisTicks = Step(max) };
+        return new T { YAxisTicks = Step(max), YAxisFormat = "N0" };
     }
 
     /// <summary>1 up to 5, then the 1-2-5 step nearest above a fifth of <paramref name="max"/>.</summary>

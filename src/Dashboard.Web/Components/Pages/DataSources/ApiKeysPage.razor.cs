@@ -131,5 +131,5 @@ public sealed partial class ApiKeysPage
         _keys = await ApiKeys.ListAsync();
     }
 
-    private static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Format(DateTime utc) => Dashboard.Application.Common.UtcText.Format(utc);
 }

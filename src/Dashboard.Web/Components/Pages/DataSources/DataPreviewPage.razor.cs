@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Application.DataSources.Preview;
 using Dashboard.Domain.Data;
+using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -8,21 +9,16 @@ namespace Dashboard.Web.Components.Pages.DataSources;
 
 public sealed partial class DataPreviewPage
 {
-    private const int MaxLabelLength = 18;
-
     private List<ChartSeries<double>> _perDay = [];
     private string[] _perDayLabels = [];
     private List<ChartSeries<double>> _eventMix = [];
     private string[] _eventLabels = [];
-    private List<ChartSeries<double>> _topItems = [];
-    private string[] _topItemLabels = [];
-    private List<ChartSeries<double>> _topCategories = [];
-    private string[] _topCategoryLabels = [];
-    private List<ChartSeries<double>> _categories = [];
-    private string[] _categoryLabels = [];
-    private List<ChartSeries<double>> _prices = [];
-    private string[] _priceLabels = [];
-    private Dictionary<string, (List<ChartSeries<double>> Series, string[] Labels)> _attributeCharts = [];
+    private readonly DonutChartOptions _donutOptions = new();
+    private IReadOnlyList<BarListItem> _topItems = [];
+    private IReadOnlyList<BarListItem> _topCategories = [];
+    private IReadOnlyList<BarListItem> _categories = [];
+    private IReadOnlyList<BarListItem> _prices = [];
+    private Dictionary<string, IReadOnlyList<BarListItem>> _attributeCharts = [];
 
     [Inject]
     private IDataPreviewService PreviewService { get; set; } = default!;
@@ -48,25 +44,22 @@ public sealed partial class DataPreviewPage
         _perDayLabels = [.. days.Select((d, i) => i % every == 0 ? d.Day.ToString("MMM d", CultureInfo.InvariantCulture) : string.Empty)];
 
         _eventMix = Series("Interactions", preview.EventTypes.Select(e => e.Count));
-        _eventLabels = [.. preview.EventTypes.Select(e => EventLabel(e.Type))];
-        _topItems = Series("Interactions", preview.TopItems.Select(t => t.Interactions));
-        _topItemLabels = [.. preview.TopItems.Select(t => Shorten(t.Title))];
-        (_topCategories, _topCategoryLabels) = Bars("Interactions", preview.TopCategories);
-        (_categories, _categoryLabels) = Bars("Items", preview.CategoryDistribution);
-        _prices = Series("Items", preview.PriceHistogram.Select(b => b.Items));
-        _priceLabels = [.. preview.PriceHistogram.Select(b => Format(b.From) + "–" + Format(b.To))];
-        _attributeCharts = preview.Attributes.ToDictionary(a => a.Key, a => Bars("End-users", a.Values));
+        var events = Math.Max(1, preview.EventTypes.Sum(e => (long)e.Count));
+        _eventLabels = [.. preview.EventTypes.Select(e => $"{EventLabel(e.Type)} · {((double)e.Count / events).ToString("P0", CultureInfo.CurrentCulture)}")];
+        _topItems = [.. preview.TopItems.Select(t => Bar(t.Title, t.Interactions, "interactions"))];
+        _topCategories = Bars(preview.TopCategories, "interactions");
+        _categories = Bars(preview.CategoryDistribution, "items");
+        _prices = [.. preview.PriceHistogram.Select(b => Bar(ChartText.PriceRange(b), b.Items, "items"))];
+        _attributeCharts = preview.Attributes.ToDictionary(a => a.Key, a => Bars(ChartText.InNaturalOrder(a.Values), "end-users"));
         Preview = preview;
     }
 
-    private static (List<ChartSeries<double>> Series, string[] Labels) Bars(string name, IReadOnlyList<LabelledCount> counts) =>
-        (Series(name, counts.Select(c => c.Count)), [.. counts.Select(c => Shorten(c.Label))]);
+    private static IReadOnlyList<BarListItem> Bars(IReadOnlyList<LabelledCount> counts, string unit) => [.. counts.Select(c => Bar(c.Label, c.Count, unit))];
+
+    private static BarListItem Bar(string label, int count, string unit) => new(label, count, $"{ChartText.Count(count)} {unit}");
 
     private static List<ChartSeries<double>> Series(string name, IEnumerable<int> values) =>
-        [new ChartSeries<double> { Name = name, Data = new ChartData<double>([.. values.Select(v => (double)v)]) }];
-
-    private static string Shorten(string label) =>
-        label.Length <= MaxLabelLength ? label : string.Concat(label.AsSpan(0, MaxLabelLength - 1), "…");
+        [new ChartSeries<double> { Name = name, Data = new ChartData<double>([.. values.Select(v => (double)v)]), TooltipYValueFormat = "N0" }];
 
     private static string AttributeCaption(AttributeDistribution attribute) =>
         string.Format(CultureInfo.CurrentCulture, "{0:N0} end-users · {1:N0} values", attribute.EndUsers, attribute.DistinctValues);
@@ -81,7 +74,7 @@ public sealed partial class DataPreviewPage
         _ => type.ToString(),
     };
 
-    private static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Format(DateTime utc) => Dashboard.Application.Common.UtcText.Format(utc);
 
     private static string Format(double value) => value.ToString("0.##", CultureInfo.CurrentCulture);
 

@@ -44,7 +44,7 @@ public sealed partial class OverviewPage
         _summary = await Overview.GetAsync();
         _jobs = await Jobs.ListAsync(5);
         var days = _summary.InteractionsPerDay;
-        _series = [new ChartSeries<double> { Name = "Interactions", Data = new ChartData<double>(days.Select(d => (double)d.Count).ToArray()) }];
+        _series = [new ChartSeries<double> { Name = "Interactions", Data = new ChartData<double>(days.Select(d => (double)d.Count).ToArray()), TooltipYValueFormat = "N0" }];
         // Label roughly every other week so the axis stays readable over 180 days.
         var every = Math.Max(1, days.Count / 12);
         _labels = days.Select((d, i) => i % every == 0 ? d.Day.ToString("MMM d", System.Globalization.CultureInfo.InvariantCulture) : string.Empty).ToArray();

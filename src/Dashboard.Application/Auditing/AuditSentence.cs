@@ -1,0 +1,144 @@
+using Dashboard.Application.Common;
+using Dashboard.Domain.Auditing;
+using Dashboard.Domain.Identity;
+
+namespace Dashboard.Application.Auditing;
+
+/// <summary>
+/// Renders an audit entry as one plain sentence ("Changed the role of ana@example.com from Marketer to
+/// Admin."), and its before/after as readable fields. The actor is shown beside the sentence, so the
+/// sentence starts with what was done.
+/// </summary>
+public static class AuditSentence
+{
+    /// <summary>The action types a person can filter by, with their labels, in the order the filter lists them.</summary>
+    public static IReadOnlyList<(string Action, string Label)> KnownActions { get; } =
+    [
+        (AuditActions.SignedIn, "Signed in"),
+        (AuditActions.SignInFailed, "Failed sign-in"),
+        (AuditActions.LockedOut, "Account locked"),
+        (AuditActions.OrganisationRegistered, "Organisation registered"),
+        (AuditActions.TeamMemberAdded, "Team member added"),
+        (AuditActions.TeamMemberRoleChanged, "Role changed"),
+        (AuditActions.TeamMemberDisabled, "Account disabled"),
+        (AuditActions.TeamMemberEnabled, "Account enabled"),
+        (AuditActions.TeamMemberDeletedOwnAccount, "Own account deleted"),
+        (AuditActions.ApiKeyCreated, "API key created"),
+        (AuditActions.ApiKeyRevoked, "API key revoked"),
+        (AuditActions.DataSourceCreated, "Data source added"),
+        (AuditActions.DataSourceUpdated, "Data source changed"),
+        (AuditActions.DataSourceDeleted, "Data source deleted"),
+        (AuditActions.DataSourceFileUploaded, "File uploaded"),
+        (AuditActions.DataSourceMappingSaved, "Column mapping saved"),
+        (AuditActions.ImportStarted, "Import started"),
+        (AuditActions.ImportFinished, "Import finished"),
+    ];
+
+    public static string Label(string action) =>
+        KnownActions.FirstOrDefault(a => a.Action == action).Label ?? PlainWords.From(action);
+
+    public static string Describe(AuditLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var subject = entry.Subject;
+        var before = AuditFields.Read(entry.Before);
+        var after = AuditFields.Read(entry.After);
+        return entry.Action switch
+        {
+            AuditActions.OrganisationRegistered => $"Registered the organisation “{subject}”.",
+            AuditActions.TeamMemberAdded => $"Added {subject} to the team as {Role(entry.After)}.",
+            AuditActions.TeamMemberRoleChanged => $"Changed the role of {subject} from {Role(entry.Before)} to {Role(entry.After)}.",
+            AuditActions.TeamMemberDisabled => $"Disabled the account of {subject}; they can no longer sign in.",
+            AuditActions.TeamMemberEnabled => $"Enabled the account of {subject} again.",
+            AuditActions.TeamMemberDeletedOwnAccount => $"Deleted their own account ({subject}).",
+            AuditActions.SignedIn => entry.After is { Length: > 0 } how ? $"Signed in with {how}." : "Signed in.",
+            AuditActions.SignInFailed => entry.After is { Length: > 0 } why ? $"Failed to sign in: {why}." : "Failed to sign in.",
+            AuditActions.LockedOut => entry.After is { Length: > 0 } until
+                ? $"The account {subject} was locked after too many failed sign-ins, until {until}."
+                : $"The account {subject} was locked after too many failed sign-ins.",
+            AuditActions.ApiKeyCreated => $"Created the API key {subject}.",
+            AuditActions.ApiKeyRevoked => $"Revoked the API key {subject}; calls with it are refused from now on.",
+            AuditActions.DataSourceCreated => AuditFields.Value(after, "Kind") is { } kind
+                ? $"Added the data source “{subject}” ({kind.ToLowerInvariant()})."
+                : $"Added the data source “{subject}”.",
+            AuditActions.DataSourceUpdated => Updated(subject, entry, before, after),
+            AuditActions.DataSourceDeleted => $"Deleted the data source “{subject}” and its import history.",
+            AuditActions.DataSourceFileUploaded => Uploaded(subject, entry.After, after),
+            AuditActions.DataSourceMappingSaved => $"Saved the column mapping of “{subject}”.",
+            AuditActions.ImportStarted => entry.After is { Length: > 0 } datasets
+                ? $"Started an import of “{subject}” ({datasets})."
+                : $"Started an import of “{subject}”.",
+            AuditActions.ImportFinished => Finished(subject, after),
+            _ => $"{Label(entry.Action)}: {subject}.",
+        };
+    }
+
+    /// <summary>The entry's before and after, field by field (a single "Value" line for plain values).</summary>
+    public static IReadOnlyList<AuditChange> Changes(AuditLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var before = AuditFields.Read(entry.Before);
+        var after = AuditFields.Read(entry.After);
+        if (before is null && after is null)
+        {
+            return entry.Before is null && entry.After is null
+                ? []
+                : [new AuditChange("Value", Readable(entry.Action, entry.Before), Readable(entry.Action, entry.After))];
+        }
+
+        var names = (before ?? []).Select(f => f.Name).Concat((after ?? []).Select(f => f.Name)).Distinct(StringComparer.Ordinal);
+        return [.. names.Select(n => new AuditChange(n, AuditFields.Value(before, n) ?? Plain(before, entry.Before), AuditFields.Value(after, n) ?? Plain(after, entry.After)))];
+    }
+
+    private static string? Plain(IReadOnlyList<AuditField>? fields, string? text) => fields is null ? text : null;
+
+    private static string? Readable(string action, string? value) =>
+        value is null ? null
+        : action is AuditActions.TeamMemberAdded or AuditActions.TeamMemberRoleChanged or AuditActions.TeamMemberDeletedOwnAccount ? Role(value)
+        : PlainWords.From(value) is { Length: > 0 } words && value.All(c => char.IsLetter(c) || c == '_') ? words
+        : value;
+
+    private static string Role(string? role) => role is { Length: > 0 }
+        ? string.Join(", ", role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Roles.DisplayName))
+        : "no role";
+
+    private static string Updated(string subject, AuditLogEntry entry, IReadOnlyList<AuditField>? before, IReadOnlyList<AuditField>? after)
+    {
+        if (before is null || after is null)
+        {
+            return $"Changed the data source “{subject}”.";
+        }
+
+        var changes = Changes(entry).Where(c => c.Changed).Select(c => c.Before is null
+            ? $"{Lower(c.Field)} {c.After}"
+            : $"{Lower(c.Field)} from {c.Before} to {c.After ?? "nothing"}").ToList();
+        return changes.Count == 0
+            ? $"Saved the data source “{subject}” without changing its settings."
+            : $"Changed the data source “{subject}”: {string.Join("; ", changes)}.";
+    }
+
+    private static string Uploaded(string subject, string? text, IReadOnlyList<AuditField>? after) =>
+        AuditFields.Value(after, "File") is { } file
+            ? $"Uploaded {file} ({AuditFields.Value(after, "Size")}) as the {AuditFields.Value(after, "Dataset")} of “{subject}”."
+            : $"Uploaded a file to “{subject}”: {text}.";
+
+    private static string Finished(string subject, IReadOnlyList<AuditField>? after)
+    {
+        var outcome = AuditFields.Value(after, "Outcome");
+        if (outcome == ImportOutcomes.Succeeded)
+        {
+            var replaced = AuditFields.Value(after, "Previous rows") is { } previous ? $" {previous.TrimEnd('.')}." : string.Empty;
+            return $"The import of “{subject}” finished: {AuditFields.Value(after, "Rows written") ?? "0"} rows written, "
+                + $"{AuditFields.Value(after, "Rows rejected") ?? "0"} rejected.{replaced}";
+        }
+
+        var reason = AuditFields.Value(after, "Reason") is { Length: > 0 } r ? $" {r.TrimEnd('.')}." : string.Empty;
+        return outcome == ImportOutcomes.Rejected
+            ? $"The import of “{subject}” was rejected and nothing was changed.{reason}"
+            : $"The import of “{subject}” failed for a technical reason and nothing was changed.";
+    }
+
+    private static string Lower(string field) => field.Length > 1 && !char.IsUpper(field[1])
+        ? char.ToLowerInvariant(field[0]) + field[1..]
+        : field;
+}

@@ -1,0 +1,28 @@
+namespace Dashboard.Domain.Auditing;
+
+/// <summary>
+/// The action codes stored in <see cref="AuditLogEntry.Action"/>. The stored text is a code, not what
+/// people read: the Application layer turns code, subject, before and after into a sentence. Codes already
+/// written to databases keep their spelling.
+/// </summary>
+public static class AuditActions
+{
+    public const string OrganisationRegistered = "Organisation registered";
+    public const string TeamMemberAdded = "Team member added";
+    public const string TeamMemberRoleChanged = "Team member role changed";
+    public const string TeamMemberDisabled = "Team member disabled";
+    public const string TeamMemberEnabled = "Team member enabled";
+    public const string TeamMemberDeletedOwnAccount = "Team member deleted own account";
+    public const string SignedIn = "Account.SignedIn";
+    public const string SignInFailed = "Account.SignInFailed";
+    public const string LockedOut = "Account.LockedOut";
+    public const string ApiKeyCreated = "API key created";
+    public const string ApiKeyRevoked = "API key revoked";
+    public const string DataSourceCreated = "DataSource.Created";
+    public const string DataSourceUpdated = "DataSource.Updated";
+    public const string DataSourceDeleted = "DataSource.Deleted";
+    public const string DataSourceFileUploaded = "DataSource.FileUploaded";
+    public const string DataSourceMappingSaved = "DataSource.MappingSaved";
+    public const string ImportStarted = "DataSource.ImportStarted";
+    public const string ImportFinished = "DataSource.ImportFinished";
+}

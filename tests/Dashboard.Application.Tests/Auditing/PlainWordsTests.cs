@@ -1,0 +1,20 @@
+using Dashboard.Application.Common;
+using Dashboard.Domain.DataSources;
+
+namespace Dashboard.Application.Tests.Auditing;
+
+public sealed class PlainWordsTests
+{
+    [Theory]
+    [InlineData("SkipBadRows", "Skip bad rows")]
+    [InlineData("age_band", "Age band")]
+    [InlineData("SqlDatabase", "SQL database")]
+    [InlineData("DataSource.ImportStarted", "Data source import started")]
+    [InlineData("MovieLens100K", "MovieLens 100K")]
+    [InlineData("country", "Country")]
+    [InlineData("", "")]
+    public void From_TurnsCodeNamesIntoWords(string identifier, string expected) => Assert.Equal(expected, PlainWords.From(identifier));
+
+    [Fact]
+    public void Of_AnEnumValue_IsInWords() => Assert.Equal("Create placeholder", PlainWords.Of(UnknownItemPolicy.CreatePlaceholder));
+}
