@@ -94,16 +94,15 @@ public sealed partial class TenantModelTests
             // The tenant's own query on the tenant's own source connection: as above.
             "Dashboard.Application/DataSources/Import/DbRowReader.cs",
 
-            // Import session (with the command builder and the interaction writers it uses): every insert
-            // carries the session's tenant; updates and deletes name ids from the tenant's own id maps; the
-            // id maps and the de-duplication keys are read through the tenant filter. RawSqlTenantTests.ImportSession_*.
-            "Dashboard.Infrastructure/DataSources/ImportWriter.cs",
+            // Ingestion writer and session (with the command builder and the interaction writers they use), the
+            // one path by which imports, the events API and sample data write: every insert carries the session's
+            // tenant; updates and deletes name ids from the tenant's own id maps; the id maps and the
+            // de-duplication keys are read with the tenant in the WHERE clause. RawSqlTenantTests.ImportSession_*
+            // and RawSqlTenantTests.SampleData_*.
+            "Dashboard.Infrastructure/DataSources/IngestionSession.cs",
+            "Dashboard.Infrastructure/DataSources/IngestionWriter.cs",
             "Dashboard.Infrastructure/DataSources/InteractionBulkWriters.cs",
             "Dashboard.Infrastructure/DataSources/ProviderCommands.cs",
-
-            // Sample data: interactions inserted with the given tenant. RawSqlTenantTests.SampleData_* and
-            // SampleDataWriterTests.Replace_InOneTenant_LeavesOtherTenantsUntouched.
-            "Dashboard.Infrastructure/DataSources/SampleDataWriter.cs",
 
             // Locks the tenant's source session down (query-only, no ATTACH): SqlSourceConnectorTests.
             "Dashboard.Infrastructure/DataSources/SqlSourceConnector.cs",
