@@ -18,7 +18,7 @@ public sealed class SignInAuditTests(DashboardFactory factory) : IClassFixture<D
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         var tenantId = await db.Tenants.Select(t => t.Id).SingleAsync();
         var created = await scope.ServiceProvider.GetRequiredService<IIdentityService>()
-            .CreateMemberAsync(tenantId, email, null, DashboardFactory.DemoPassword, Roles.Marketer);
+            .CreateMemberAsync(tenantId, email, null, DashboardFactory.MemberPassword, Roles.Marketer);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
         return tenantId;
     }
@@ -35,7 +35,7 @@ public sealed class SignInAuditTests(DashboardFactory factory) : IClassFixture<D
         var tenantId = await AddMemberAsync("audit-in@demo.local");
         using var client = SignIn.CreateClient(factory);
 
-        await SignIn.PostLoginAsync(client, "audit-in@demo.local", DashboardFactory.DemoPassword);
+        await SignIn.PostLoginAsync(client, "audit-in@demo.local", DashboardFactory.MemberPassword);
 
         var entry = Assert.Single(await EntriesAsync(tenantId, "audit-in@demo.local"));
         Assert.Equal((AuditActions.SignedIn, "audit-in@demo.local", "a password"), (entry.Action, entry.UserName, entry.After));
