@@ -265,6 +265,23 @@ public sealed class DataSourceService(
         }
     }
 
+    /// <summary>What "Import now" of <paramref name="id"/> would replace of the data stored now (the page asks to confirm it).</summary>
+    public async Task<ReplacedData> WhatImportReplacesAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var caller = await CallerAsync(cancellationToken);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var source = await LoadAsync(db, id, cancellationToken);
+        return await ReplacedDataQuery.ForImportAsync(db, source, ImportableDatasets(source), cancellationToken);
+    }
+
+    private static List<DatasetKind> ImportableDatasets(DataSource source) => source.Kind switch
+    {
+        DataSourceKind.FileUpload => source.Datasets.Where(d => d.StoredFileName is not null).Select(d => d.Dataset).ToList(),
+        DataSourceKind.SqlDatabase => source.Datasets.Where(d => !string.IsNullOrWhiteSpace(d.Query)).Select(d => d.Dataset).ToList(),
+        DataSourceKind.SampleData => [DatasetKind.Interactions],
+        _ => [],
+    };
+
     /// <summary>Queues an import of every dataset the source has; refused while one of the same source is queued or running.</summary>
     public async Task<Result> ImportNowAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -276,13 +293,7 @@ public sealed class DataSourceService(
             return Result.Failure(ImportJobHandler.AlreadyRunning);
         }
 
-        var datasets = source.Kind switch
-        {
-            DataSourceKind.FileUpload => source.Datasets.Where(d => d.StoredFileName is not null).Select(d => d.Dataset).ToList(),
-            DataSourceKind.SqlDatabase => source.Datasets.Where(d => !string.IsNullOrWhiteSpace(d.Query)).Select(d => d.Dataset).ToList(),
-            DataSourceKind.SampleData => [DatasetKind.Interactions],
-            _ => [],
-        };
+        var datasets = ImportableDatasets(source);
         if (datasets.Count == 0)
         {
             return Result.Failure(source.Kind switch
@@ -304,11 +315,14 @@ public sealed class DataSourceService(
             Id = Guid.CreateVersion7(), DataSourceId = id, Dataset = d, Mode = source.Mode, State = ImportState.Queued, QueuedAtUtc = now, RequestedBy = caller.ActorName,
         })];
         db.ImportRuns.AddRange(runs);
+        var replaced = await ReplacedDataQuery.ForImportAsync(db, source, datasets, cancellationToken);
 
         // Queued with the runs and the audit entry in one save: no job without its runs, no runs without their job.
         var job = scheduler.Enqueue(db, new ImportJobParameters(id, [.. runs.Select(r => r.Id)]), caller);
         runs.ForEach(r => r.JobRunId = job.Id);
-        audit.Record(db, caller, "DataSource.ImportStarted", source.Name, null, string.Join(", ", datasets.Select(ImportJobHandler.Label)));
+        audit.Record(db, caller, "DataSource.ImportStarted", source.Name,
+            replaced.ReplacesAnything ? $"stored: {replaced.Describe()}" : null,
+            string.Join(", ", datasets.Select(ImportJobHandler.Label)) + (replaced.ReplacesAnything ? " (replacing what was stored)" : string.Empty));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
     }

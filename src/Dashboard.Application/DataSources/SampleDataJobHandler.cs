@@ -22,6 +22,9 @@ public sealed class SampleDataJobHandler(SampleDataGenerator generator, ISampleD
     public override Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken) =>
         Task.FromResult("No sample data was generated and the organisation's data is as it was before; run it again.");
 
+    protected override Task<ReplacedData> WhatRunReplacesAsync(IAppDbContext db, SampleDataOptions parameters, CancellationToken cancellationToken) =>
+        ReplacedDataQuery.WholeDataAsync(db, cancellationToken);
+
     protected override async Task RunAsync(JobContext context, SampleDataOptions parameters)
     {
         ArgumentNullException.ThrowIfNull(context);

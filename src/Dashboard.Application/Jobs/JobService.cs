@@ -38,19 +38,40 @@ public sealed class JobService(
         return handlers.Where(h => caller.Can(h.RequiredPolicy)).Select(h => h.Kind).ToHashSet();
     }
 
-    /// <summary>Queues a run with the same parameters, requested by (and audited as) the caller.</summary>
+    /// <summary>What running <paramref name="jobRunId"/> again would replace of the data stored now (the page asks to confirm it).</summary>
+    public async Task<ReplacedData> WhatRunAgainReplacesAsync(Guid jobRunId, CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var (run, handler) = await LoadAsync(db, jobRunId, cancellationToken);
+        caller.Demand(handler.RequiredPolicy);
+        return await handler.WhatRunReplacesAsync(db, run.ParametersJson, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a run with the same parameters, requested by (and audited as) the caller. When the run
+    /// replaces data, the audit entry keeps how much was stored when it was requested.
+    /// </summary>
     public async Task<Guid> RunAgainAsync(Guid jobRunId, CancellationToken cancellationToken = default)
     {
         var caller = await currentUser.GetAsync(cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        var run = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobRunId, cancellationToken)
-            ?? throw new NotFoundException("That job does not exist.");
-        var handler = HandlerFor(run.Kind);
+        var (run, handler) = await LoadAsync(db, jobRunId, cancellationToken);
         caller.Demand(handler.RequiredPolicy);
+        var replaced = await handler.WhatRunReplacesAsync(db, run.ParametersJson, cancellationToken);
         var again = scheduler.Enqueue(db, run.Kind, run.ParametersJson, caller);
-        audit.Record(db, caller, "Job run again", handler.Name, null, null);
+        audit.Record(db, caller, "Job run again", handler.Name,
+            replaced.ReplacesAnything ? $"stored: {replaced.Describe()}" : null,
+            replaced.ReplacesAnything ? "replaced when the job runs" : null);
         await db.SaveChangesAsync(cancellationToken);
         return again.Id;
+    }
+
+    private async Task<(JobRun Run, IJobHandler Handler)> LoadAsync(IAppDbContext db, Guid jobRunId, CancellationToken cancellationToken)
+    {
+        var run = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobRunId, cancellationToken)
+            ?? throw new NotFoundException("That job does not exist.");
+        return (run, HandlerFor(run.Kind));
     }
 
     private IJobHandler HandlerFor(JobKind kind) =>

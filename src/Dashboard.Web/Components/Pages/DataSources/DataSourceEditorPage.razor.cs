@@ -44,6 +44,9 @@ public sealed partial class DataSourceEditorPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
     private DatasetKind CurrentDataset => Datasets[_tab];
 
     /// <summary>The saved name, not the Name field: an edit that is not (or cannot be) saved does not rename the page.</summary>
@@ -230,6 +233,12 @@ public sealed partial class DataSourceEditorPage
     private async Task ImportNowAsync()
     {
         if (Id is not { } id)
+        {
+            return;
+        }
+
+        var replaced = await Service.WhatImportReplacesAsync(id);
+        if (!await ConfirmReplaceDialog.ConfirmAsync(Dialogs, "Replace your data?", $"Importing \"{Heading}\" now", replaced))
         {
             return;
         }

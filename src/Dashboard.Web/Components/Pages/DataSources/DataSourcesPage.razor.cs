@@ -51,6 +51,12 @@ public sealed partial class DataSourcesPage
 
     private async Task ImportNowAsync(DataSourceSummary source)
     {
+        var replaced = await Service.WhatImportReplacesAsync(source.Id);
+        if (!await ConfirmReplaceDialog.ConfirmAsync(Dialogs, "Replace your data?", $"Importing \"{source.Name}\" now", replaced))
+        {
+            return;
+        }
+
         var result = await Service.ImportNowAsync(source.Id);
         Snackbar.Add(result.Succeeded ? $"Import of \"{source.Name}\" queued." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Warning);
         _sources = await Service.ListAsync();

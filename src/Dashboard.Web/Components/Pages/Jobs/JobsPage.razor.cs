@@ -19,6 +19,9 @@ public sealed partial class JobsPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
     private bool HasActiveJobs => _runs.Any(j => j.State is JobState.Queued or JobState.Running);
 
     protected override async Task OnInitializedAsync()
@@ -42,6 +45,12 @@ public sealed partial class JobsPage
     {
         try
         {
+            var replaced = await Jobs.WhatRunAgainReplacesAsync(run.Id);
+            if (!await ConfirmReplaceDialog.ConfirmAsync(Dialogs, "Replace your data?", $"Running \"{JobRunTable.KindName(run.Kind)}\" again", replaced))
+            {
+                return;
+            }
+
             await Jobs.RunAgainAsync(run.Id);
             Snackbar.Add($"\"{JobRunTable.KindName(run.Kind)}\" queued again.", Severity.Success);
             _runs = await Jobs.ListAsync(100);
