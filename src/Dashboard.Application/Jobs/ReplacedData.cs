@@ -8,7 +8,8 @@ public sealed record ReplacedData(IReadOnlyList<DataCount> Counts)
 {
     public static ReplacedData Nothing { get; } = new([]);
 
-    public bool ReplacesAnything => Counts.Count > 0;
+    /// <summary>Nothing stored means nothing to lose, so there is nothing to confirm.</summary>
+    public bool ReplacesAnything => Counts.Any(c => c.Count > 0);
 
     /// <summary>How the audit log and the confirmation name the counts, e.g. "1,000 end-users, 200 items".</summary>
     public string Describe() => string.Join(", ", Counts.Select(c => c.ToString()));
