@@ -4,9 +4,14 @@ using Dashboard.Domain.DataSources;
 
 namespace Dashboard.Application.DataSources;
 
-/// <summary>A row of the data sources list.</summary>
+/// <summary>A row of the data sources list; <see cref="ReplacedBy"/> names what later replaced its imported data.</summary>
 public sealed record DataSourceSummary(
-    Guid Id, string Name, DataSourceKind Kind, DateTime? LastImportAtUtc, ImportState? LastImportState, long? LastImportRows, bool ImportInProgress);
+    Guid Id, string Name, DataSourceKind Kind, DateTime? LastImportAtUtc, ImportState? LastImportState, long? LastImportRows, bool ImportInProgress)
+{
+    public string? ReplacedBy { get; init; }
+
+    public DateTime? ReplacedAtUtc { get; init; }
+}
 
 /// <summary>What the editor edits. <see cref="ConnectionString"/> is write-only: null keeps the stored one.</summary>
 public sealed record DataSourceInput

@@ -37,7 +37,10 @@ public sealed class DataSourceService(
         var busy = await db.ImportRuns.Where(r => r.State == ImportState.Queued || r.State == ImportState.Running)
             .Select(r => r.DataSourceId).Distinct().ToListAsync(cancellationToken);
         var sources = await db.DataSources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
-        return [.. sources.Select(s => new DataSourceSummary(s.Id, s.Name, s.Kind, s.LastImportAtUtc, s.LastImportState, s.LastImportRows, busy.Contains(s.Id)))];
+        var replacements = await Replacements.LoadAsync(db, sources, cancellationToken);
+        return [.. sources.Select(s => replacements.Of(s) is var (by, at)
+            ? new DataSourceSummary(s.Id, s.Name, s.Kind, s.LastImportAtUtc, s.LastImportState, s.LastImportRows, busy.Contains(s.Id)) { ReplacedBy = by, ReplacedAtUtc = at }
+            : new DataSourceSummary(s.Id, s.Name, s.Kind, s.LastImportAtUtc, s.LastImportState, s.LastImportRows, busy.Contains(s.Id)))];
     }
 
     public async Task<DataSourceDetails> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -309,17 +312,8 @@ public sealed class DataSourceService(
             return Result.Failure("Enter a connection string first.");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        List<ImportRun> runs = [.. datasets.Select(d => new ImportRun
-        {
-            Id = Guid.CreateVersion7(), DataSourceId = id, Dataset = d, Mode = source.Mode, State = ImportState.Queued, QueuedAtUtc = now, RequestedBy = caller.ActorName,
-        })];
-        db.ImportRuns.AddRange(runs);
         var replaced = await ReplacedDataQuery.ForImportAsync(db, source, datasets, cancellationToken);
-
-        // Queued with the runs and the audit entry in one save: no job without its runs, no runs without their job.
-        var job = scheduler.Enqueue(db, new ImportJobParameters(id, [.. runs.Select(r => r.Id)]), caller);
-        runs.ForEach(r => r.JobRunId = job.Id);
+        ImportRequests.Enqueue(db, scheduler, source, datasets, caller, time.GetUtcNow().UtcDateTime);
         audit.Record(db, caller, "DataSource.ImportStarted", source.Name,
             replaced.ReplacesAnything ? $"stored: {replaced.Describe()}" : null,
             string.Join(", ", datasets.Select(ImportJobHandler.Label)) + (replaced.ReplacesAnything ? " (replacing what was stored)" : string.Empty));
