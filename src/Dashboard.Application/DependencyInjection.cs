@@ -35,6 +35,10 @@ public static class DependencyInjection
         services.AddScoped<EventIngestService>();
         services.AddScoped<IDataPreviewService, DataPreviewService>();
         services.AddScoped<DataSourceService>();
+        services.AddScoped<DataSourceUploadService>();
+        services.AddScoped<SqlConnectionTestService>();
+        services.AddScoped<ImportQueueService>();
+        services.AddScoped<ImportHistoryService>();
         services.AddSingleton<SampleDataGenerator>();
         services.AddScoped<IJobHandler, SampleDataJobHandler>();
         services.AddScoped<IJobHandler, ImportJobHandler>();

@@ -53,7 +53,7 @@ public sealed class DataReplacementTests
         await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
         await ImportAsync(host, admin.TenantId, id);
 
-        var replaced = await host.InScopeAsync<DataSourceService, ReplacedData>(s => s.WhatImportReplacesAsync(id));
+        var replaced = await host.InScopeAsync<ImportQueueService, ReplacedData>(s => s.WhatImportReplacesAsync(id));
 
         Assert.Equal([new DataCount("interactions", 3)], replaced.Counts);
     }
@@ -67,7 +67,7 @@ public sealed class DataReplacementTests
         await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
         await ImportAsync(host, admin.TenantId, id);
 
-        Assert.True((await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id))).Succeeded);
+        Assert.True((await host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id))).Succeeded);
 
         await using var db = host.CreateTenantContext(admin.TenantId);
         var entry = await db.AuditLog.Where(a => a.Action == "DataSource.ImportStarted").OrderBy(a => a.Id).LastAsync();
@@ -84,7 +84,7 @@ public sealed class DataReplacementTests
         await ImportAsync(host, admin.TenantId, upload);
         var sample = await CreateSourceAsync(host, new DataSourceInput { Name = "Sample", Kind = DataSourceKind.SampleData, SampleOptions = Small });
 
-        var replaced = await host.InScopeAsync<DataSourceService, ReplacedData>(s => s.WhatImportReplacesAsync(sample));
+        var replaced = await host.InScopeAsync<ImportQueueService, ReplacedData>(s => s.WhatImportReplacesAsync(sample));
 
         Assert.Equal("2 end-users, 2 items, 3 interactions", replaced.Describe());
     }

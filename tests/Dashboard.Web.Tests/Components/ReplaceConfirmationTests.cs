@@ -101,6 +101,7 @@ public sealed class ReplaceConfirmationTests(DashboardFactory factory) : IClassF
             var user = new FixedCurrentUser(caller);
             Bunit.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<JobService>(scope.ServiceProvider, user));
             Bunit.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<DataSourceService>(scope.ServiceProvider, user));
+            Bunit.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<ImportQueueService>(scope.ServiceProvider, user));
 
             // The pages poll while work is queued, as they do in a live circuit.
             Bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
