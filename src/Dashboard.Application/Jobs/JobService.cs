@@ -10,7 +10,7 @@ namespace Dashboard.Application.Jobs;
 public sealed class JobService(
     ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IJobScheduler scheduler, IEnumerable<IJobHandler> handlers, ILiveJobProgress live, IAuditLog audit)
 {
-    public async Task<IReadOnlyList<JobRun>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<JobRunView>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
     {
         var caller = await currentUser.GetAsync(cancellationToken);
         caller.Demand(Policies.ViewDashboard);
@@ -19,16 +19,7 @@ public sealed class JobService(
             .OrderByDescending(j => j.QueuedAtUtc)
             .Take(Math.Clamp(take, 1, 500))
             .ToListAsync(cancellationToken);
-        foreach (var run in runs)
-        {
-            if (run.State == JobState.Running && live.TryGet(run.Id, out var progress))
-            {
-                run.Progress = progress.Percent;
-                run.Message = progress.Message;
-            }
-        }
-
-        return runs;
+        return [.. runs.Select(run => run.State == JobState.Running && live.TryGet(run.Id, out var progress) ? JobRunView.From(run, progress) : JobRunView.From(run))];
     }
 
     /// <summary>The job kinds the caller may start or re-run (the page hides "run again" for the others).</summary>

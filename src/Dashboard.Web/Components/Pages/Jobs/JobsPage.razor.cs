@@ -9,7 +9,7 @@ namespace Dashboard.Web.Components.Pages.Jobs;
 
 public sealed partial class JobsPage
 {
-    private IReadOnlyList<JobRun> _runs = [];
+    private IReadOnlyList<JobRunView> _runs = [];
     private IReadOnlySet<JobKind> _runnable = new HashSet<JobKind>();
     private Poller? _poller;
 
@@ -41,7 +41,7 @@ public sealed partial class JobsPage
         }
     }
 
-    private async Task RunAgainAsync(JobRun run)
+    private async Task RunAgainAsync(JobRunView run)
     {
         try
         {
