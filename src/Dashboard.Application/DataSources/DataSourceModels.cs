@@ -59,7 +59,7 @@ public sealed record DataSourceDetails(Guid Id, DataSourceInput Settings, string
 public sealed record FilePreview(string Encoding, string Delimiter, IReadOnlyList<string> Header, IReadOnlyList<RawRow> Rows, ColumnMapping Mapping, string? Problem);
 
 /// <summary>One import as the history shows it, with live progress while it runs.</summary>
-public sealed record ImportRunView(ImportRun Run, int Progress, string? ProgressMessage);
+public sealed record ImportRunView(ImportRunSummary Run, int Progress, string? ProgressMessage);
 
 /// <summary>One import's report: counts and the first 1,000 problems.</summary>
-public sealed record ImportRunReport(ImportRun Run, IReadOnlyList<ImportError> Errors);
+public sealed record ImportRunReport(ImportRunSummary Run, IReadOnlyList<ImportProblem> Errors);

@@ -26,6 +26,7 @@ public sealed class ImportHistoryService(
         var views = new List<ImportRunView>(runs.Count);
         foreach (var run in runs)
         {
+            var summary = ImportRunSummary.From(run);
             int percent = run.State == ImportState.Succeeded ? 100 : 0;
             string? message = null;
             if (run.JobRunId is { } jobId && jobs.TryGetValue(jobId, out var job))
@@ -33,8 +34,7 @@ public sealed class ImportHistoryService(
                 if (job.State == JobState.Failed)
                 {
                     // The job died (process stopped) before it could record the outcome of this import.
-                    run.State = ImportState.Failed;
-                    run.Summary = "The import was interrupted and nothing was changed. Import again.";
+                    summary = summary with { State = ImportState.Failed, Summary = "The import was interrupted and nothing was changed. Import again." };
                 }
                 else if (live.TryGet(jobId, out var progress))
                 {
@@ -46,7 +46,7 @@ public sealed class ImportHistoryService(
                 }
             }
 
-            views.Add(new ImportRunView(run, percent, message));
+            views.Add(new ImportRunView(summary, percent, message));
         }
 
         return views;
@@ -59,8 +59,8 @@ public sealed class ImportHistoryService(
         var run = await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == importRunId, cancellationToken)
             ?? throw new NotFoundException("That import does not exist.");
         var errors = await db.ImportErrors.AsNoTracking().Where(e => e.ImportRunId == importRunId).OrderBy(e => e.Line).ThenBy(e => e.Id)
-            .Take(ImportRun.MaxStoredErrors).ToListAsync(cancellationToken);
-        return new ImportRunReport(run, errors);
+            .Take(ImportRun.MaxStoredErrors).Select(e => new ImportProblem(e.Line, e.Column, e.Value, e.Reason)).ToListAsync(cancellationToken);
+        return new ImportRunReport(ImportRunSummary.From(run), errors);
     }
 
     /// <summary>The report's errors as CSV (UTF-8 with BOM for spreadsheets); formula-like cells are escaped.</summary>
