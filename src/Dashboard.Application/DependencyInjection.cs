@@ -40,6 +40,10 @@ public static class DependencyInjection
         services.AddSingleton<ISampleDataWriter, SampleDataWriter>();
         services.AddScoped<SampleDataImport>();
         services.AddScoped<DataSourceService>();
+        services.AddScoped<DataSourceUploadService>();
+        services.AddScoped<SqlConnectionTestService>();
+        services.AddScoped<ImportQueueService>();
+        services.AddScoped<ImportHistoryService>();
         services.AddSingleton<SampleDataGenerator>();
         services.AddScoped<IJobHandler, SampleDataJobHandler>();
         services.AddScoped<IJobHandler, ImportJobHandler>();

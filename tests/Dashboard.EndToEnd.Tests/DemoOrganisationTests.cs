@@ -16,7 +16,7 @@ public sealed class DemoOrganisationTests(DashboardAppFixture app)
         await page.SignInAsync("admin@demo.local", "Demo-Retail-2026", "Demo Retail");
 
         // The Overview polls while the job runs; the job may also have finished before sign-in.
-        await Expect(page.GetByTestId("job-runs")).ToContainTextAsync("Generate sample data");
+        await Expect(page.GetByTestId("job-runs")).ToContainTextAsync("Import data source");
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
 
         // StatCard formats with the current culture, and the server runs in this process.

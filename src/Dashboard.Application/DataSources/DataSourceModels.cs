@@ -4,9 +4,14 @@ using Dashboard.Domain.DataSources;
 
 namespace Dashboard.Application.DataSources;
 
-/// <summary>A row of the data sources list.</summary>
+/// <summary>A row of the data sources list; <see cref="ReplacedBy"/> names what later replaced its imported data.</summary>
 public sealed record DataSourceSummary(
-    Guid Id, string Name, DataSourceKind Kind, DateTime? LastImportAtUtc, ImportState? LastImportState, long? LastImportRows, bool ImportInProgress);
+    Guid Id, string Name, DataSourceKind Kind, DateTime? LastImportAtUtc, ImportState? LastImportState, long? LastImportRows, bool ImportInProgress)
+{
+    public string? ReplacedBy { get; init; }
+
+    public DateTime? ReplacedAtUtc { get; init; }
+}
 
 /// <summary>What the editor edits. <see cref="ConnectionString"/> is write-only: null keeps the stored one.</summary>
 public sealed record DataSourceInput
@@ -55,7 +60,7 @@ public sealed record FilePreview(
     string Encoding, string Delimiter, IReadOnlyList<string> Header, IReadOnlyList<RawRow> Rows, ColumnMapping Mapping, string? Problem, string? EncodingReason = null);
 
 /// <summary>One import as the history shows it, with live progress while it runs.</summary>
-public sealed record ImportRunView(ImportRun Run, int Progress, string? ProgressMessage);
+public sealed record ImportRunView(ImportRunSummary Run, int Progress, string? ProgressMessage);
 
 /// <summary>One import's report: counts and the first 1,000 problems.</summary>
-public sealed record ImportRunReport(ImportRun Run, IReadOnlyList<ImportError> Errors);
+public sealed record ImportRunReport(ImportRunSummary Run, IReadOnlyList<ImportProblem> Errors);

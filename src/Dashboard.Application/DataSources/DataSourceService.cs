@@ -1,59 +1,54 @@
-using System.Text;
 using System.Text.Json;
 using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.SampleData;
-using Dashboard.Application.Jobs;
 using Dashboard.Domain.Auditing;
 using Dashboard.Domain.DataSources;
-using Dashboard.Domain.Identity;
-using Dashboard.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
 using EventWeights = Dashboard.Recommender.Data.EventWeights;
 
 namespace Dashboard.Application.DataSources;
 
 /// <summary>
-/// The Data sources page: list, add, edit, delete; upload a file and map its columns; test a SQL
-/// connection; import now; history and reports. Every call checks <see cref="Policies.ManageDataSources"/>
-/// and the caller's tenant; every change is audited (never with the connection string).
+/// The Data sources page's list and the editor's settings: list, add, edit (with validation), delete.
+/// Every call checks <see cref="Dashboard.Domain.Identity.Policies.ManageDataSources"/> and the caller's
+/// tenant; every change is audited (never with the connection string).
 /// </summary>
 public sealed class DataSourceService(
     ICurrentUser currentUser,
     ITenantDbContextFactory dbFactory,
     IAuditLog audit,
-    IJobScheduler scheduler,
-    ILiveJobProgress live,
     IUploadStore uploads,
     ISecretProtector secrets,
     ISqlSourceConnector sql,
     TimeProvider time)
 {
-    public const int PreviewRows = 20;
-
     public async Task<IReadOnlyList<DataSourceSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var caller = await CallerAsync(cancellationToken);
+        var caller = await DataSourceAccess.CallerAsync(currentUser, cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
         var busy = await db.ImportRuns.Where(r => r.State == ImportState.Queued || r.State == ImportState.Running)
             .Select(r => r.DataSourceId).Distinct().ToListAsync(cancellationToken);
         var sources = await db.DataSources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
-        return [.. sources.Select(s => new DataSourceSummary(s.Id, s.Name, s.Kind, s.LastImportAtUtc, s.LastImportState, s.LastImportRows, busy.Contains(s.Id)))];
+        var replacements = await Replacements.LoadAsync(db, sources, cancellationToken);
+        return [.. sources.Select(s => replacements.Of(s) is var (by, at)
+            ? new DataSourceSummary(s.Id, s.Name, s.Kind, s.LastImportAtUtc, s.LastImportState, s.LastImportRows, busy.Contains(s.Id)) { ReplacedBy = by, ReplacedAtUtc = at }
+            : new DataSourceSummary(s.Id, s.Name, s.Kind, s.LastImportAtUtc, s.LastImportState, s.LastImportRows, busy.Contains(s.Id)))];
     }
 
     public async Task<DataSourceDetails> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var caller = await CallerAsync(cancellationToken);
+        var caller = await DataSourceAccess.CallerAsync(currentUser, cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        var source = await LoadAsync(db, id, cancellationToken);
+        var source = await DataSourceAccess.LoadAsync(db, id, cancellationToken);
         return ToDetails(source);
     }
 
     public async Task<(Result Result, Guid Id)> CreateAsync(DataSourceInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var caller = await CallerAsync(cancellationToken);
+        var caller = await DataSourceAccess.CallerAsync(currentUser, cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
         var source = new DataSource { Id = Guid.CreateVersion7(), Name = input.Name.Trim(), CreatedAtUtc = time.GetUtcNow().UtcDateTime };
         var result = await ApplyAsync(db, source, input, isNew: true, cancellationToken);
@@ -71,9 +66,9 @@ public sealed class DataSourceService(
     public async Task<Result> UpdateAsync(Guid id, DataSourceInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var caller = await CallerAsync(cancellationToken);
+        var caller = await DataSourceAccess.CallerAsync(currentUser, cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        var source = await LoadAsync(db, id, cancellationToken);
+        var source = await DataSourceAccess.LoadAsync(db, id, cancellationToken);
         var before = Describe(source);
         var result = await ApplyAsync(db, source, input, isNew: false, cancellationToken);
         if (!result.Succeeded)
@@ -89,10 +84,10 @@ public sealed class DataSourceService(
 
     public async Task<Result> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var caller = await CallerAsync(cancellationToken);
+        var caller = await DataSourceAccess.CallerAsync(currentUser, cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        var source = await LoadAsync(db, id, cancellationToken);
-        if (await IsImportingAsync(db, id, cancellationToken))
+        var source = await DataSourceAccess.LoadAsync(db, id, cancellationToken);
+        if (await DataSourceAccess.IsImportingAsync(db, id, cancellationToken))
         {
             return Result.Failure("An import of this source is running. Wait for it to finish, then delete the source.");
         }
@@ -111,314 +106,7 @@ public sealed class DataSourceService(
         return Result.Success;
     }
 
-    private static Task<bool> IsImportingAsync(IAppDbContext db, Guid sourceId, CancellationToken cancellationToken) =>
-        db.ImportRuns.AnyAsync(r => r.DataSourceId == sourceId && (r.State == ImportState.Queued || r.State == ImportState.Running), cancellationToken);
-
-    /// <summary>
-    /// Stores a file for one dataset. The content is streamed to disk and refused past the size limit,
-    /// so nothing larger than one copy buffer is ever in memory.
-    /// </summary>
-    public async Task<Result> UploadAsync(Guid id, DatasetKind dataset, string fileName, Stream content, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        var caller = await CallerAsync(cancellationToken);
-        await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        var source = await LoadAsync(db, id, cancellationToken);
-        if (source.Kind != DataSourceKind.FileUpload)
-        {
-            return Result.Failure("Files can be uploaded only to a file upload source.");
-        }
-
-        if (await IsImportingAsync(db, id, cancellationToken))
-        {
-            // The running import reads the current file; replacing it now would pull it from under the job.
-            return Result.Failure("An import of this source is running. Wait for it to finish, then upload the new file.");
-        }
-
-        var saved = await uploads.SaveAsync(caller.TenantId, content, cancellationToken);
-        if (saved is null)
-        {
-            return Result.Failure($"The file is larger than the limit of {FormatBytes(uploads.MaxBytes)}. Split it into smaller files, or ask your administrator to raise the limit.");
-        }
-
-        if (saved.Value.Size == 0)
-        {
-            await uploads.DeleteAsync(caller.TenantId, saved.Value.StoredName, CancellationToken.None);
-            return Result.Failure("The file is empty.");
-        }
-
-        if (await NotTextReasonAsync(caller.TenantId, saved.Value.StoredName, cancellationToken) is { } notText)
-        {
-            await uploads.DeleteAsync(caller.TenantId, saved.Value.StoredName, CancellationToken.None);
-            return Result.Failure($"{Path.GetFileName(fileName)} is not a text file ({notText}). Upload a CSV or TSV file.");
-        }
-
-        var config = DatasetOf(source, dataset);
-        var previous = config.StoredFileName;
-        config.StoredFileName = saved.Value.StoredName;
-        config.OriginalFileName = Path.GetFileName(fileName);
-        config.FileSizeBytes = saved.Value.Size;
-        config.UploadedAtUtc = time.GetUtcNow().UtcDateTime;
-        audit.Record(db, caller, AuditActions.DataSourceFileUploaded, source.Name, null,
-            AuditFields.Write(("Dataset", ImportJobHandler.Label(dataset)), ("File", config.OriginalFileName), ("Size", FormatBytes(saved.Value.Size))));
-        await db.SaveChangesAsync(cancellationToken);
-        await uploads.DeleteAsync(caller.TenantId, previous, CancellationToken.None);
-        return Result.Success;
-    }
-
-    private async Task<string?> NotTextReasonAsync(Guid tenantId, string storedName, CancellationToken cancellationToken)
-    {
-        await using var stream = await uploads.OpenReadAsync(tenantId, storedName, cancellationToken);
-        return TextDetection.NotTextReason(stream);
-    }
-
-    /// <summary>The mapping step: the uploaded file's first rows as read, and the saved (or guessed) mapping.</summary>
-    public async Task<FilePreview> PreviewAsync(Guid id, DatasetKind dataset, CancellationToken cancellationToken = default)
-    {
-        var caller = await CallerAsync(cancellationToken);
-        DataSource source;
-        await using (var db = dbFactory.CreateForTenant(caller.TenantId))
-        {
-            source = await LoadAsync(db, id, cancellationToken);
-        }
-
-        var config = source.Datasets.FirstOrDefault(d => d.Dataset == dataset);
-        if (config?.StoredFileName is not { } stored || !await uploads.ExistsAsync(caller.TenantId, stored, cancellationToken))
-        {
-            return new FilePreview(string.Empty, string.Empty, [], [], new ColumnMapping([]), "No file has been uploaded for this dataset yet.");
-        }
-
-        try
-        {
-            var stream = await uploads.OpenReadAsync(caller.TenantId, stored, cancellationToken);
-            ITabularReader reader = source.FileFormat == FileFormat.Delimited
-                ? await DelimitedFileReader.OpenAsync(stream, source.Encoding, source.Delimiter, cancellationToken: cancellationToken)
-                : await MovieLensFormat.OpenAsync(stream, source.FileFormat, dataset, cancellationToken);
-            await using (reader)
-            {
-                var rows = new List<RawRow>();
-                while (rows.Count < PreviewRows && await reader.ReadAsync(cancellationToken) is { } row)
-                {
-                    rows.Add(row);
-                }
-
-                var mapping = ColumnMapping.FromJson(config.ColumnMappingJson) is { } saved && saved.Columns.All(c => reader.Header.Contains(c.Column))
-                    ? saved
-                    : source.FileFormat == FileFormat.Delimited ? ColumnMapping.Guess(dataset, reader.Header) : MovieLensFormat.Mapping(source.FileFormat, dataset);
-                var (encoding, delimiter, reason) = reader is DelimitedFileReader d
-                    ? (d.Encoding, d.Delimiter, d.EncodingReason)
-                    : (TextDetection.Latin1, "MovieLens", "Read as ISO-8859-1 (Latin-1), the encoding GroupLens publishes MovieLens in.");
-                return new FilePreview(encoding, delimiter, reader.Header, rows, mapping, rows.Count == 0 ? "The file has a header but no rows." : null, reason);
-            }
-        }
-        catch (ImportInputException ex)
-        {
-            return new FilePreview(string.Empty, string.Empty, [], [], new ColumnMapping([]), ex.Message);
-        }
-    }
-
-    public async Task<Result> SaveMappingAsync(Guid id, DatasetKind dataset, ColumnMapping mapping, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(mapping);
-        var caller = await CallerAsync(cancellationToken);
-        if (mapping.Validate(dataset) is { } problem)
-        {
-            return Result.Failure(problem);
-        }
-
-        await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        var source = await LoadAsync(db, id, cancellationToken);
-        var config = DatasetOf(source, dataset);
-        var before = config.ColumnMappingJson;
-        config.ColumnMappingJson = mapping.ToJson();
-        audit.Record(db, caller, AuditActions.DataSourceMappingSaved, $"{source.Name} ({ImportJobHandler.Label(dataset)})", before, config.ColumnMappingJson);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success;
-    }
-
-    /// <summary>Tests a connection string as typed, or (when null) the stored one of <paramref name="id"/>.</summary>
-    public async Task<Result> TestConnectionAsync(Guid? id, SqlProvider provider, string? connectionString, CancellationToken cancellationToken = default)
-    {
-        var caller = await CallerAsync(cancellationToken);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            if (id is null)
-            {
-                return Result.Failure("Enter a connection string first.");
-            }
-
-            await using var db = dbFactory.CreateForTenant(caller.TenantId);
-            var source = await LoadAsync(db, id.Value, cancellationToken);
-            if (source.ProtectedConnectionString is null)
-            {
-                return Result.Failure("Enter a connection string first.");
-            }
-
-            try
-            {
-                connectionString = secrets.Unprotect(source.ProtectedConnectionString);
-            }
-            catch (System.Security.Cryptography.CryptographicException)
-            {
-                return Result.Failure(ImportJobHandler.UnreadableSecretMessage);
-            }
-        }
-
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(15));
-            await using var connection = await sql.OpenAsync(provider, connectionString, timeout.Token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(timeout.Token);
-            return Result.Success;
-        }
-#pragma warning disable CA1031 // Whatever the driver throws, the user needs its message, not a crash.
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            return Result.Failure($"Could not connect: {ex.Message}");
-        }
-    }
-
-    /// <summary>Queues an import of every dataset the source has; refused while one of the same source is queued or running.</summary>
-    public async Task<Result> ImportNowAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var caller = await CallerAsync(cancellationToken);
-        await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        var source = await LoadAsync(db, id, cancellationToken);
-        if (await IsImportingAsync(db, id, cancellationToken))
-        {
-            return Result.Failure(ImportJobHandler.AlreadyRunning);
-        }
-
-        var datasets = source.Kind switch
-        {
-            DataSourceKind.FileUpload => source.Datasets.Where(d => d.StoredFileName is not null).Select(d => d.Dataset).ToList(),
-            DataSourceKind.SqlDatabase => source.Datasets.Where(d => !string.IsNullOrWhiteSpace(d.Query)).Select(d => d.Dataset).ToList(),
-            DataSourceKind.SampleData => [DatasetKind.Interactions],
-            _ => [],
-        };
-        if (datasets.Count == 0)
-        {
-            return Result.Failure(source.Kind switch
-            {
-                DataSourceKind.FileUpload => "Upload at least one file first.",
-                DataSourceKind.SqlDatabase => "Enter at least one query first.",
-                _ => "This kind of source is not imported here; it receives data through the events API.",
-            });
-        }
-
-        if (source.Kind == DataSourceKind.SqlDatabase && source.ProtectedConnectionString is null)
-        {
-            return Result.Failure("Enter a connection string first.");
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        List<ImportRun> runs = [.. datasets.Select(d => new ImportRun
-        {
-            Id = Guid.CreateVersion7(), DataSourceId = id, Dataset = d, Mode = source.Mode, State = ImportState.Queued, QueuedAtUtc = now, RequestedBy = caller.ActorName,
-        })];
-        db.ImportRuns.AddRange(runs);
-
-        // Queued with the runs and the audit entry in one save: no job without its runs, no runs without their job.
-        var job = scheduler.Enqueue(db, new ImportJobParameters(id, [.. runs.Select(r => r.Id)]), caller);
-        runs.ForEach(r => r.JobRunId = job.Id);
-        audit.Record(db, caller, AuditActions.ImportStarted, source.Name, null, string.Join(", ", datasets.Select(ImportJobHandler.Label)));
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success;
-    }
-
-    public async Task<IReadOnlyList<ImportRunView>> HistoryAsync(Guid id, int take = 50, CancellationToken cancellationToken = default)
-    {
-        var caller = await CallerAsync(cancellationToken);
-        await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        await LoadAsync(db, id, cancellationToken);
-        var runs = await db.ImportRuns.AsNoTracking().Where(r => r.DataSourceId == id)
-            .OrderByDescending(r => r.QueuedAtUtc).ThenBy(r => r.Dataset).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
-        var jobIds = runs.Where(r => r.JobRunId is not null && r.State is ImportState.Queued or ImportState.Running).Select(r => r.JobRunId!.Value).Distinct().ToList();
-        var jobs = await db.JobRuns.AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, cancellationToken);
-        var views = new List<ImportRunView>(runs.Count);
-        foreach (var run in runs)
-        {
-            int percent = run.State == ImportState.Succeeded ? 100 : 0;
-            string? message = null;
-            if (run.JobRunId is { } jobId && jobs.TryGetValue(jobId, out var job))
-            {
-                if (job.State == JobState.Failed)
-                {
-                    // The job died (process stopped) before it could record the outcome of this import.
-                    run.State = ImportState.Failed;
-                    run.Summary = "The import was interrupted and nothing was changed. Import again.";
-                }
-                else if (live.TryGet(jobId, out var progress))
-                {
-                    (percent, message) = (progress.Percent, progress.Message);
-                }
-                else
-                {
-                    (percent, message) = (job.Progress, job.Message);
-                }
-            }
-
-            views.Add(new ImportRunView(run, percent, message));
-        }
-
-        return views;
-    }
-
-    public async Task<ImportRunReport> ReportAsync(Guid importRunId, CancellationToken cancellationToken = default)
-    {
-        var caller = await CallerAsync(cancellationToken);
-        await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        var run = await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == importRunId, cancellationToken)
-            ?? throw new NotFoundException("That import does not exist.");
-        var errors = await db.ImportErrors.AsNoTracking().Where(e => e.ImportRunId == importRunId).OrderBy(e => e.Line).ThenBy(e => e.Id)
-            .Take(ImportRun.MaxStoredErrors).ToListAsync(cancellationToken);
-        return new ImportRunReport(run, errors);
-    }
-
-    /// <summary>The report's errors as CSV (UTF-8 with BOM for spreadsheets); formula-like cells are escaped.</summary>
-    public async Task<(string FileName, byte[] Content)> ExportErrorsAsync(Guid importRunId, CancellationToken cancellationToken = default)
-    {
-        var report = await ReportAsync(importRunId, cancellationToken);
-        var text = new StringBuilder();
-        text.Append(CsvCells.Line("line", "column", "value", "reason")).Append("\r\n");
-        foreach (var error in report.Errors)
-        {
-            var line = error.Line == ImportError.WholeInput ? null : error.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            text.Append(CsvCells.Line(line, error.Column, error.Value, error.Reason)).Append("\r\n");
-        }
-
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        return ($"import-errors-{report.Run.QueuedAtUtc:yyyyMMdd-HHmmss}-{ImportJobHandler.Label(report.Run.Dataset).Replace(' ', '-')}.csv", bytes);
-    }
-
     public static IReadOnlyList<string> SampleTemplateNames => [.. SampleCatalogTemplates.All.Keys];
-
-    private async Task<CallerContext> CallerAsync(CancellationToken cancellationToken)
-    {
-        var caller = await currentUser.GetAsync(cancellationToken);
-        caller.Demand(Policies.ManageDataSources);
-        return caller;
-    }
-
-    private static async Task<DataSource> LoadAsync(IAppDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await db.DataSources.Include(s => s.Datasets).FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
-        ?? throw new NotFoundException("That data source does not exist.");
-
-    private static DataSourceDataset DatasetOf(DataSource source, DatasetKind dataset)
-    {
-        var config = source.Datasets.FirstOrDefault(d => d.Dataset == dataset);
-        if (config is null)
-        {
-            config = new DataSourceDataset { DataSourceId = source.Id, Dataset = dataset };
-            source.Datasets.Add(config);
-        }
-
-        return config;
-    }
 
     private async Task<Result> ApplyAsync(IAppDbContext db, DataSource source, DataSourceInput input, bool isNew, CancellationToken cancellationToken)
     {
@@ -534,7 +222,7 @@ public sealed class DataSourceService(
 
             foreach (var (dataset, query) in input.Queries)
             {
-                DatasetOf(source, dataset).Query = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
+                DataSourceAccess.DatasetOf(source, dataset).Query = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
             }
         }
 
@@ -607,4 +295,5 @@ public sealed class DataSourceService(
         >= 1024 => $"{bytes / 1024.0:0.#} KB",
         _ => $"{bytes} bytes",
     };
+
 }

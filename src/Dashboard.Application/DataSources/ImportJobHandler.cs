@@ -62,6 +62,21 @@ public sealed class ImportJobHandler(
         return "Nothing was imported and the data is as it was before; run it again.";
     }
 
+    /// <summary>A run (or run again) imports the datasets of its runs; only replace mode and sample data replace.</summary>
+    protected override async Task<ReplacedData> WhatRunReplacesAsync(IAppDbContext db, ImportJobParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var source = await db.DataSources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == parameters.DataSourceId, cancellationToken);
+        if (source is null)
+        {
+            return ReplacedData.Nothing;
+        }
+
+        var datasets = await db.ImportRuns.Where(r => parameters.ImportRunIds.Contains(r.Id)).Select(r => r.Dataset).Distinct().ToListAsync(cancellationToken);
+        return await ReplacedDataQuery.ForImportAsync(db, source, datasets.Count > 0 ? datasets : [DatasetKind.Interactions], cancellationToken);
+    }
+
     protected override async Task RunAsync(JobContext context, ImportJobParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(context);

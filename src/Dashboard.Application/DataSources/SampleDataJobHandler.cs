@@ -1,3 +1,4 @@
+using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Domain.Identity;
@@ -20,6 +21,9 @@ public sealed class SampleDataJobHandler(SampleDataImport sampleData) : JobHandl
     /// </summary>
     public override Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken) =>
         Task.FromResult("No sample data was generated and the organisation's data is as it was before; run it again.");
+
+    protected override Task<ReplacedData> WhatRunReplacesAsync(IAppDbContext db, SampleDataOptions parameters, CancellationToken cancellationToken) =>
+        ReplacedDataQuery.WholeDataAsync(db, cancellationToken);
 
     protected override async Task RunAsync(JobContext context, SampleDataOptions parameters)
     {

@@ -1,3 +1,4 @@
+using Dashboard.Application.Common;
 using Dashboard.Domain.Jobs;
 
 namespace Dashboard.Application.Jobs;
@@ -24,4 +25,11 @@ public interface IJobHandler
     /// run marked as in progress, and returns a sentence telling people what that means for their data.
     /// </summary>
     Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a run with these parameters would replace of the data stored now in <paramref name="db"/>'s
+    /// organisation; <see cref="ReplacedData.Nothing"/> for work that only adds.
+    /// </summary>
+    Task<ReplacedData> WhatRunReplacesAsync(IAppDbContext db, string? parametersJson, CancellationToken cancellationToken) =>
+        Task.FromResult(ReplacedData.Nothing);
 }

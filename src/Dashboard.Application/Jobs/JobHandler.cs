@@ -1,3 +1,4 @@
+using Dashboard.Application.Common;
 using Dashboard.Domain.Jobs;
 
 namespace Dashboard.Application.Jobs;
@@ -23,5 +24,12 @@ public abstract class JobHandler<TParameters> : IJobHandler
 
     public abstract Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken);
 
+    public Task<ReplacedData> WhatRunReplacesAsync(IAppDbContext db, string? parametersJson, CancellationToken cancellationToken) =>
+        WhatRunReplacesAsync(db, JobParameters.Read<TParameters>(parametersJson), cancellationToken);
+
     protected abstract Task RunAsync(JobContext context, TParameters parameters);
+
+    /// <summary>Work that replaces data says what; by default a job only adds.</summary>
+    protected virtual Task<ReplacedData> WhatRunReplacesAsync(IAppDbContext db, TParameters parameters, CancellationToken cancellationToken) =>
+        Task.FromResult(ReplacedData.Nothing);
 }

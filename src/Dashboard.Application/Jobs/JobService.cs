@@ -10,7 +10,7 @@ namespace Dashboard.Application.Jobs;
 public sealed class JobService(
     ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IJobScheduler scheduler, IEnumerable<IJobHandler> handlers, ILiveJobProgress live, IAuditLog audit)
 {
-    public async Task<IReadOnlyList<JobRun>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<JobRunView>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
     {
         var caller = await currentUser.GetAsync(cancellationToken);
         caller.Demand(Policies.ViewDashboard);
@@ -19,16 +19,7 @@ public sealed class JobService(
             .OrderByDescending(j => j.QueuedAtUtc)
             .Take(Math.Clamp(take, 1, 500))
             .ToListAsync(cancellationToken);
-        foreach (var run in runs)
-        {
-            if (run.State == JobState.Running && live.TryGet(run.Id, out var progress))
-            {
-                run.Progress = progress.Percent;
-                run.Message = progress.Message;
-            }
-        }
-
-        return runs;
+        return [.. runs.Select(run => run.State == JobState.Running && live.TryGet(run.Id, out var progress) ? JobRunView.From(run, progress) : JobRunView.From(run))];
     }
 
     /// <summary>The job kinds the caller may start or re-run (the page hides "run again" for the others).</summary>
@@ -38,19 +29,40 @@ public sealed class JobService(
         return handlers.Where(h => caller.Can(h.RequiredPolicy)).Select(h => h.Kind).ToHashSet();
     }
 
-    /// <summary>Queues a run with the same parameters, requested by (and audited as) the caller.</summary>
+    /// <summary>What running <paramref name="jobRunId"/> again would replace of the data stored now (the page asks to confirm it).</summary>
+    public async Task<ReplacedData> WhatRunAgainReplacesAsync(Guid jobRunId, CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var (run, handler) = await LoadAsync(db, jobRunId, cancellationToken);
+        caller.Demand(handler.RequiredPolicy);
+        return await handler.WhatRunReplacesAsync(db, run.ParametersJson, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a run with the same parameters, requested by (and audited as) the caller. When the run
+    /// replaces data, the audit entry keeps how much was stored when it was requested.
+    /// </summary>
     public async Task<Guid> RunAgainAsync(Guid jobRunId, CancellationToken cancellationToken = default)
     {
         var caller = await currentUser.GetAsync(cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        var run = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobRunId, cancellationToken)
-            ?? throw new NotFoundException("That job does not exist.");
-        var handler = HandlerFor(run.Kind);
+        var (run, handler) = await LoadAsync(db, jobRunId, cancellationToken);
         caller.Demand(handler.RequiredPolicy);
+        var replaced = await handler.WhatRunReplacesAsync(db, run.ParametersJson, cancellationToken);
         var again = scheduler.Enqueue(db, run.Kind, run.ParametersJson, caller);
-        audit.Record(db, caller, "Job run again", handler.Name, null, null);
+        audit.Record(db, caller, "Job run again", handler.Name,
+            replaced.ReplacesAnything ? $"stored: {replaced.Describe()}" : null,
+            replaced.ReplacesAnything ? "replaced when the job runs" : null);
         await db.SaveChangesAsync(cancellationToken);
         return again.Id;
+    }
+
+    private async Task<(JobRun Run, IJobHandler Handler)> LoadAsync(IAppDbContext db, Guid jobRunId, CancellationToken cancellationToken)
+    {
+        var run = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobRunId, cancellationToken)
+            ?? throw new NotFoundException("That job does not exist.");
+        return (run, HandlerFor(run.Kind));
     }
 
     private IJobHandler HandlerFor(JobKind kind) =>

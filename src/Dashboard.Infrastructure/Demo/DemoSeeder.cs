@@ -1,7 +1,10 @@
+using System.Text.Json;
 using Dashboard.Application.Common;
+using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Team;
+using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +15,7 @@ namespace Dashboard.Infrastructure.Demo;
 
 /// <summary>
 /// On an empty database (no organisation yet) with Demo:Enabled, creates "Demo Retail" with an Admin,
-/// a Marketer and a Compliance officer, and queues the sample-data job for it.
+/// a Marketer and a Compliance officer, and a sample-data source whose import it queues.
 /// </summary>
 public sealed class DemoSeeder(
     DashboardDbContext db,
@@ -21,10 +24,14 @@ public sealed class DemoSeeder(
     IJobScheduler scheduler,
     IOptions<DemoOptions> demo,
     IOptions<SampleDataOptions> sampleData,
+    TimeProvider time,
     ILogger<DemoSeeder> logger)
 {
     /// <summary>Who the audit log and the Jobs page credit with what the demo set-up does: no person asked for it.</summary>
     public const string Actor = "the app (demo set-up)";
+
+    /// <summary>The demo's sample-data source, as the data sources list names it.</summary>
+    public const string SourceName = "Sample data (E-commerce)";
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -50,9 +57,17 @@ public sealed class DemoSeeder(
             }
         }
 
+        // Through a sample-data source, so the data sources list shows where the demo's data came from.
         await using (var tenantDb = tenants.CreateForTenant(registered.TenantId))
         {
-            scheduler.Enqueue(tenantDb, sampleData.Value, CallerContext.ForSystem(registered.TenantId, Actor));
+            var now = time.GetUtcNow().UtcDateTime;
+            var source = new DataSource
+            {
+                Id = Guid.CreateVersion7(), Name = SourceName, Kind = DataSourceKind.SampleData, Mode = ImportMode.Replace, CreatedAtUtc = now,
+                SampleTemplate = SampleCatalogTemplates.ECommerce, SampleOptionsJson = JsonSerializer.Serialize(sampleData.Value),
+            };
+            tenantDb.DataSources.Add(source);
+            ImportRequests.Enqueue(tenantDb, scheduler, source, [DatasetKind.Interactions], CallerContext.ForSystem(registered.TenantId, Actor), now);
             await tenantDb.SaveChangesAsync(cancellationToken);
         }
 

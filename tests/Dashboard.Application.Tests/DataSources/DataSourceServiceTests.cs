@@ -26,7 +26,7 @@ public sealed class DataSourceServiceTests
         var id = await CreateSourceAsync(host);
         var stream = new LimitGuardStream(length: 5_000_000, failPast: 1001);
 
-        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.UploadAsync(id, DatasetKind.Interactions, "big.csv", stream));
+        var result = await host.InScopeAsync<DataSourceUploadService, Result>(s => s.UploadAsync(id, DatasetKind.Interactions, "big.csv", stream));
 
         Assert.False(result.Succeeded);
         Assert.Contains("larger than the limit", result.Errors[0], StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class DataSourceServiceTests
         host.CurrentUser.Caller = TestHost.As(admin, Roles.ComplianceOfficer);
 
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => host.InScopeAsync<DataSourceService, IReadOnlyList<DataSourceSummary>>(s => s.ListAsync()));
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id)));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id)));
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => host.InScopeAsync<DataSourceService, Result>(s => s.DeleteAsync(id)));
     }
 
@@ -58,8 +58,8 @@ public sealed class DataSourceServiceTests
         host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Beta", "b@example.test");
 
         await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<DataSourceService, DataSourceDetails>(s => s.GetAsync(id)));
-        await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id)));
-        await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<DataSourceService, Result>(s =>
+        await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => host.InScopeAsync<DataSourceUploadService, Result>(s =>
             s.UploadAsync(id, DatasetKind.Interactions, "x.csv", new MemoryStream(Encoding.UTF8.GetBytes(Interactions)))));
     }
 
@@ -134,7 +134,7 @@ public sealed class DataSourceServiceTests
                     [DatasetKind.Items] = "SELECT sku, name, price FROM products",
                 },
             });
-            var test = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(id, SqlProvider.Sqlite, null));
+            var test = await host.InScopeAsync<SqlConnectionTestService, Result>(s => s.TestConnectionAsync(id, SqlProvider.Sqlite, null));
             Assert.True(test.Succeeded, string.Join(" ", test.Errors));
 
             var (runs, job) = await ImportAsync(host, admin.TenantId, id);
@@ -179,7 +179,7 @@ public sealed class DataSourceServiceTests
                         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT 'u' || x AS user_id, 'i1' AS item_id, 'view' AS event_type, '2026-05-01 10:00:00' AS timestamp FROM c",
                 },
             });
-            Assert.True((await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id))).Succeeded);
+            Assert.True((await host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id))).Succeeded);
             JobRun job;
             await using (var db = host.CreateTenantContext(admin.TenantId))
             {
@@ -212,7 +212,7 @@ public sealed class DataSourceServiceTests
         await using var _h = host;
         var own = Path.Combine(host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath, "dashboard.db");
 
-        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, $"Data Source={own}"));
+        var result = await host.InScopeAsync<SqlConnectionTestService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, $"Data Source={own}"));
 
         Assert.False(result.Succeeded);
         Assert.Contains("own database", result.Errors[0], StringComparison.Ordinal);
@@ -224,7 +224,7 @@ public sealed class DataSourceServiceTests
         var (host, _) = await StartAsync();
         await using var _h = host;
 
-        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, "shop.db"));
+        var result = await host.InScopeAsync<SqlConnectionTestService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, "shop.db"));
 
         Assert.Equal(["Could not connect: The connection string is not valid: write it as Data Source=<file name>, for example Data Source=shop.db."], result.Errors);
     }
@@ -236,8 +236,8 @@ public sealed class DataSourceServiceTests
         await using var _h = host;
         var outside = Path.Combine(Path.GetTempPath(), "dashboard-tests", "elsewhere.db");
 
-        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, $"Data Source={outside}"));
-        var traversal = await host.InScopeAsync<DataSourceService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, "Data Source=../../dashboard.db"));
+        var result = await host.InScopeAsync<SqlConnectionTestService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, $"Data Source={outside}"));
+        var traversal = await host.InScopeAsync<SqlConnectionTestService, Result>(s => s.TestConnectionAsync(null, SqlProvider.Sqlite, "Data Source=../../dashboard.db"));
 
         Assert.False(result.Succeeded);
         Assert.Contains("the folder your administrator set up for SQLite sources", result.Errors[0], StringComparison.Ordinal);
@@ -253,7 +253,7 @@ public sealed class DataSourceServiceTests
         await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
         await ImportAsync(host, admin.TenantId, id);
         var before = await SnapshotAsync(host, admin.TenantId);
-        Assert.True((await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id))).Succeeded);
+        Assert.True((await host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id))).Succeeded);
         Guid jobId;
         await using (var db = host.CreateTenantContext(admin.TenantId))
         {
@@ -287,7 +287,7 @@ public sealed class DataSourceServiceTests
         await using var _ = host;
         var id = await CreateSourceAsync(host);
         await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
-        Assert.True((await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id))).Succeeded);
+        Assert.True((await host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id))).Succeeded);
         await using (var db = host.CreateTenantContext(admin.TenantId))
         {
             await db.ImportRuns.ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportState.Running));
@@ -316,7 +316,7 @@ public sealed class DataSourceServiceTests
         await UploadAsync(host, id, DatasetKind.Interactions, Interactions + "u9,i1,=SUM(A1),,2026-06-01 10:00:00\n");
         var (runs, _) = await ImportAsync(host, admin.TenantId, id);
 
-        var (name, content) = await host.InScopeAsync<DataSourceService, (string, byte[])>(s => s.ExportErrorsAsync(runs[0].Id));
+        var (name, content) = await host.InScopeAsync<ImportHistoryService, (string, byte[])>(s => s.ExportErrorsAsync(runs[0].Id));
 
         var text = Encoding.UTF8.GetString(content);
         Assert.EndsWith(".csv", name, StringComparison.Ordinal);
@@ -348,7 +348,7 @@ public sealed class DataSourceServiceTests
             });
             var (runs, _) = await ImportAsync(host, admin.TenantId, id);
 
-            var (_, content) = await host.InScopeAsync<DataSourceService, (string, byte[])>(s => s.ExportErrorsAsync(runs[0].Id));
+            var (_, content) = await host.InScopeAsync<ImportHistoryService, (string, byte[])>(s => s.ExportErrorsAsync(runs[0].Id));
 
             var row = Encoding.UTF8.GetString(content).Split("\r\n")[1];
             Assert.StartsWith(",,,The query could not run", row, StringComparison.Ordinal);
@@ -368,8 +368,8 @@ public sealed class DataSourceServiceTests
         await UploadAsync(host, id, DatasetKind.Interactions, Interactions + "u9,i1,teleport,,2026-06-01 10:00:00\n");
         var (runs, _) = await ImportAsync(host, admin.TenantId, id);
 
-        var history = await host.InScopeAsync<DataSourceService, IReadOnlyList<ImportRunView>>(s => s.HistoryAsync(id));
-        var report = await host.InScopeAsync<DataSourceService, ImportRunReport>(s => s.ReportAsync(runs[0].Id));
+        var history = await host.InScopeAsync<ImportHistoryService, IReadOnlyList<ImportRunView>>(s => s.HistoryAsync(id));
+        var report = await host.InScopeAsync<ImportHistoryService, ImportRunReport>(s => s.ReportAsync(runs[0].Id));
         var list = await host.InScopeAsync<DataSourceService, IReadOnlyList<DataSourceSummary>>(s => s.ListAsync());
 
         Assert.Equal((ImportState.Succeeded, 100), (history.Single().Run.State, history.Single().Progress));
@@ -384,12 +384,12 @@ public sealed class DataSourceServiceTests
         await using var _ = host;
         var id = await CreateSourceAsync(host);
         await UploadAsync(host, id, DatasetKind.Interactions, "who;what;when;kind\nu1;i1;2026-06-01 10:00:00;click\n");
-        var preview = await host.InScopeAsync<DataSourceService, FilePreview>(s => s.PreviewAsync(id, DatasetKind.Interactions));
+        var preview = await host.InScopeAsync<DataSourceUploadService, FilePreview>(s => s.PreviewAsync(id, DatasetKind.Interactions));
         Assert.Equal((";", "utf-8", 4, 1), (preview.Delimiter, preview.Encoding, preview.Header.Count, preview.Rows.Count));
 
-        var incomplete = await host.InScopeAsync<DataSourceService, Result>(s => s.SaveMappingAsync(id, DatasetKind.Interactions,
+        var incomplete = await host.InScopeAsync<DataSourceUploadService, Result>(s => s.SaveMappingAsync(id, DatasetKind.Interactions,
             new ColumnMapping([new("who", ImportFields.UserId)])));
-        var saved = await host.InScopeAsync<DataSourceService, Result>(s => s.SaveMappingAsync(id, DatasetKind.Interactions, new ColumnMapping(
+        var saved = await host.InScopeAsync<DataSourceUploadService, Result>(s => s.SaveMappingAsync(id, DatasetKind.Interactions, new ColumnMapping(
             [new("who", ImportFields.UserId), new("what", ImportFields.ItemId), new("when", ImportFields.Timestamp), new("kind", ImportFields.EventType)])));
         var (runs, _) = await ImportAsync(host, admin.TenantId, id);
 

@@ -368,9 +368,9 @@ public sealed class ImportPipelineTests
         await using var _h = host;
         var id = await CreateSourceAsync(host);
         await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
-        Assert.True((await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id))).Succeeded);
+        Assert.True((await host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id))).Succeeded);
 
-        var second = await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id));
+        var second = await host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id));
 
         Assert.False(second.Succeeded);
         Assert.Contains("still running", second.Errors[0], StringComparison.Ordinal);

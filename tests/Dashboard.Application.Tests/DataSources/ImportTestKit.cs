@@ -32,12 +32,12 @@ internal static class ImportTestKit
         UploadAsync(host, id, dataset, (encoding ?? new UTF8Encoding(false)).GetBytes(text));
 
     public static Task<Result> UploadAsync(TestHost host, Guid id, DatasetKind dataset, byte[] bytes) =>
-        host.InScopeAsync<DataSourceService, Result>(s => s.UploadAsync(id, dataset, "upload.csv", new MemoryStream(bytes)));
+        host.InScopeAsync<DataSourceUploadService, Result>(s => s.UploadAsync(id, dataset, "upload.csv", new MemoryStream(bytes)));
 
     /// <summary>Import now, then execute the queued job in-process; returns the source's runs of that job and the job.</summary>
     public static async Task<(IReadOnlyList<ImportRun> Runs, JobRun Job)> ImportAsync(TestHost host, Guid tenantId, Guid sourceId)
     {
-        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(sourceId));
+        var result = await host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(sourceId));
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         Guid jobId;
         await using (var db = host.CreateTenantContext(tenantId))

@@ -25,7 +25,7 @@ public sealed class InterruptedJobCleanUpTests
         await using var _ = host;
         var id = await CreateSourceAsync(host);
         await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
-        Assert.True((await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id))).Succeeded);
+        Assert.True((await host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id))).Succeeded);
         var jobId = await MarkRunningAsync(host, admin.TenantId, JobKind.ImportDataSource);
         await using (var db = host.CreateTenantContext(admin.TenantId))
         {

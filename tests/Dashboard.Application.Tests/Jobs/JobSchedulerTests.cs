@@ -70,9 +70,9 @@ public sealed class JobSchedulerTests
         var id = await CreateSourceAsync(host);
         await UploadAsync(host, id, DatasetKind.Interactions, Interactions);
 
-        await Assert.ThrowsAsync<BackgroundJobClientException>(() => host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id)));
+        await Assert.ThrowsAsync<BackgroundJobClientException>(() => host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id)));
         client.Refuse = false;
-        var again = await host.InScopeAsync<DataSourceService, Result>(s => s.ImportNowAsync(id));
+        var again = await host.InScopeAsync<ImportQueueService, Result>(s => s.ImportNowAsync(id));
 
         await using var check = host.CreateTenantContext(admin.TenantId);
         var failed = await check.JobRuns.SingleAsync(j => j.State == JobState.Failed);

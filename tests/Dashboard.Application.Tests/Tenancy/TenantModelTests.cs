@@ -87,12 +87,12 @@ public sealed partial class TenantModelTests
     {
         var reviewed = new[]
         {
-            // "SELECT 1" on the tenant's own source connection (ISqlSourceConnector), never on the dashboard's
-            // database: SqlSourceConnectorTests.SqliteSource_CannotAttachAnotherDatabaseFile and the SQL Server refusals.
-            "Dashboard.Application/DataSources/DataSourceService.cs",
-
-            // The tenant's own query on the tenant's own source connection: as above.
+            // The tenant's own query on the tenant's own source connection (ISqlSourceConnector), never on the
+            // dashboard's database: SqlSourceConnectorTests.SqliteSource_CannotAttachAnotherDatabaseFile and the SQL Server refusals.
             "Dashboard.Application/DataSources/Import/DbRowReader.cs",
+
+            // "SELECT 1" on the tenant's own source connection: as above.
+            "Dashboard.Application/DataSources/SqlConnectionTestService.cs",
 
             // Ingestion writer and session (with the command builder and the interaction writers they use), the
             // one path by which imports, the events API and sample data write: every insert carries the session's

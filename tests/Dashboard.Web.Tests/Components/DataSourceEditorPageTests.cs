@@ -91,7 +91,7 @@ public sealed class DataSourceEditorPageTests(DashboardFactory factory) : IClass
     private static Task ChooseKindAsync(IRenderedComponent<DataSourceEditorPage> page, DataSourceKind kind) =>
         page.InvokeAsync(() => page.FindComponent<MudSelect<DataSourceKind>>().Instance.ValueChanged.InvokeAsync(kind));
 
-    /// <summary>A bUnit context whose <see cref="DataSourceService"/> is the app's, called by the demo marketer.</summary>
+    /// <summary>A bUnit context whose data-source services are the app's, called by the demo marketer.</summary>
     private sealed class EditorContext : IAsyncDisposable
     {
         private readonly AsyncServiceScope _scope;
@@ -104,6 +104,10 @@ public sealed class DataSourceEditorPageTests(DashboardFactory factory) : IClass
             Bunit.Services.AddMudServices();
             Bunit.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IOptions<DataSourcesOptions>>());
             Bunit.Services.AddScoped(_ => Service());
+            Bunit.Services.AddScoped(_ => Create<DataSourceUploadService>());
+            Bunit.Services.AddScoped(_ => Create<SqlConnectionTestService>());
+            Bunit.Services.AddScoped(_ => Create<ImportQueueService>());
+            Bunit.Services.AddScoped(_ => Create<ImportHistoryService>());
         }
 
         public BunitContext Bunit { get; } = new();
@@ -141,7 +145,9 @@ public sealed class DataSourceEditorPageTests(DashboardFactory factory) : IClass
         }
 
         /// <summary>The service as the page gets it; tests use it too, to set up what the page shows.</summary>
-        public DataSourceService Service() => ActivatorUtilities.CreateInstance<DataSourceService>(_scope.ServiceProvider, new FixedCurrentUser(Caller));
+        public DataSourceService Service() => Create<DataSourceService>();
+
+        private T Create<T>() => ActivatorUtilities.CreateInstance<T>(_scope.ServiceProvider, new FixedCurrentUser(Caller));
 
         public async ValueTask DisposeAsync()
         {

@@ -1,4 +1,5 @@
 using Bunit;
+using Dashboard.Application.Jobs;
 using Dashboard.Domain.Jobs;
 using Dashboard.Web.Components.Shared;
 using MudBlazor.Services;
@@ -7,7 +8,7 @@ namespace Dashboard.Web.Tests.Components;
 
 public sealed class JobRunTableTests
 {
-    private static JobRun Run(JobState state, int progress, string? error = null) => new()
+    private static JobRunView Run(JobState state, int progress, string? error = null) => JobRunView.From(new JobRun
     {
         Id = Guid.NewGuid(),
         Kind = JobKind.GenerateSampleData,
@@ -18,7 +19,7 @@ public sealed class JobRunTableTests
         QueuedAtUtc = new DateTime(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc),
         StartedAtUtc = new DateTime(2026, 6, 30, 12, 0, 1, DateTimeKind.Utc),
         FinishedAtUtc = state is JobState.Succeeded or JobState.Failed ? new DateTime(2026, 6, 30, 12, 0, 6, DateTimeKind.Utc) : null,
-    };
+    });
 
     private static BunitContext CreateContext()
     {
@@ -54,7 +55,7 @@ public sealed class JobRunTableTests
     public async Task RunAgain_IsOfferedOnlyForFinishedJobsTheCallerMayRun()
     {
         await using var ctx = CreateContext();
-        JobRun? clicked = null;
+        JobRunView? clicked = null;
         var runs = new[] { Run(JobState.Failed, 40, "x"), Run(JobState.Running, 10) };
 
         var allowed = ctx.Render<JobRunTable>(p => p.Add(t => t.Runs, runs).Add(t => t.CanRun, _ => true).Add(t => t.OnRunAgain, r => clicked = r));

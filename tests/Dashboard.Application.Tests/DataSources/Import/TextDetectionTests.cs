@@ -56,7 +56,7 @@ public sealed class TextDetectionTests
         var id = await CreateSourceAsync(host);
         byte[] gzip = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x2B, 0x49, 0x2D, 0x2E, 0x01, 0x00];
 
-        var result = await host.InScopeAsync<DataSourceService, Result>(s => s.UploadAsync(id, DatasetKind.Interactions, "binary.csv", new MemoryStream(gzip)));
+        var result = await host.InScopeAsync<DataSourceUploadService, Result>(s => s.UploadAsync(id, DatasetKind.Interactions, "binary.csv", new MemoryStream(gzip)));
 
         Assert.False(result.Succeeded);
         Assert.StartsWith("binary.csv is not a text file (it looks like a gzip archive", result.Errors[0], StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class TextDetectionTests
         var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
         await UploadAsync(host, id, DatasetKind.Interactions, [.. encoding.GetPreamble(), .. encoding.GetBytes(Csv.Replace("u1", "Zoë", StringComparison.Ordinal))]);
 
-        var preview = await host.InScopeAsync<DataSourceService, FilePreview>(s => s.PreviewAsync(id, DatasetKind.Interactions));
+        var preview = await host.InScopeAsync<DataSourceUploadService, FilePreview>(s => s.PreviewAsync(id, DatasetKind.Interactions));
 
         Assert.Null(preview.Problem);
         Assert.Equal(bigEndian ? TextDetection.Utf16Be : TextDetection.Utf16Le, preview.Encoding);
@@ -100,7 +100,7 @@ public sealed class TextDetectionTests
         var id = await CreateSourceAsync(host);
         await UploadAsync(host, id, DatasetKind.Interactions, Csv.Replace("u1", "Zoë", StringComparison.Ordinal), Encoding.Latin1);
 
-        var preview = await host.InScopeAsync<DataSourceService, FilePreview>(s => s.PreviewAsync(id, DatasetKind.Interactions));
+        var preview = await host.InScopeAsync<DataSourceUploadService, FilePreview>(s => s.PreviewAsync(id, DatasetKind.Interactions));
 
         Assert.Equal("Zoë", preview.Rows.Single().Cells[0]);
         Assert.Equal("Read as ISO-8859-1 (Latin-1) because the file is not valid UTF-8. If accented letters look wrong, save the file as UTF-8 and upload it again.",

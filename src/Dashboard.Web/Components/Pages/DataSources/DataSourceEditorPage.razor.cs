@@ -36,6 +36,18 @@ public sealed partial class DataSourceEditorPage
     private DataSourceService Service { get; set; } = default!;
 
     [Inject]
+    private SqlConnectionTestService Connections { get; set; } = default!;
+
+    [Inject]
+    private ImportHistoryService History { get; set; } = default!;
+
+    [Inject]
+    private ImportQueueService Imports { get; set; } = default!;
+
+    [Inject]
+    private DataSourceUploadService Uploads { get; set; } = default!;
+
+    [Inject]
     private IOptions<DataSourcesOptions> Options { get; set; } = default!;
 
     [Inject]
@@ -43,6 +55,9 @@ public sealed partial class DataSourceEditorPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     private DatasetKind CurrentDataset => Datasets[_tab];
 
@@ -69,11 +84,11 @@ public sealed partial class DataSourceEditorPage
         }
 
         _model.Load(_details);
-        _history = await Service.HistoryAsync(id);
+        _history = await History.HistoryAsync(id);
         _poller ??= new Poller(TimeSpan.FromSeconds(1), async () =>
         {
             var was = ImportRunning;
-            _history = await Service.HistoryAsync(id);
+            _history = await History.HistoryAsync(id);
             await InvokeAsync(StateHasChanged);
             return was || ImportRunning;
         });
@@ -155,7 +170,7 @@ public sealed partial class DataSourceEditorPage
         _busy = true;
         try
         {
-            var result = await Service.TestConnectionAsync(Id, _model.SqlProvider, _model.ConnectionString);
+            var result = await Connections.TestConnectionAsync(Id, _model.SqlProvider, _model.ConnectionString);
             Snackbar.Add(result.Succeeded ? "Connected." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Error);
         }
         finally
@@ -177,7 +192,7 @@ public sealed partial class DataSourceEditorPage
             return;
         }
 
-        _preview = await Service.PreviewAsync(id, CurrentDataset);
+        _preview = await Uploads.PreviewAsync(id, CurrentDataset);
         _mapping = [.. _preview.Mapping.Columns.Select(c => new MappingRow { Column = c.Column, Field = c.Field, Sensitive = c.Sensitive, QuasiIdentifier = c.QuasiIdentifier })];
     }
 
@@ -200,7 +215,7 @@ public sealed partial class DataSourceEditorPage
         {
             // The browser stream refuses to deliver more than the limit; the service copies it to disk in chunks.
             await using var stream = file.OpenReadStream(max);
-            var result = await Service.UploadAsync(id, CurrentDataset, file.Name, stream);
+            var result = await Uploads.UploadAsync(id, CurrentDataset, file.Name, stream);
             Snackbar.Add(result.Succeeded ? $"{file.Name} uploaded." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Error);
             _details = await Service.GetAsync(id);
             await LoadPreviewAsync();
@@ -223,7 +238,7 @@ public sealed partial class DataSourceEditorPage
         }
 
         var mapping = new ColumnMapping([.. _mapping.Select(m => new ColumnMap(m.Column, m.Field, m.Sensitive, m.QuasiIdentifier))]);
-        var result = await Service.SaveMappingAsync(id, CurrentDataset, mapping);
+        var result = await Uploads.SaveMappingAsync(id, CurrentDataset, mapping);
         Snackbar.Add(result.Succeeded ? "Mapping saved." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Error);
     }
 
@@ -234,9 +249,15 @@ public sealed partial class DataSourceEditorPage
             return;
         }
 
-        var result = await Service.ImportNowAsync(id);
+        var replaced = await Imports.WhatImportReplacesAsync(id);
+        if (!await ConfirmReplaceDialog.ConfirmAsync(Dialogs, "Replace your data?", $"Importing \"{Heading}\" now", replaced))
+        {
+            return;
+        }
+
+        var result = await Imports.ImportNowAsync(id);
         Snackbar.Add(result.Succeeded ? "Import queued." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Warning);
-        _history = await Service.HistoryAsync(id);
+        _history = await History.HistoryAsync(id);
         _poller?.EnsureRunning();
     }
 
@@ -244,7 +265,7 @@ public sealed partial class DataSourceEditorPage
     {
         try
         {
-            _report = await Service.ReportAsync(view.Run.Id);
+            _report = await History.ReportAsync(view.Run.Id);
         }
         catch (NotFoundException ex)
         {

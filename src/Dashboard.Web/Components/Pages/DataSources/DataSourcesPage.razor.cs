@@ -17,6 +17,9 @@ public sealed partial class DataSourcesPage
     private DataSourceService Service { get; set; } = default!;
 
     [Inject]
+    private ImportQueueService Imports { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
@@ -51,7 +54,13 @@ public sealed partial class DataSourcesPage
 
     private async Task ImportNowAsync(DataSourceSummary source)
     {
-        var result = await Service.ImportNowAsync(source.Id);
+        var replaced = await Imports.WhatImportReplacesAsync(source.Id);
+        if (!await ConfirmReplaceDialog.ConfirmAsync(Dialogs, "Replace your data?", $"Importing \"{source.Name}\" now", replaced))
+        {
+            return;
+        }
+
+        var result = await Imports.ImportNowAsync(source.Id);
         Snackbar.Add(result.Succeeded ? $"Import of \"{source.Name}\" queued." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Warning);
         _sources = await Service.ListAsync();
         _poller?.EnsureRunning();

@@ -9,7 +9,7 @@ namespace Dashboard.Web.Components.Pages.Jobs;
 
 public sealed partial class JobsPage
 {
-    private IReadOnlyList<JobRun> _runs = [];
+    private IReadOnlyList<JobRunView> _runs = [];
     private IReadOnlySet<JobKind> _runnable = new HashSet<JobKind>();
     private Poller? _poller;
 
@@ -18,6 +18,9 @@ public sealed partial class JobsPage
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     private bool HasActiveJobs => _runs.Any(j => j.State is JobState.Queued or JobState.Running);
 
@@ -38,10 +41,16 @@ public sealed partial class JobsPage
         }
     }
 
-    private async Task RunAgainAsync(JobRun run)
+    private async Task RunAgainAsync(JobRunView run)
     {
         try
         {
+            var replaced = await Jobs.WhatRunAgainReplacesAsync(run.Id);
+            if (!await ConfirmReplaceDialog.ConfirmAsync(Dialogs, "Replace your data?", $"Running \"{JobRunTable.KindName(run.Kind)}\" again", replaced))
+            {
+                return;
+            }
+
             await Jobs.RunAgainAsync(run.Id);
             Snackbar.Add($"\"{JobRunTable.KindName(run.Kind)}\" queued again.", Severity.Success);
             _runs = await Jobs.ListAsync(100);

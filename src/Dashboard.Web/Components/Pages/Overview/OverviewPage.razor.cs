@@ -10,7 +10,7 @@ namespace Dashboard.Web.Components.Pages.Overview;
 public sealed partial class OverviewPage
 {
     private OverviewSummary? _summary;
-    private IReadOnlyList<JobRun> _jobs = [];
+    private IReadOnlyList<JobRunView> _jobs = [];
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
     private Poller? _poller;

@@ -13,7 +13,7 @@ public static class DataSourceEndpoints
     public static IEndpointRouteBuilder MapDataSourceEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/data-sources/imports/{runId:guid}/errors.csv", async (
-                Guid runId, DataSourceService service, CancellationToken cancellationToken) =>
+                Guid runId, ImportHistoryService service, CancellationToken cancellationToken) =>
             {
                 try
                 {

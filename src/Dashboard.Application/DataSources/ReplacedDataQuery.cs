@@ -1,0 +1,51 @@
+using Dashboard.Application.Common;
+using Dashboard.Application.Jobs;
+using Dashboard.Domain.DataSources;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Application.DataSources;
+
+/// <summary>
+/// Counts what an import or a sample-data run would replace, so people can confirm it knowing what they
+/// lose and the audit log keeps what was there before.
+/// </summary>
+internal static class ReplacedDataQuery
+{
+    /// <summary>Sample data replaces the organisation's whole data: every end-user, item and interaction.</summary>
+    public static async Task<ReplacedData> WholeDataAsync(IAppDbContext db, CancellationToken cancellationToken) => new(
+    [
+        new("end-users", await db.EndUsers.LongCountAsync(cancellationToken)),
+        new("items", await db.Items.LongCountAsync(cancellationToken)),
+        new("interactions", await db.Interactions.LongCountAsync(cancellationToken)),
+    ]);
+
+    /// <summary>An import of <paramref name="datasets"/> from <paramref name="source"/>: only replace mode (or sample data) replaces.</summary>
+    public static async Task<ReplacedData> ForImportAsync(
+        IAppDbContext db, DataSource source, IEnumerable<DatasetKind> datasets, CancellationToken cancellationToken)
+    {
+        if (source.Kind == DataSourceKind.SampleData)
+        {
+            return await WholeDataAsync(db, cancellationToken);
+        }
+
+        if (source.Mode != ImportMode.Replace)
+        {
+            return ReplacedData.Nothing;
+        }
+
+        var counts = new List<DataCount>();
+        foreach (var dataset in datasets.Distinct().Order())
+        {
+            counts.Add(dataset switch
+            {
+                DatasetKind.Interactions => new("interactions", await db.Interactions.LongCountAsync(cancellationToken)),
+
+                // Items missing from the new file go unless interactions still use them; all lose their attributes.
+                DatasetKind.Items => new("items", await db.Items.LongCountAsync(i => !i.IsPlaceholder, cancellationToken)),
+                _ => new("end-user attributes", await db.EndUserAttributes.LongCountAsync(cancellationToken)),
+            });
+        }
+
+        return new ReplacedData(counts);
+    }
+}
