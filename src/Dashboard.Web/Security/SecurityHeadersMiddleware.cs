@@ -23,7 +23,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             return nonce;
         }
 
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not Base64: Razor HTML-encodes "+" in the attribute, so a Base64 nonce would sometimes read
+        // differently in the page than in the header (the browser decodes it; tests comparing text did not).
+        nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceItem] = nonce;
         return nonce;
     }
