@@ -88,6 +88,24 @@ public sealed class DataSourceEditorPageTests(DashboardFactory factory) : IClass
         Assert.Equal(["", "3"], lines);
     }
 
+    [Fact]
+    public async Task MappingPreview_AMalformedRow_ShowsItsMessageOnceAcrossTheRow()
+    {
+        await using var editor = await EditorContext.StartAsync(factory);
+        var (created, sourceId) = await editor.Service().CreateAsync(new DataSourceInput { Name = "Quotes " + Guid.NewGuid().ToString("N")[..8] });
+        Assert.True(created.Succeeded);
+        var csv = "user_id,item_id,event_type,timestamp\nu1,i1,view,2026-01-01T10:00:00Z\nu2,i\"2,view,2026-01-01T10:00:00Z\nu3,i3,view,2026-01-01T10:00:00Z\n";
+        var uploaded = await editor.Uploads().UploadAsync(sourceId, DatasetKind.Interactions, "quotes.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)));
+        Assert.True(uploaded.Succeeded, string.Join(" ", uploaded.Errors));
+
+        var page = editor.Bunit.Render<DataSourceEditorPage>(p => p.Add(x => x.Id, sourceId));
+
+        var rows = page.WaitForElements("[data-testid=mapping] tbody tr");
+        var cells = string.Join(",", rows.Select(r => r.QuerySelectorAll("td").Length));
+        var malformed = page.Find("[data-testid=malformed-row]");
+        Assert.Equal(("4,1,4", "4", true), (cells, malformed.GetAttribute("colspan"), malformed.TextContent.StartsWith("Line 3: ", StringComparison.Ordinal)));
+    }
+
     private static Task ChooseKindAsync(IRenderedComponent<DataSourceEditorPage> page, DataSourceKind kind) =>
         page.InvokeAsync(() => page.FindComponent<MudSelect<DataSourceKind>>().Instance.ValueChanged.InvokeAsync(kind));
 
@@ -146,6 +164,8 @@ public sealed class DataSourceEditorPageTests(DashboardFactory factory) : IClass
 
         /// <summary>The service as the page gets it; tests use it too, to set up what the page shows.</summary>
         public DataSourceService Service() => Create<DataSourceService>();
+
+        public DataSourceUploadService Uploads() => Create<DataSourceUploadService>();
 
         private T Create<T>() => ActivatorUtilities.CreateInstance<T>(_scope.ServiceProvider, new FixedCurrentUser(Caller));
 
