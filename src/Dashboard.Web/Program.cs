@@ -24,6 +24,7 @@ if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("
 var app = builder.Build();
 
 await app.InitializeDashboardAsync();
+await app.LogReadyLineWhenStartedAsync();
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 if (app.Environment.IsDevelopment())
