@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Application.Overview;
 
-/// <summary>Counts and the interactions-per-day series for the Overview page.</summary>
+/// <summary>Counts, the interactions-per-day series and the getting-started checklist for the Overview page.</summary>
 public sealed class OverviewService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory)
 {
     public async Task<OverviewSummary> GetAsync(CancellationToken cancellationToken = default)
@@ -18,6 +18,18 @@ public sealed class OverviewService(ICurrentUser currentUser, ITenantDbContextFa
         var interactions = await db.Interactions.CountAsync(cancellationToken);
 
         var perDay = await InteractionsPerDay.QueryAsync(db, cancellationToken);
-        return new OverviewSummary(endUsers, items, interactions, perDay);
+        return new OverviewSummary(endUsers, items, interactions, perDay, GettingStarted(interactions));
     }
+
+    /// <summary>
+    /// Only "Connect data" can be done today; training, the bias audit and campaigns are listed so a new
+    /// organisation sees the whole path, without a link or a tick until they exist.
+    /// </summary>
+    private static IReadOnlyList<GettingStartedStep> GettingStarted(int interactions) =>
+    [
+        new("Connect data", "/data-sources", interactions > 0),
+        new("Train a model", null, false),
+        new("Review the bias audit", null, false),
+        new("Run a campaign", null, false),
+    ];
 }

@@ -5,4 +5,5 @@ public sealed record OverviewSummary(
     int EndUsers,
     int Items,
     int Interactions,
-    IReadOnlyList<DailyCount> InteractionsPerDay);
+    IReadOnlyList<DailyCount> InteractionsPerDay,
+    IReadOnlyList<GettingStartedStep> GettingStarted);

@@ -21,6 +21,13 @@ public sealed partial class OverviewPage
     [Inject]
     private JobService Jobs { get; set; } = default!;
 
+    private static string StepIcon(GettingStartedStep step) => step switch
+    {
+        { Done: true } => Icons.Material.Filled.CheckCircle,
+        { Available: true } => Icons.Material.Outlined.RadioButtonUnchecked,
+        _ => Icons.Material.Outlined.Schedule,
+    };
+
     private bool HasActiveJobs => _jobs.Any(j => j.State is JobState.Queued or JobState.Running);
 
     protected override async Task OnInitializedAsync()
