@@ -12,7 +12,7 @@ public sealed class DataPreviewPageTests
 {
     private static readonly DataPreview Empty = new(
         new DataPreviewCounts(0, 0, 0, 0, 0, 0, 0),
-        [],
+        InteractionHistory.Empty,
         [.. Enum.GetValues<InteractionType>().Select(t => new EventTypeCount(t, 0))],
         [],
         [],
@@ -26,7 +26,7 @@ public sealed class DataPreviewPageTests
 
     private static readonly DataPreview Populated = new(
         new DataPreviewCounts(EndUsers: 3, Items: 4, PlaceholderItems: 1, Interactions: 6, ActiveEndUsers: 2, ActiveItems: 3, DistinctPairs: 4),
-        [new(new DateOnly(2026, 6, 1), 3), new(new DateOnly(2026, 6, 2), 0), new(new DateOnly(2026, 6, 3), 3)],
+        new(TimeBucket.Day, [new(new DateOnly(2026, 6, 1), 3), new(new DateOnly(2026, 6, 2), 0), new(new DateOnly(2026, 6, 3), 3)]),
         [new(InteractionType.View, 3), new(InteractionType.Click, 1), new(InteractionType.AddToCart, 0), new(InteractionType.Purchase, 1), new(InteractionType.Rating, 1)],
         [new("i1", "Atlas", "Books", 4), new("i2", "Cookbook", "Books", 1)],
         [new("Books", 5), new("(no category)", 1)],
@@ -65,6 +65,16 @@ public sealed class DataPreviewPageTests
             (page.Find("[data-testid=preview-interactions]").TextContent.Trim(),
              page.Find("[data-testid=preview-pairs]").TextContent.Trim(),
              page.Find("[data-testid=preview-sparsity]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task AHistoryCountedPerWeek_SaysSoInTheChartTitle()
+    {
+        await using var ctx = CreateContext(Populated with { History = new(TimeBucket.Week, [new(new DateOnly(1997, 9, 15), 1), new(new DateOnly(1997, 9, 22), 2)]) });
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        Assert.Equal("Interactions per week", page.Find("[data-testid=preview-per-period-title]").TextContent.Trim());
     }
 
     [Fact]

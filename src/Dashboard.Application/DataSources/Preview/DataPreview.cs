@@ -1,10 +1,8 @@
-using Dashboard.Application.Overview;
-
 namespace Dashboard.Application.DataSources.Preview;
 
 /// <summary>A profile of one tenant's end-users, items and interactions, computed in the database.</summary>
 /// <param name="Counts">Row counts and sparsity.</param>
-/// <param name="InteractionsPerDay">Interactions per UTC day over the last <see cref="Overview.InteractionsPerDay.MaxDays"/> days of history (ending at the newest event), zero-filled.</param>
+/// <param name="History">Interactions over the whole history, per day, week or month depending on its length.</param>
 /// <param name="EventTypes">Interactions per event type, every type listed (zero when absent), in the type's order.</param>
 /// <param name="TopItems">The most interacted-with items, most first.</param>
 /// <param name="TopCategories">Interactions per item category, most first; the tail folded into "Other".</param>
@@ -17,7 +15,7 @@ namespace Dashboard.Application.DataSources.Preview;
 /// <param name="SampleEndUsers">The most recently stored end-users with their attributes.</param>
 public sealed record DataPreview(
     DataPreviewCounts Counts,
-    IReadOnlyList<DailyCount> InteractionsPerDay,
+    InteractionHistory History,
     IReadOnlyList<EventTypeCount> EventTypes,
     IReadOnlyList<TopItem> TopItems,
     IReadOnlyList<LabelledCount> TopCategories,

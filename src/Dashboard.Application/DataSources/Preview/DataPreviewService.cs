@@ -51,7 +51,7 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
         var (attributes, keysNotShown) = await AttributesAsync(db, cancellationToken);
         return new DataPreview(
             counts,
-            await InteractionsPerDay.QueryAsync(db, cancellationToken),
+            await InteractionHistory.QueryAsync(db, cancellationToken),
             eventTypes,
             hasInteractions ? await TopItemsAsync(db, cancellationToken) : [],
             hasInteractions ? await TopCategoriesAsync(db, cancellationToken) : [],
