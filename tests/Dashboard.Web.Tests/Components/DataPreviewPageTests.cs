@@ -22,6 +22,7 @@ public sealed class DataPreviewPageTests
         0,
         [],
         [],
+        [],
         []);
 
     private static readonly DataPreview Populated = new(
@@ -39,7 +40,8 @@ public sealed class DataPreviewPageTests
         0,
         [new(new DateTime(2026, 6, 3, 20, 0, 0, DateTimeKind.Utc), "u1", "i4", "Mystery item", InteractionType.Rating, 4)],
         [new("i1", "Atlas", "Books", "maps,travel", 10.00m, false)],
-        [new("u1", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), [new("region", "North", true, true)])]);
+        [new("u1", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), [new("region", "North", true, true)])],
+        [.. Enumerable.Range(1, 10).Select(h => new LabelledCount(DataPreviewService.StarLabel(h / 2.0), h == 8 ? 1 : 0))]);
 
     [Fact]
     public async Task EmptyTenant_ShowsTheNoDataMessageAndNoCharts()
@@ -75,6 +77,18 @@ public sealed class DataPreviewPageTests
         var page = ctx.Render<DataPreviewPage>();
 
         Assert.Equal("Interactions per week", page.Find("[data-testid=preview-per-period-title]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ATenantWithRatings_ShowsOneRatingsBarPerHalfStar_AndOneWithoutRatingsNone()
+    {
+        await using var rated = CreateContext(Populated);
+        await using var unrated = CreateContext(Populated with { Ratings = [] });
+
+        var bars = rated.Render<DataPreviewPage>().FindAll("[data-testid=preview-ratings] [data-testid=bar-row]");
+
+        Assert.Equal((10, 0), (bars.Count, unrated.Render<DataPreviewPage>().FindAll("[data-testid=preview-ratings]").Count));
+        Assert.Contains("4 \u2605", bars[7].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

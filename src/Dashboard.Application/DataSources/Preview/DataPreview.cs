@@ -13,6 +13,7 @@ namespace Dashboard.Application.DataSources.Preview;
 /// <param name="SampleInteractions">The newest interactions.</param>
 /// <param name="SampleItems">The most recently stored items.</param>
 /// <param name="SampleEndUsers">The most recently stored end-users with their attributes.</param>
+/// <param name="Ratings">Ratings per star value, 0.5 to 5 in half stars, zero-filled; empty when the tenant has no ratings.</param>
 public sealed record DataPreview(
     DataPreviewCounts Counts,
     InteractionHistory History,
@@ -25,7 +26,8 @@ public sealed record DataPreview(
     int AttributeKeysNotShown,
     IReadOnlyList<InteractionSample> SampleInteractions,
     IReadOnlyList<ItemSample> SampleItems,
-    IReadOnlyList<EndUserSample> SampleEndUsers)
+    IReadOnlyList<EndUserSample> SampleEndUsers,
+    IReadOnlyList<LabelledCount> Ratings)
 {
     /// <summary>True when the tenant has no end-users, items or interactions at all.</summary>
     public bool IsEmpty => Counts.EndUsers == 0 && Counts.Items == 0 && Counts.Interactions == 0;

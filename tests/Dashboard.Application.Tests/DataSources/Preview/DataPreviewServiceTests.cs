@@ -154,6 +154,15 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Ratings_AreCountedPerHalfStarFromHalfToFive()
+    {
+        Assert.Equal(
+            Enumerable.Range(1, 10).Select(h => new LabelledCount(DataPreviewService.StarLabel(h / 2.0), h == 8 ? 1 : 0)),
+            _preview.Ratings);
+        Assert.Equal(("0.5 \u2605", "4 \u2605"), (_preview.Ratings[0].Label, _preview.Ratings[7].Label));
+    }
+
+    [Fact]
     public void SampleInteractions_AreNewestFirstWithExternalIds()
     {
         var newest = _preview.SampleInteractions[0];
@@ -184,7 +193,7 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
 
         var preview = await PreviewAsAsync(TestHost.As(gamma, Roles.Marketer));
 
-        Assert.True(preview.IsEmpty && preview.History.Points.Count == 0 && preview.PriceHistogram.Count == 0 && preview.Counts.Sparsity is null);
+        Assert.True(preview.IsEmpty && preview.History.Points.Count == 0 && preview.PriceHistogram.Count == 0 && preview.Ratings.Count == 0 && preview.Counts.Sparsity is null);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed partial class DataPreviewPage
     private IReadOnlyList<BarListItem> _topCategories = [];
     private IReadOnlyList<BarListItem> _categories = [];
     private IReadOnlyList<BarListItem> _prices = [];
+    private IReadOnlyList<BarListItem> _ratings = [];
     private Dictionary<string, IReadOnlyList<BarListItem>> _attributeCharts = [];
 
     [Inject]
@@ -47,6 +48,7 @@ public sealed partial class DataPreviewPage
         _topCategories = Bars(preview.TopCategories, "interactions");
         _categories = Bars(preview.CategoryDistribution, "items");
         _prices = [.. preview.PriceHistogram.Select(b => Bar(ChartText.PriceRange(b), b.Items, "items"))];
+        _ratings = Bars(preview.Ratings, "ratings");
         _attributeCharts = preview.Attributes.ToDictionary(a => a.Key, a => Bars(ChartText.InNaturalOrder(a.Values), "end-users"));
         Preview = preview;
     }
