@@ -424,6 +424,26 @@ public sealed class ImportPipelineTests
     }
 
     [Fact]
+    public async Task Import_MovieLens1MUsers_StoresTheAgeAndOccupationLabelsOfTheReadme()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host, new DataSourceInput { Name = "ML1M", FileFormat = FileFormat.MovieLens1M });
+        await UploadAsync(host, id, DatasetKind.EndUserAttributes, "1::F::1::10::48067\n2::M::56::16::70072\n3::M::25::99::55117\n", Encoding.Latin1);
+
+        await ImportAsync(host, admin.TenantId, id);
+
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        var attributes = await db.EndUserAttributes
+            .Where(a => a.Key == "age" || a.Key == "occupation")
+            .Select(a => new { a.EndUser!.ExternalId, a.Key, a.Value })
+            .ToListAsync();
+        Assert.Equal(
+            ["1 age Under 18", "1 occupation K-12 student", "2 age 56+", "2 occupation self-employed", "3 age 25-34", "3 occupation 99"],
+            attributes.Select(a => $"{a.ExternalId} {a.Key} {a.Value}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Import_SampleDataSource_GeneratesWithTheChosenTemplate()
     {
         var (host, admin) = await StartAsync();
