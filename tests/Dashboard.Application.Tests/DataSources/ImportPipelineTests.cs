@@ -400,22 +400,47 @@ public sealed class ImportPipelineTests
     }
 
     [Fact]
-    public async Task Import_MovieLens1M_ReadsDoubleColonFilesAndAnEmptyTimestampUsesTheImportTime()
+    public async Task Import_MovieLens1M_ReadsDoubleColonFiles_AndAnEmptyTimestampIsARowErrorSoAReimportAddsNothing()
     {
         var (host, admin) = await StartAsync();
         await using var _ = host;
         var id = await CreateSourceAsync(host, new DataSourceInput { Name = "ML1M", FileFormat = FileFormat.MovieLens1M });
         await UploadAsync(host, id, DatasetKind.Items, "1::Star Wars: Episode IV (1977)::Action|Sci-Fi\n", Encoding.Latin1);
         await UploadAsync(host, id, DatasetKind.Interactions, "1::1::5::978300760\n2::1::4::\n");
+        var (first, _) = await ImportAsync(host, admin.TenantId, id);
+        await UploadAsync(host, id, DatasetKind.Interactions, "1::1::5::978300760\n2::1::4::\n");
 
         var (runs, _) = await ImportAsync(host, admin.TenantId, id);
 
-        var interactions = runs.Single(r => r.Dataset == DatasetKind.Interactions);
-        Assert.Equal(ImportState.Succeeded, interactions.State);
-        Assert.Contains("no timestamp, the import time was used", interactions.Summary, StringComparison.Ordinal);
+        var firstInteractions = first.Single(r => r.Dataset == DatasetKind.Interactions);
+        Assert.Equal((ImportState.Succeeded, 1L, 1L), (firstInteractions.State, firstInteractions.RowsAccepted, firstInteractions.RowsRejected));
+        var error = Assert.Single(await ErrorsAsync(host, admin.TenantId, firstInteractions.Id));
+        Assert.Equal((2L, "timestamp", "The timestamp is empty."), (error.Line, error.Column, error.Reason));
+        Assert.Equal(0L, runs.Single(r => r.Dataset == DatasetKind.Interactions).RowsAccepted);
         await using var db = host.CreateTenantContext(admin.TenantId);
         Assert.Equal("Star Wars: Episode IV (1977)", (await db.Items.SingleAsync()).Title);
-        Assert.Equal(host.Time.GetUtcNow().UtcDateTime, (await db.Interactions.SingleAsync(i => i.Value == 4)).OccurredAtUtc);
+        var stored = await db.Interactions.SingleAsync();
+        Assert.Equal(new DateTime(2000, 12, 31, 22, 12, 40, DateTimeKind.Utc), stored.OccurredAtUtc);
+    }
+
+    [Fact]
+    public async Task Import_MovieLens1MUsers_StoresTheAgeAndOccupationLabelsOfTheReadme()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _ = host;
+        var id = await CreateSourceAsync(host, new DataSourceInput { Name = "ML1M", FileFormat = FileFormat.MovieLens1M });
+        await UploadAsync(host, id, DatasetKind.EndUserAttributes, "1::F::1::10::48067\n2::M::56::16::70072\n3::M::25::99::55117\n", Encoding.Latin1);
+
+        await ImportAsync(host, admin.TenantId, id);
+
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        var attributes = await db.EndUserAttributes
+            .Where(a => a.Key == "age" || a.Key == "occupation")
+            .Select(a => new { a.EndUser!.ExternalId, a.Key, a.Value })
+            .ToListAsync();
+        Assert.Equal(
+            ["1 age Under 18", "1 occupation K-12 student", "2 age 56+", "2 occupation self-employed", "3 age 25-34", "3 occupation 99"],
+            attributes.Select(a => $"{a.ExternalId} {a.Key} {a.Value}").Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class DataPreviewPageTests
 {
     private static readonly DataPreview Empty = new(
         new DataPreviewCounts(0, 0, 0, 0, 0, 0, 0),
-        [],
+        InteractionHistory.Empty,
         [.. Enum.GetValues<InteractionType>().Select(t => new EventTypeCount(t, 0))],
         [],
         [],
@@ -22,11 +22,12 @@ public sealed class DataPreviewPageTests
         0,
         [],
         [],
+        [],
         []);
 
     private static readonly DataPreview Populated = new(
         new DataPreviewCounts(EndUsers: 3, Items: 4, PlaceholderItems: 1, Interactions: 6, ActiveEndUsers: 2, ActiveItems: 3, DistinctPairs: 4),
-        [new(new DateOnly(2026, 6, 1), 3), new(new DateOnly(2026, 6, 2), 0), new(new DateOnly(2026, 6, 3), 3)],
+        new(TimeBucket.Day, [new(new DateOnly(2026, 6, 1), 3), new(new DateOnly(2026, 6, 2), 0), new(new DateOnly(2026, 6, 3), 3)]),
         [new(InteractionType.View, 3), new(InteractionType.Click, 1), new(InteractionType.AddToCart, 0), new(InteractionType.Purchase, 1), new(InteractionType.Rating, 1)],
         [new("i1", "Atlas", "Books", 4), new("i2", "Cookbook", "Books", 1)],
         [new("Books", 5), new("(no category)", 1)],
@@ -39,7 +40,8 @@ public sealed class DataPreviewPageTests
         0,
         [new(new DateTime(2026, 6, 3, 20, 0, 0, DateTimeKind.Utc), "u1", "i4", "Mystery item", InteractionType.Rating, 4)],
         [new("i1", "Atlas", "Books", "maps,travel", 10.00m, false)],
-        [new("u1", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), [new("region", "North", true, true)])]);
+        [new("u1", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), [new("region", "North", true, true)])],
+        [.. Enumerable.Range(1, 10).Select(h => new LabelledCount(DataPreviewService.StarLabel(h / 2.0), h == 8 ? 1 : 0))]);
 
     [Fact]
     public async Task EmptyTenant_ShowsTheNoDataMessageAndNoCharts()
@@ -65,6 +67,28 @@ public sealed class DataPreviewPageTests
             (page.Find("[data-testid=preview-interactions]").TextContent.Trim(),
              page.Find("[data-testid=preview-pairs]").TextContent.Trim(),
              page.Find("[data-testid=preview-sparsity]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task AHistoryCountedPerWeek_SaysSoInTheChartTitle()
+    {
+        await using var ctx = CreateContext(Populated with { History = new(TimeBucket.Week, [new(new DateOnly(1997, 9, 15), 1), new(new DateOnly(1997, 9, 22), 2)]) });
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        Assert.Equal("Interactions per week", page.Find("[data-testid=preview-per-period-title]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ATenantWithRatings_ShowsOneRatingsBarPerHalfStar_AndOneWithoutRatingsNone()
+    {
+        await using var rated = CreateContext(Populated);
+        await using var unrated = CreateContext(Populated with { Ratings = [] });
+
+        var bars = rated.Render<DataPreviewPage>().FindAll("[data-testid=preview-ratings] [data-testid=bar-row]");
+
+        Assert.Equal((10, 0), (bars.Count, unrated.Render<DataPreviewPage>().FindAll("[data-testid=preview-ratings]").Count));
+        Assert.Contains("4 \u2605", bars[7].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -278,13 +278,7 @@ public static class ImportPipeline
             }
 
             var timeText = Cell(row, columns.Timestamp);
-            DateTime at;
-            if (string.IsNullOrWhiteSpace(timeText) && settings.AllowMissingTimestamp)
-            {
-                at = settings.NowUtc;
-                report.RowsWithoutTimestamp++;
-            }
-            else if (!ImportTimestamps.TryParse(timeText, settings.Times, out at, out var timeProblem))
+            if (!ImportTimestamps.TryParse(timeText, settings.Times, out var at, out var timeProblem))
             {
                 report.AddError(row.Line, columns.Name(columns.Timestamp), timeText, timeProblem!);
                 return;

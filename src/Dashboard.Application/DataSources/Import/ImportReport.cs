@@ -22,9 +22,6 @@ public sealed class ImportReport(DatasetKind dataset)
 
     public long RowsFilteredAsBots { get; set; }
 
-    /// <summary>MovieLens 1M rows without a timestamp, stored with the import's start time.</summary>
-    public long RowsWithoutTimestamp { get; set; }
-
     public long PlaceholdersCreated { get; set; }
 
     /// <summary>Why the whole input was refused, if it was.</summary>
@@ -102,11 +99,6 @@ public sealed class ImportReport(DatasetKind dataset)
         if (PlaceholdersCreated > 0)
         {
             parts.Add($"{PlaceholdersCreated:N0} unknown items created as placeholders");
-        }
-
-        if (RowsWithoutTimestamp > 0)
-        {
-            parts.Add($"{RowsWithoutTimestamp:N0} rows had no timestamp, the import time was used");
         }
 
         return string.Join("; ", parts) + ".";

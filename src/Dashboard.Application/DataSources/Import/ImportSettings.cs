@@ -12,11 +12,8 @@ public sealed record ImportSettings(
     UnknownItemPolicy UnknownItems,
     int? MaxEventsPerUserPerDay,
     EventWeights Weights,
-    AcceptedTimes Times,
-    bool AllowMissingTimestamp = false)
+    AcceptedTimes Times)
 {
-    public DateTime NowUtc => Times.NowUtc;
-
     /// <summary>
     /// The source's settings. A MovieLens file is a published data set whose ratings begin in 1997, so its
     /// earliest accepted time is at most <see cref="MovieLensFormat.FirstRatingUtc"/> whatever is configured.
@@ -31,6 +28,6 @@ public sealed record ImportSettings(
 
         return new ImportSettings(
             source.Mode, source.BadRows, Math.Max(1, source.MaxErrors), source.UnknownItems, source.MaxEventsPerUserPerDay,
-            EventWeights.Parse(source.EventWeightsJson), times, source.FileFormat == FileFormat.MovieLens1M);
+            EventWeights.Parse(source.EventWeightsJson), times);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Domain.DataSources;
 
 namespace Dashboard.Application.DataSources.Import;
@@ -19,6 +20,20 @@ public static class MovieLensFormat
         "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western",
     ];
 
+    /// <summary>users.dat's age codes and their meaning, from the MovieLens 1M README.</summary>
+    public static readonly IReadOnlyDictionary<string, string> AgeCodes1M = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["1"] = "Under 18", ["18"] = "18-24", ["25"] = "25-34", ["35"] = "35-44", ["45"] = "45-49", ["50"] = "50-55", ["56"] = "56+",
+    };
+
+    /// <summary>users.dat's occupation codes 0–20 and their meaning, from the MovieLens 1M README.</summary>
+    public static readonly IReadOnlyList<string> Occupations1M =
+    [
+        "other", "academic/educator", "artist", "clerical/admin", "college/grad student", "customer service", "doctor/health care",
+        "executive/managerial", "farmer", "homemaker", "K-12 student", "lawyer", "programmer", "retired", "sales/marketing", "scientist",
+        "self-employed", "technician/engineer", "tradesman/craftsman", "unemployed", "writer",
+    ];
+
     public static async Task<ITabularReader> OpenAsync(Stream stream, FileFormat format, DatasetKind dataset, CancellationToken cancellationToken)
     {
         var ml1m = format == FileFormat.MovieLens1M;
@@ -30,7 +45,12 @@ public static class MovieLensFormat
         };
         var delimiter = ml1m ? DelimitedFileReader.DoubleColon : dataset == DatasetKind.Interactions ? "\t" : "|";
         var reader = await DelimitedFileReader.OpenAsync(stream, TextDetection.Latin1, delimiter, quoting: false, fixedHeader: header, cancellationToken);
-        return dataset == DatasetKind.Items ? new ItemsReader(reader, ml1m) : reader;
+        return dataset switch
+        {
+            DatasetKind.Items => new ItemsReader(reader, ml1m),
+            DatasetKind.EndUserAttributes when ml1m => new CodedUsersReader(reader),
+            _ => reader,
+        };
     }
 
     public static ColumnMapping Mapping(FileFormat format, DatasetKind dataset) => dataset switch
@@ -81,6 +101,33 @@ public static class MovieLensFormat
 
             var width = ml1m ? 3 : 5 + Genres100K.Count;
             return new RawRow(row.Line, c.Length != width ? c : [c[0], c[1], genres.FirstOrDefault(), string.Join(",", genres), ml1m ? null : c[2], ml1m ? null : c[4]]);
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Stores users.dat's age and occupation as the labels the README gives them, so attribute charts and
+    /// segments read "25-34" and "programmer" rather than "25" and "12". A code the README does not list is kept as it is.
+    /// </summary>
+    private sealed class CodedUsersReader(DelimitedFileReader inner) : ITabularReader
+    {
+        public IReadOnlyList<string> Header => inner.Header;
+
+        public double Fraction => inner.Fraction;
+
+        public async ValueTask<RawRow?> ReadAsync(CancellationToken cancellationToken)
+        {
+            var read = await inner.ReadAsync(cancellationToken);
+            if (read is not { Malformed: null, Cells.Length: 5 } row)
+            {
+                return read;
+            }
+
+            var c = row.Cells;
+            var age = c[2] is { } a && AgeCodes1M.TryGetValue(a, out var ageLabel) ? ageLabel : c[2];
+            var occupation = int.TryParse(c[3], NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code < Occupations1M.Count ? Occupations1M[code] : c[3];
+            return new RawRow(row.Line, [c[0], c[1], age, occupation, c[4]]);
         }
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -1,10 +1,8 @@
-using Dashboard.Application.Overview;
-
 namespace Dashboard.Application.DataSources.Preview;
 
 /// <summary>A profile of one tenant's end-users, items and interactions, computed in the database.</summary>
 /// <param name="Counts">Row counts and sparsity.</param>
-/// <param name="InteractionsPerDay">Interactions per UTC day over the last <see cref="Overview.InteractionsPerDay.MaxDays"/> days of history (ending at the newest event), zero-filled.</param>
+/// <param name="History">Interactions over the whole history, per day, week or month depending on its length.</param>
 /// <param name="EventTypes">Interactions per event type, every type listed (zero when absent), in the type's order.</param>
 /// <param name="TopItems">The most interacted-with items, most first.</param>
 /// <param name="TopCategories">Interactions per item category, most first; the tail folded into "Other".</param>
@@ -15,9 +13,10 @@ namespace Dashboard.Application.DataSources.Preview;
 /// <param name="SampleInteractions">The newest interactions.</param>
 /// <param name="SampleItems">The most recently stored items.</param>
 /// <param name="SampleEndUsers">The most recently stored end-users with their attributes.</param>
+/// <param name="Ratings">Ratings per star value, 0.5 to 5 in half stars, zero-filled; empty when the tenant has no ratings.</param>
 public sealed record DataPreview(
     DataPreviewCounts Counts,
-    IReadOnlyList<DailyCount> InteractionsPerDay,
+    InteractionHistory History,
     IReadOnlyList<EventTypeCount> EventTypes,
     IReadOnlyList<TopItem> TopItems,
     IReadOnlyList<LabelledCount> TopCategories,
@@ -27,7 +26,8 @@ public sealed record DataPreview(
     int AttributeKeysNotShown,
     IReadOnlyList<InteractionSample> SampleInteractions,
     IReadOnlyList<ItemSample> SampleItems,
-    IReadOnlyList<EndUserSample> SampleEndUsers)
+    IReadOnlyList<EndUserSample> SampleEndUsers,
+    IReadOnlyList<LabelledCount> Ratings)
 {
     /// <summary>True when the tenant has no end-users, items or interactions at all.</summary>
     public bool IsEmpty => Counts.EndUsers == 0 && Counts.Items == 0 && Counts.Interactions == 0;

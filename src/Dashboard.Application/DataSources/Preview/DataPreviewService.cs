@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using Dashboard.Application.Common;
 using Dashboard.Application.Overview;
@@ -51,7 +52,7 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
         var (attributes, keysNotShown) = await AttributesAsync(db, cancellationToken);
         return new DataPreview(
             counts,
-            await InteractionsPerDay.QueryAsync(db, cancellationToken),
+            await InteractionHistory.QueryAsync(db, cancellationToken),
             eventTypes,
             hasInteractions ? await TopItemsAsync(db, cancellationToken) : [],
             hasInteractions ? await TopCategoriesAsync(db, cancellationToken) : [],
@@ -61,7 +62,8 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
             keysNotShown,
             await SampleInteractionsAsync(db, cancellationToken),
             await SampleItemsAsync(db, cancellationToken),
-            await SampleEndUsersAsync(db, cancellationToken));
+            await SampleEndUsersAsync(db, cancellationToken),
+            eventTypes.Any(e => e.Type == InteractionType.Rating && e.Count > 0) ? await RatingsAsync(db, cancellationToken) : []);
     }
 
     private static async Task<(DataPreviewCounts Counts, IReadOnlyList<EventTypeCount> EventTypes)> CountAsync(IAppDbContext db, CancellationToken ct)
@@ -249,6 +251,29 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
 
         return (result, keys.Count - shown.Count);
     }
+
+    /// <summary>
+    /// Counted per stored value in the database, then put on the half-star scale: ratings are validated to
+    /// 0.5–5, and a value between two half stars (an imported 3.7) counts toward the nearer one.
+    /// </summary>
+    private static async Task<IReadOnlyList<LabelledCount>> RatingsAsync(IAppDbContext db, CancellationToken ct)
+    {
+        var grouped = await db.Interactions
+            .Where(i => i.Type == InteractionType.Rating)
+            .GroupBy(i => i.Value)
+            .Select(g => new { Value = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var perHalfStar = new int[10];
+        foreach (var g in grouped)
+        {
+            perHalfStar[Math.Clamp((int)Math.Round(g.Value * 2, MidpointRounding.AwayFromZero), 1, 10) - 1] += g.Count;
+        }
+
+        return [.. perHalfStar.Select((count, i) => new LabelledCount(StarLabel((i + 1) / 2.0), count))];
+    }
+
+    /// <summary>"4 ★", "4.5 ★".</summary>
+    public static string StarLabel(double stars) => $"{stars.ToString("0.#", CultureInfo.InvariantCulture)} \u2605";
 
     private static async Task<IReadOnlyList<InteractionSample>> SampleInteractionsAsync(IAppDbContext db, CancellationToken ct) =>
         await db.Interactions

@@ -114,7 +114,7 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
     [Fact]
     public void InteractionsPerDay_EndsAtTheNewestEventAndFillsEmptyDays()
     {
-        var lastThree = _preview.InteractionsPerDay.TakeLast(3).Select(d => (d.Day, d.Count));
+        var lastThree = _preview.History.Points.TakeLast(3).Select(d => (d.Day, d.Count));
 
         Assert.Equal(
             [(DateOnly.FromDateTime(PreviewDataset.FirstDay), 3), (new DateOnly(2026, 6, 2), 0), (DateOnly.FromDateTime(PreviewDataset.LastDay), 3)],
@@ -124,11 +124,42 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
     [Fact]
     public void InteractionsPerDay_OfAShortHistory_StartsBeforeTheOldestEventButNotMonthsBefore()
     {
-        var days = _preview.InteractionsPerDay;
+        var days = _preview.History.Points;
 
         Assert.Equal(
             (InteractionsPerDay.MinDays, DateOnly.FromDateTime(PreviewDataset.LastDay).AddDays(-(InteractionsPerDay.MinDays - 1))),
             (days.Count, days[0].Day));
+    }
+
+    [Fact]
+    public async Task History_OfAMovieLensLikeSpan_ShowsEverythingFrom1997PerWeek()
+    {
+        var ml = await _host.RegisterOrganisationAsync("ML", "ml@example.test");
+        await using (var db = _host.CreateTenantContext(ml.TenantId))
+        {
+            var user = new EndUser { ExternalId = "196" };
+            var item = new Item { ExternalId = "242", Title = "Kolya (1996)" };
+            db.Interactions.AddRange(
+                new Interaction { EndUser = user, Item = item, Type = InteractionType.Rating, Value = 3, OccurredAtUtc = new DateTime(1997, 9, 20, 3, 5, 10, DateTimeKind.Utc) },
+                new Interaction { EndUser = user, Item = item, Type = InteractionType.Rating, Value = 4, OccurredAtUtc = new DateTime(1998, 4, 22, 23, 10, 38, DateTimeKind.Utc) });
+            await db.SaveChangesAsync();
+        }
+
+        var history = (await PreviewAsAsync(TestHost.As(ml, Roles.Marketer))).History;
+
+        Assert.Equal(
+            (TimeBucket.Week, new DateOnly(1997, 9, 15), 1, new DateOnly(1998, 4, 20), 1, 2),
+            (history.Bucket, history.Points[0].Day, history.Points[0].Count, history.Points[^1].Day, history.Points[^1].Count, history.Points.Sum(p => p.Count)));
+        Assert.Equal("Sep 15, 1997", history.Labels()[0]);
+    }
+
+    [Fact]
+    public void Ratings_AreCountedPerHalfStarFromHalfToFive()
+    {
+        Assert.Equal(
+            Enumerable.Range(1, 10).Select(h => new LabelledCount(DataPreviewService.StarLabel(h / 2.0), h == 8 ? 1 : 0)),
+            _preview.Ratings);
+        Assert.Equal(("0.5 \u2605", "4 \u2605"), (_preview.Ratings[0].Label, _preview.Ratings[7].Label));
     }
 
     [Fact]
@@ -162,7 +193,7 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
 
         var preview = await PreviewAsAsync(TestHost.As(gamma, Roles.Marketer));
 
-        Assert.True(preview.IsEmpty && preview.InteractionsPerDay.Count == 0 && preview.PriceHistogram.Count == 0 && preview.Counts.Sparsity is null);
+        Assert.True(preview.IsEmpty && preview.History.Points.Count == 0 && preview.PriceHistogram.Count == 0 && preview.Ratings.Count == 0 && preview.Counts.Sparsity is null);
     }
 
     [Fact]

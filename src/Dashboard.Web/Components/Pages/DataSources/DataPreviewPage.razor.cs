@@ -18,6 +18,7 @@ public sealed partial class DataPreviewPage
     private IReadOnlyList<BarListItem> _topCategories = [];
     private IReadOnlyList<BarListItem> _categories = [];
     private IReadOnlyList<BarListItem> _prices = [];
+    private IReadOnlyList<BarListItem> _ratings = [];
     private Dictionary<string, IReadOnlyList<BarListItem>> _attributeCharts = [];
 
     [Inject]
@@ -37,11 +38,8 @@ public sealed partial class DataPreviewPage
     protected override async Task OnInitializedAsync()
     {
         var preview = Preview ?? await PreviewService.GetAsync();
-        var days = preview.InteractionsPerDay;
-        _perDay = Series("Interactions", days.Select(d => d.Count));
-        // Label roughly every other week so the axis stays readable over 180 days.
-        var every = Math.Max(1, days.Count / 12);
-        _perDayLabels = [.. days.Select((d, i) => i % every == 0 ? d.Day.ToString("MMM d", CultureInfo.InvariantCulture) : string.Empty)];
+        _perDay = Series("Interactions", preview.History.Points.Select(d => d.Count));
+        _perDayLabels = [.. preview.History.Labels()];
 
         _eventMix = Series("Interactions", preview.EventTypes.Select(e => e.Count));
         var events = Math.Max(1, preview.EventTypes.Sum(e => (long)e.Count));
@@ -50,6 +48,7 @@ public sealed partial class DataPreviewPage
         _topCategories = Bars(preview.TopCategories, "interactions");
         _categories = Bars(preview.CategoryDistribution, "items");
         _prices = [.. preview.PriceHistogram.Select(b => Bar(ChartText.PriceRange(b), b.Items, "items"))];
+        _ratings = Bars(preview.Ratings, "ratings");
         _attributeCharts = preview.Attributes.ToDictionary(a => a.Key, a => Bars(ChartText.InNaturalOrder(a.Values), "end-users"));
         Preview = preview;
     }
