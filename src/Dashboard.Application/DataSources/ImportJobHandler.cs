@@ -268,7 +268,7 @@ public sealed class ImportJobHandler(
             report.RowsRead = report.RowsAccepted = count;
         }
 
-        progress.Report(new JobProgress(100, $"Generated {data.Users.Count:N0} end-users, {data.Items.Count:N0} items and {data.Interactions.Length:N0} interactions ({template.Name})"));
+        progress.Report(new JobProgress(100, $"Generated {data.Users.Count:N0} end-users, {data.Items.Count:N0} items and {data.Interactions.Length:N0} interactions ({SampleCatalogTemplates.DisplayName(template)})"));
     }
 
     private async Task FinishAsync(

@@ -22,6 +22,13 @@ public static class SampleCatalogTemplates
             KeyValuePair.Create(SampleCatalogTemplate.Education.Name, SampleCatalogTemplate.Education),
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The name people pick a vertical by ("E-commerce" for the shop, whose template is called Retail).</summary>
+    public static string DisplayName(SampleCatalogTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return All.FirstOrDefault(kv => ReferenceEquals(kv.Value, template)).Key ?? template.Name;
+    }
+
     /// <summary>
     /// Finds a vertical by its registry name or its template name (so both "E-commerce" and "Retail"
     /// find the shop), ignoring case and surrounding spaces.

@@ -103,6 +103,14 @@ public sealed class SampleCatalogTemplatesTests
         Assert.True(group < 0.5 * others, $"{name}: {group:F3} purchases per add-to-cart in {bias.Category} vs {others:F3} for everyone else");
     }
 
+    [Fact]
+    public void DisplayName_OfTheShop_IsTheNamePeoplePickItBy()
+    {
+        Assert.Equal(
+            ("E-commerce", "Finance"),
+            (SampleCatalogTemplates.DisplayName(SampleCatalogTemplate.Retail), SampleCatalogTemplates.DisplayName(SampleCatalogTemplate.Finance)));
+    }
+
     private static SampleDataSet Generate(string name, SampleDataOptions options) =>
         new SampleDataGenerator(SampleCatalogTemplates.Get(name)).Generate(options, SampleDataSets.EndUtc, CancellationToken.None);
 }
