@@ -17,7 +17,7 @@ public sealed class DataSourceUploadService(
     public const int PreviewRows = 20;
 
     /// <summary>
-    /// Stores a file for one dataset. The content is streamed to disk and refused past the size limit,
+    /// Stores a file for one dataset. The content is streamed to the upload store and refused past the size limit,
     /// so nothing larger than one copy buffer is ever in memory.
     /// </summary>
     public async Task<Result> UploadAsync(Guid id, DatasetKind dataset, string fileName, Stream content, CancellationToken cancellationToken = default)

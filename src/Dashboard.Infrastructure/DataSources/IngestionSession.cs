@@ -64,31 +64,35 @@ internal sealed class IngestionSession : IIngestionSession
             $"AND {c.Column<Interaction>(nameof(Interaction.ItemId))} = @p2 AND {c.Column<Interaction>(nameof(Interaction.Type))} = @p3 AND {c.Column<Interaction>(nameof(Interaction.OccurredAtUtc))} = @p4",
             nameof(Interaction.TenantId), nameof(Interaction.EndUserId), nameof(Interaction.ItemId), nameof(Interaction.Type), nameof(Interaction.OccurredAtUtc));
 
+        // Updates and deletes name the tenant as well as the id, so an id from another tenant reaches nothing.
         // A partial row keeps what it does not carry: null keeps the stored value, an empty text clears it.
         _mergeItem = c.Create<Item>(
             $"UPDATE {c.Table<Item>()} SET {c.Column<Item>(nameof(Item.Title))} = @p0, " +
             $"{c.Column<Item>(nameof(Item.Category))} = NULLIF(COALESCE(@p1, {c.Column<Item>(nameof(Item.Category))}), ''), " +
             $"{c.Column<Item>(nameof(Item.Tags))} = NULLIF(COALESCE(@p2, {c.Column<Item>(nameof(Item.Tags))}), ''), " +
             $"{c.Column<Item>(nameof(Item.Price))} = COALESCE(@p3, {c.Column<Item>(nameof(Item.Price))}), {c.Column<Item>(nameof(Item.IsPlaceholder))} = @p4 " +
-            $"WHERE {c.Column<Item>(nameof(Item.Id))} = @p5",
-            nameof(Item.Title), nameof(Item.Category), nameof(Item.Tags), nameof(Item.Price), nameof(Item.IsPlaceholder), nameof(Item.Id));
+            $"WHERE {c.Column<Item>(nameof(Item.Id))} = @p5 AND {c.Column<Item>(nameof(Item.TenantId))} = @p6",
+            nameof(Item.Title), nameof(Item.Category), nameof(Item.Tags), nameof(Item.Price), nameof(Item.IsPlaceholder), nameof(Item.Id), nameof(Item.TenantId));
         _deleteItemAttribute = c.Create<ItemAttribute>(
-            $"DELETE FROM {c.Table<ItemAttribute>()} WHERE {c.Column<ItemAttribute>(nameof(ItemAttribute.ItemId))} = @p0 AND {c.Column<ItemAttribute>(nameof(ItemAttribute.Key))} = @p1",
-            nameof(ItemAttribute.ItemId), nameof(ItemAttribute.Key));
+            $"DELETE FROM {c.Table<ItemAttribute>()} WHERE {c.Column<ItemAttribute>(nameof(ItemAttribute.ItemId))} = @p0 AND {c.Column<ItemAttribute>(nameof(ItemAttribute.Key))} = @p1 " +
+            $"AND {c.Column<ItemAttribute>(nameof(ItemAttribute.TenantId))} = @p2",
+            nameof(ItemAttribute.ItemId), nameof(ItemAttribute.Key), nameof(ItemAttribute.TenantId));
         _insertUser = c.Insert<EndUser>(true, nameof(EndUser.TenantId), nameof(EndUser.ExternalId), nameof(EndUser.CreatedAtUtc));
         _insertItem = c.Insert<Item>(true, nameof(Item.TenantId), nameof(Item.ExternalId), nameof(Item.Title), nameof(Item.Category), nameof(Item.Tags),
             nameof(Item.Price), nameof(Item.CreatedAtUtc), nameof(Item.IsPlaceholder));
         _updateItem = c.Create<Item>(
             $"UPDATE {c.Table<Item>()} SET {c.Column<Item>(nameof(Item.Title))} = @p0, {c.Column<Item>(nameof(Item.Category))} = @p1, " +
             $"{c.Column<Item>(nameof(Item.Tags))} = @p2, {c.Column<Item>(nameof(Item.Price))} = @p3, {c.Column<Item>(nameof(Item.IsPlaceholder))} = @p4 " +
-            $"WHERE {c.Column<Item>(nameof(Item.Id))} = @p5",
-            nameof(Item.Title), nameof(Item.Category), nameof(Item.Tags), nameof(Item.Price), nameof(Item.IsPlaceholder), nameof(Item.Id));
+            $"WHERE {c.Column<Item>(nameof(Item.Id))} = @p5 AND {c.Column<Item>(nameof(Item.TenantId))} = @p6",
+            nameof(Item.Title), nameof(Item.Category), nameof(Item.Tags), nameof(Item.Price), nameof(Item.IsPlaceholder), nameof(Item.Id), nameof(Item.TenantId));
         _deleteItemAttributes = c.Create<ItemAttribute>(
-            $"DELETE FROM {c.Table<ItemAttribute>()} WHERE {c.Column<ItemAttribute>(nameof(ItemAttribute.ItemId))} = @p0", nameof(ItemAttribute.ItemId));
+            $"DELETE FROM {c.Table<ItemAttribute>()} WHERE {c.Column<ItemAttribute>(nameof(ItemAttribute.ItemId))} = @p0 AND {c.Column<ItemAttribute>(nameof(ItemAttribute.TenantId))} = @p1",
+            nameof(ItemAttribute.ItemId), nameof(ItemAttribute.TenantId));
         _insertItemAttribute = c.Insert<ItemAttribute>(false, nameof(ItemAttribute.TenantId), nameof(ItemAttribute.ItemId), nameof(ItemAttribute.Key), nameof(ItemAttribute.Value));
         _deleteUserAttribute = c.Create<EndUserAttribute>(
-            $"DELETE FROM {c.Table<EndUserAttribute>()} WHERE {c.Column<EndUserAttribute>(nameof(EndUserAttribute.EndUserId))} = @p0 AND {c.Column<EndUserAttribute>(nameof(EndUserAttribute.Key))} = @p1",
-            nameof(EndUserAttribute.EndUserId), nameof(EndUserAttribute.Key));
+            $"DELETE FROM {c.Table<EndUserAttribute>()} WHERE {c.Column<EndUserAttribute>(nameof(EndUserAttribute.EndUserId))} = @p0 AND {c.Column<EndUserAttribute>(nameof(EndUserAttribute.Key))} = @p1 " +
+            $"AND {c.Column<EndUserAttribute>(nameof(EndUserAttribute.TenantId))} = @p2",
+            nameof(EndUserAttribute.EndUserId), nameof(EndUserAttribute.Key), nameof(EndUserAttribute.TenantId));
         _insertUserAttribute = c.Insert<EndUserAttribute>(false, nameof(EndUserAttribute.TenantId), nameof(EndUserAttribute.EndUserId), nameof(EndUserAttribute.Key),
             nameof(EndUserAttribute.Value), nameof(EndUserAttribute.IsSensitive), nameof(EndUserAttribute.IsQuasiIdentifier));
         _interactions = c.IsSqlServer
@@ -262,12 +266,12 @@ internal sealed class IngestionSession : IIngestionSession
         {
             if (item.Partial)
             {
-                _mergeItem.With(item.Title, item.Category, item.Tags, item.Price, false, id).Execute();
+                _mergeItem.With(item.Title, item.Category, item.Tags, item.Price, false, id, _tenantId).Execute();
             }
             else
             {
-                _updateItem.With(item.Title, item.Category, item.Tags, item.Price, false, id).Execute();
-                _deleteItemAttributes.With(id).Execute();
+                _updateItem.With(item.Title, item.Category, item.Tags, item.Price, false, id, _tenantId).Execute();
+                _deleteItemAttributes.With(id, _tenantId).Execute();
             }
         }
         else
@@ -281,7 +285,7 @@ internal sealed class IngestionSession : IIngestionSession
         {
             if (item.Partial && !created)
             {
-                _deleteItemAttribute.With(id, attribute.Key).Execute();
+                _deleteItemAttribute.With(id, attribute.Key, _tenantId).Execute();
             }
 
             _insertItemAttribute.With(_tenantId, id, attribute.Key, attribute.Value).Execute();
@@ -297,7 +301,7 @@ internal sealed class IngestionSession : IIngestionSession
         ArgumentNullException.ThrowIfNull(attributes);
         foreach (var attribute in attributes)
         {
-            _deleteUserAttribute.With(userId, attribute.Key).Execute();
+            _deleteUserAttribute.With(userId, attribute.Key, _tenantId).Execute();
             _insertUserAttribute.With(_tenantId, userId, attribute.Key, attribute.Value, attribute.Sensitive, attribute.QuasiIdentifier).Execute();
         }
 

@@ -49,6 +49,26 @@ public sealed class RawSqlTenantTests
     }
 
     [Fact]
+    public async Task ImportSession_GivenAnotherTenantsEndUserId_DeletesNoneOfItsAttributes()
+    {
+        await using var host = await TestHost.StartAsync();
+        var alpha = await host.RegisterOrganisationAsync("Alpha", "a@example.test");
+        var beta = await host.RegisterOrganisationAsync("Beta", "b@example.test");
+        var (betaUser, _) = await ImportAsync(host, beta.TenantId, "Beta's title", "beta");
+
+        await using (var session = await host.Services.GetRequiredService<IIngestionWriter>().BeginAsync(alpha.TenantId, CancellationToken.None))
+        {
+            await session.SetUserAttributesAsync(betaUser, [new IngestedFact("segment", "alpha")], CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await using var db = host.CreateUnboundContext();
+        var betaSegments = await db.EndUserAttributes.IgnoreQueryFilters()
+            .Where(a => a.TenantId == beta.TenantId && a.Key == "segment").Select(a => a.Value).ToListAsync();
+        Assert.Equal(["beta"], betaSegments);
+    }
+
+    [Fact]
     public async Task ImportSession_LooksUpExistingIdsOnlyInItsTenant()
     {
         await using var host = await TestHost.StartAsync();

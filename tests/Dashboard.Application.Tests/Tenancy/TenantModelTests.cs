@@ -96,8 +96,8 @@ public sealed partial class TenantModelTests
 
             // Ingestion writer and session (with the command builder and the interaction writers they use), the
             // one path by which imports, the events API and sample data write: every insert carries the session's
-            // tenant; updates and deletes name ids from the tenant's own id maps; the id maps and the
-            // de-duplication keys are read with the tenant in the WHERE clause. RawSqlTenantTests.ImportSession_*
+            // tenant; updates, deletes, the id maps and the de-duplication keys all carry the tenant in
+            // their WHERE clause (RawSqlTenantTests.ImportSession_GivenAnotherTenantsEndUserId_*). RawSqlTenantTests.ImportSession_*
             // and RawSqlTenantTests.SampleData_*.
             "Dashboard.Infrastructure/DataSources/IngestionSession.cs",
             "Dashboard.Infrastructure/DataSources/IngestionWriter.cs",
