@@ -160,7 +160,7 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
             }
         }
 
-        DenseCholesky.Factor(a, k, CancellationToken.None);
+        DenseCholesky.FactorSmall(a, k);
         return (a, b);
     }
 
