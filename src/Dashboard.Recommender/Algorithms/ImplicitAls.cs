@@ -19,6 +19,9 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
     private float[] _itemFactors = [];
     private int _factors;
 
+    // YᵀY + λI for fold-in, computed on first use; recomputing it concurrently is harmless.
+    private float[]? _gram;
+
     public ImplicitAls()
         : base(new ImplicitAlsOptions())
     {
@@ -34,6 +37,7 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
         InteractionMatrix train, ImplicitAlsOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         options.Validate();
+        _gram = null;
         var k = _factors = options.Factors;
         var random = new Random(options.Seed);
         _userFactors = BiasedMf.NormalFactors(train.UserCount, k, k, 0.01f, random);
@@ -67,6 +71,101 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
         }
     }
 
+    /// <summary>
+    /// Scores a history given by the caller (a known user's row plus events since training) by folding
+    /// the user in: one exact least-squares solve of (YᵀY + λI + Σ (c − 1) y yᵀ) x = Σ c y with the item
+    /// factors fixed, the same objective a user sweep minimises.
+    /// </summary>
+    internal void ScoreFoldIn(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
+    {
+        var k = _factors;
+        var (a, b) = FoldInSystem(items, values);
+        var x = new float[k];
+        SolveFactored(a, b, x, k);
+        for (var i = 0; i < ItemCount; i++)
+        {
+            scores[i] = TensorPrimitives.Dot(x, _itemFactors.AsSpan(i * k, k));
+        }
+    }
+
+    /// <summary>
+    /// Each history item's part in the scores of the <paramref name="targets"/> (Hu, Koren and Volinsky
+    /// 2008, section 5): with W = (YᵀCY + λI)⁻¹ the folded-in score of i is Σⱼ c_j · y_iᵀ W y_j, so history
+    /// item j contributes c_j · y_jᵀ (W y_i). One factorisation serves all targets; row t of
+    /// <paramref name="contributions"/> (length targets × history items) belongs to target t.
+    /// </summary>
+    internal void ExplainByHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, ReadOnlySpan<int> targets, Span<float> contributions)
+    {
+        contributions.Clear();
+        var k = _factors;
+        var (a, _) = FoldInSystem(items, values);
+        var rhs = new double[k];
+        var w = new float[k];
+        for (var t = 0; t < targets.Length; t++)
+        {
+            if (!IsKnownItem(targets[t]))
+            {
+                continue;
+            }
+
+            var y = _itemFactors.AsSpan(targets[t] * k, k);
+            for (var r = 0; r < k; r++)
+            {
+                rhs[r] = y[r];
+            }
+
+            SolveFactored(a, rhs, w, k);
+            var row = contributions.Slice(t * items.Length, items.Length);
+            for (var e = 0; e < items.Length; e++)
+            {
+                if (IsKnownItem(items[e]))
+                {
+                    row[e] = (float)(Confidence(values[e]) * TensorPrimitives.Dot(_itemFactors.AsSpan(items[e] * k, k), w));
+                }
+            }
+        }
+    }
+
+    /// <summary>The Cholesky factor of YᵀY + λI + Σ (c − 1) y yᵀ and the right-hand side Σ c y for a history.</summary>
+    private (double[] Factor, double[] Rhs) FoldInSystem(ReadOnlySpan<int> items, ReadOnlySpan<float> values)
+    {
+        var k = _factors;
+        var gram = _gram ??= Gram(_itemFactors, k, Options.Regularization);
+        var a = new double[k * k];
+        var b = new double[k];
+        for (var i = 0; i < a.Length; i++)
+        {
+            a[i] = gram[i];
+        }
+
+        for (var e = 0; e < items.Length; e++)
+        {
+            if (!IsKnownItem(items[e]))
+            {
+                continue;
+            }
+
+            var y = _itemFactors.AsSpan(items[e] * k, k);
+            var c = Confidence(values[e]);
+            // DenseCholesky.Factor reads only the lower triangle, so only that is updated.
+            for (var r = 0; r < k; r++)
+            {
+                b[r] += c * y[r];
+                var scaled = (c - 1) * y[r];
+                var row = a.AsSpan(r * k, r + 1);
+                for (var col = 0; col <= r; col++)
+                {
+                    row[col] += scaled * y[col];
+                }
+            }
+        }
+
+        DenseCholesky.FactorSmall(a, k);
+        return (a, b);
+    }
+
+    private double Confidence(float value) => 1.0 + (Options.Alpha * (Options.Binarize ? 1.0 : value));
+
     protected override void SaveCore(BinaryWriter writer)
     {
         writer.Write(_factors);
@@ -76,12 +175,45 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
 
     protected override void LoadCore(BinaryReader reader)
     {
+        _gram = null;
         _factors = reader.ReadInt32();
         _userFactors = ModelFormat.ReadFloats(reader);
         _itemFactors = ModelFormat.ReadFloats(reader);
         if (_userFactors.Length != UserCount * _factors || _itemFactors.Length != ItemCount * _factors)
         {
             throw new InvalidDataException("Corrupt implicit-als model: factor matrix sizes do not match.");
+        }
+    }
+
+    /// <summary>Solves L Lᵀ x = b given the lower factor L (row-major, from <see cref="DenseCholesky.Factor"/>).</summary>
+    private static void SolveFactored(double[] l, double[] b, Span<float> x, int k)
+    {
+        var z = new double[k];
+        for (var r = 0; r < k; r++)
+        {
+            var sum = b[r];
+            for (var c = 0; c < r; c++)
+            {
+                sum -= l[(r * k) + c] * z[c];
+            }
+
+            z[r] = sum / l[(r * k) + r];
+        }
+
+        for (var r = k - 1; r >= 0; r--)
+        {
+            var sum = z[r];
+            for (var c = r + 1; c < k; c++)
+            {
+                sum -= l[(c * k) + r] * z[c];
+            }
+
+            z[r] = sum / l[(r * k) + r];
+        }
+
+        for (var r = 0; r < k; r++)
+        {
+            x[r] = (float)z[r];
         }
     }
 

@@ -33,6 +33,14 @@ public sealed class ItemKnn : KnnRecommenderBase
         return 0f;
     }
 
+    /// <summary>The item's kept neighbours, most similar first, and their (shrunk) similarities.</summary>
+    internal (ReadOnlyMemory<int> Ids, ReadOnlyMemory<float> Similarities) NeighborsWithSimilarities(int item)
+    {
+        var start = Neighbors.Pointers[item];
+        var length = Neighbors.Pointers[item + 1] - start;
+        return (Neighbors.Neighbors.AsMemory(start, length), Neighbors.Similarities.AsMemory(start, length));
+    }
+
     private protected override bool ComparesItems => true;
 
     protected override void ScoreCore(int user, ReadOnlySpan<int> candidates, Span<float> scores)
@@ -65,6 +73,43 @@ public sealed class ItemKnn : KnnRecommenderBase
             for (var i = 0; i < ItemCount; i++)
             {
                 scores[i] = ScoreItem(userPart, i, h);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(history);
+        }
+    }
+
+    /// <summary>
+    /// Implicit mode: scores a history given by the caller (a known user's row plus events since
+    /// training), each item worth its value, or 1 when the model was fitted binarised. Explicit mode
+    /// needs the user's baseline, which a new row does not have, so it scores the stored row.
+    /// </summary>
+    internal void ScoreHistory(int user, ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
+    {
+        if (IsExplicit)
+        {
+            ScoreAll(user, scores);
+            return;
+        }
+
+        var history = ArrayPool<float>.Shared.Rent(ItemCount);
+        try
+        {
+            var h = history.AsSpan(0, ItemCount);
+            h.Fill(float.NaN);
+            for (var k = 0; k < items.Length; k++)
+            {
+                if (IsKnownItem(items[k]))
+                {
+                    h[items[k]] = Options.Binarize ? 1f : values[k];
+                }
+            }
+
+            for (var i = 0; i < ItemCount; i++)
+            {
+                scores[i] = ScoreItem(0f, i, h);
             }
         }
         finally
