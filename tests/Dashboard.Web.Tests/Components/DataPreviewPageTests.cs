@@ -55,6 +55,19 @@ public sealed class DataPreviewPageTests
             (page.Find("[data-testid=preview-empty]").TextContent.Trim(), page.FindAll("[data-testid=preview-per-day]").Count));
     }
 
+    [Theory]
+    [InlineData("preview-categories")]
+    [InlineData("preview-top-categories")]
+    public async Task CategoryCharts_StateThatAnItemCountsOnceUnderItsOneCategory(string chart)
+    {
+        await using var ctx = CreateContext(Populated);
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        var card = page.FindAll(".mud-paper").Last(p => p.QuerySelector($"[data-testid={chart}]") is not null);
+        Assert.Contains("Each item counts once, under its one category.", card.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PopulatedTenant_ShowsCountsAndSparsity()
     {
