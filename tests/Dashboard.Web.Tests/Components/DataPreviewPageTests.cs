@@ -55,6 +55,18 @@ public sealed class DataPreviewPageTests
             (page.Find("[data-testid=preview-empty]").TextContent.Trim(), page.FindAll("[data-testid=preview-per-day]").Count));
     }
 
+    [Fact]
+    public async Task TravelOrganisation_SeesEventTypesInTravelWords()
+    {
+        await using var ctx = CreateContext(Populated with { EventNames = Dashboard.Application.DataSources.SampleData.EventTypeNames.For("Travel") });
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        Assert.Contains("Review", page.Find("[data-testid=sample-interactions] tbody").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Booking", page.Find("[data-testid=preview-event-mix]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Purchase", page.Find("[data-testid=preview-event-mix]").TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("preview-categories")]
     [InlineData("preview-top-categories")]
