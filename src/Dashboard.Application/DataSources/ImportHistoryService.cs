@@ -18,9 +18,12 @@ public sealed class ImportHistoryService(
     {
         var caller = await DataSourceAccess.CallerAsync(currentUser, cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        await DataSourceAccess.LoadAsync(db, id, cancellationToken);
+        var source = await DataSourceAccess.LoadAsync(db, id, cancellationToken);
         var runs = await db.ImportRuns.AsNoTracking().Where(r => r.DataSourceId == id)
             .OrderByDescending(r => r.QueuedAtUtc).ThenBy(r => r.Dataset).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
+        // The datasets each job reads, in the order it reads them (a sample-data job makes them all at once).
+        var datasetsOfJob = runs.Where(r => r.JobRunId is not null).GroupBy(r => r.JobRunId!.Value)
+            .ToDictionary(g => g.Key, g => DatasetProgress.Order.Where(d => g.Any(r => r.Dataset == d)).ToList());
         var jobIds = runs.Where(r => r.JobRunId is not null && r.State is ImportState.Queued or ImportState.Running).Select(r => r.JobRunId!.Value).Distinct().ToList();
         var jobs = await db.JobRuns.AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, cancellationToken);
         var views = new List<ImportRunView>(runs.Count);
@@ -43,6 +46,13 @@ public sealed class ImportHistoryService(
                 else
                 {
                     (percent, message) = (job.Progress, job.Message);
+                }
+
+                if (job.State != JobState.Failed && source.Kind != DataSourceKind.SampleData
+                    && datasetsOfJob[jobId] is { Count: > 1 } planned && planned.IndexOf(run.Dataset) is var position and >= 0)
+                {
+                    percent = DatasetProgress.DatasetPercent(percent, position, planned.Count);
+                    message = DatasetProgress.Message(percent);
                 }
             }
 

@@ -37,7 +37,6 @@ public sealed class ImportJobHandler(
     Microsoft.Extensions.Options.IOptions<DataSourcesOptions> options,
     TimeProvider time) : JobHandler<ImportJobParameters>
 {
-    private static readonly DatasetKind[] Order = [DatasetKind.EndUserAttributes, DatasetKind.Items, DatasetKind.Interactions];
 
     public override string Name => "Import data source";
 
@@ -101,22 +100,23 @@ public sealed class ImportJobHandler(
 
             await using var session = await writer.BeginAsync(tenantId, cancellationToken);
             var settings = ImportSettings.From(source, options.Value.AcceptedTimes(now));
-            var planned = Order.Where(reports.ContainsKey).ToList();
+            var planned = DatasetProgress.Order.Where(reports.ContainsKey).ToList();
             for (var i = 0; i < planned.Count; i++)
             {
                 var dataset = planned[i];
                 failedDataset = Label(dataset);
                 var config = source.Datasets.FirstOrDefault(d => d.Dataset == dataset);
                 var step = i;
+                // One percentage for the run; the message names the dataset without a second figure of its own.
                 var fraction = new InlineProgress<double>(f => progress.Report(new JobProgress(
-                    (int)((step + f) * 100 / planned.Count), $"Importing {Label(dataset)} ({f:P0})")));
+                    DatasetProgress.JobPercent(step, planned.Count, f), $"Importing {Label(dataset)} (dataset {step + 1} of {planned.Count})")));
                 await ImportPipeline.RunAsync(
                     session, dataset, ct => OpenAsync(tenantId, source, config, dataset, ct), MappingFor(source, config, dataset), settings,
                     reports[dataset], fraction, cancellationToken);
             }
 
             failedDataset = null;
-            progress.Report(new JobProgress(99, "Saving"));
+            progress.Report(new JobProgress(DatasetProgress.SavingPercent, "Saving"));
             Apply(session.Db, source.Id, runs, reports, ImportState.Succeeded, null, null, time.GetUtcNow().UtcDateTime);
             RecordOutcome(session.Db, context.Caller, source, runs, reports, ImportState.Succeeded);
             await session.Db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.EndToEnd.Tests.Infrastructure;
 
@@ -9,7 +12,7 @@ namespace Dashboard.EndToEnd.Tests.Infrastructure;
 /// from its <see cref="SqliteSourceFolder"/>, and the demo organisation's sample data kept small so its
 /// job finishes in seconds.
 /// </summary>
-internal sealed class DashboardAppFactory(string dataDirectory) : WebApplicationFactory<Program>
+internal sealed class DashboardAppFactory(string dataDirectory, CapturedLogs logs) : WebApplicationFactory<Program>
 {
     public const int SampleUsers = 200;
     public const int SampleItems = 50;
@@ -21,6 +24,11 @@ internal sealed class DashboardAppFactory(string dataDirectory) : WebApplication
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Debug));
+
+        // A browser that vanishes without saying goodbye (a closed laptop, a lost network) leaves its circuit
+        // waiting for a reconnect; a short wait lets a test see what happens when that circuit is let go.
+        builder.ConfigureServices(services => services.Configure<CircuitOptions>(options => options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(2)));
 
         // UseSetting, not ConfigureAppConfiguration: the app reads some keys (DataProtection:KeysPath,
         // Jobs:RunServer) from builder.Configuration while registering services, before Build().

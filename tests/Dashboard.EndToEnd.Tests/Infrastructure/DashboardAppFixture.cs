@@ -20,6 +20,9 @@ public sealed class DashboardAppFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>The warnings and errors the app has logged since it started.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -58,7 +61,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(_dataDirectory);
         Directory.CreateDirectory(SqliteSourceDirectory);
-        _factory = new DashboardAppFactory(_dataDirectory);
+        _factory = new DashboardAppFactory(_dataDirectory, Logs);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses

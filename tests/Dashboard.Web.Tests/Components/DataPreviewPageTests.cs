@@ -56,6 +56,31 @@ public sealed class DataPreviewPageTests
     }
 
     [Fact]
+    public async Task TravelOrganisation_SeesEventTypesInTravelWords()
+    {
+        await using var ctx = CreateContext(Populated with { EventNames = Dashboard.Application.DataSources.SampleData.EventTypeNames.For("Travel") });
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        Assert.Contains("Review", page.Find("[data-testid=sample-interactions] tbody").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Booking", page.Find("[data-testid=preview-event-mix]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Purchase", page.Find("[data-testid=preview-event-mix]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("preview-categories")]
+    [InlineData("preview-top-categories")]
+    public async Task CategoryCharts_StateThatAnItemCountsOnceUnderItsOneCategory(string chart)
+    {
+        await using var ctx = CreateContext(Populated);
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        var card = page.FindAll(".mud-paper").Last(p => p.QuerySelector($"[data-testid={chart}]") is not null);
+        Assert.Contains("Each item counts once, under its one category.", card.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PopulatedTenant_ShowsCountsAndSparsity()
     {
         await using var ctx = CreateContext(Populated);

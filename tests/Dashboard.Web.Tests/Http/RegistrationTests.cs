@@ -90,7 +90,7 @@ public sealed class RegistrationTests(DashboardFactory factory) : IClassFixture<
     private static async Task<string> AlertAsync(HttpResponseMessage response)
     {
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        var match = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"alert[^\"]*\"[^>]*>(?<text>.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var match = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"mud-alert-message\"[^>]*>(?<text>.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
         Assert.True(match.Success, "The page shows no alert.");
         return match.Groups["text"].Value.Trim();
     }

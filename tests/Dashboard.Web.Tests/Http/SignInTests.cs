@@ -97,7 +97,7 @@ public sealed class SignInTests(DashboardFactory factory) : IClassFixture<Dashbo
     private static async Task<string> AlertAsync(HttpResponseMessage response)
     {
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        var match = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"alert[^\"]*\"[^>]*>(?<text>.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var match = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"mud-alert-message\"[^>]*>(?<text>.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
         Assert.True(match.Success, "The page shows no alert.");
         return System.Text.RegularExpressions.Regex.Replace(match.Groups["text"].Value, "<[^>]+>", string.Empty).Trim();
     }

@@ -1,3 +1,6 @@
+using Dashboard.Application.DataSources.SampleData;
+using Dashboard.Domain.Data;
+
 namespace Dashboard.Application.DataSources.Preview;
 
 /// <summary>A profile of one tenant's end-users, items and interactions, computed in the database.</summary>
@@ -14,6 +17,7 @@ namespace Dashboard.Application.DataSources.Preview;
 /// <param name="SampleItems">The most recently stored items.</param>
 /// <param name="SampleEndUsers">The most recently stored end-users with their attributes.</param>
 /// <param name="Ratings">Ratings per star value, 0.5 to 5 in half stars, zero-filled; empty when the tenant has no ratings.</param>
+/// <param name="EventNames">What each event type is called in the vertical the tenant's data came from (the product's words when none).</param>
 public sealed record DataPreview(
     DataPreviewCounts Counts,
     InteractionHistory History,
@@ -27,8 +31,12 @@ public sealed record DataPreview(
     IReadOnlyList<InteractionSample> SampleInteractions,
     IReadOnlyList<ItemSample> SampleItems,
     IReadOnlyList<EndUserSample> SampleEndUsers,
-    IReadOnlyList<LabelledCount> Ratings)
+    IReadOnlyList<LabelledCount> Ratings,
+    IReadOnlyDictionary<InteractionType, string>? EventNames = null)
 {
+    /// <summary>The name of an event type in this tenant's vertical.</summary>
+    public string EventName(InteractionType type) => (EventNames ?? EventTypeNames.Default).GetValueOrDefault(type) ?? type.ToString();
+
     /// <summary>True when the tenant has no end-users, items or interactions at all.</summary>
     public bool IsEmpty => Counts.EndUsers == 0 && Counts.Items == 0 && Counts.Interactions == 0;
 }

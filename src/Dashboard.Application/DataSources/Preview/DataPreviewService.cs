@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Dashboard.Application.Common;
+using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Overview;
 using Dashboard.Domain.Data;
+using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +65,22 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
             await SampleInteractionsAsync(db, cancellationToken),
             await SampleItemsAsync(db, cancellationToken),
             await SampleEndUsersAsync(db, cancellationToken),
-            eventTypes.Any(e => e.Type == InteractionType.Rating && e.Count > 0) ? await RatingsAsync(db, cancellationToken) : []);
+            eventTypes.Any(e => e.Type == InteractionType.Rating && e.Count > 0) ? await RatingsAsync(db, cancellationToken) : [],
+            await EventNamesAsync(db, cancellationToken));
+    }
+
+    /// <summary>
+    /// The tenant's data is the vertical's when the source imported last is a sample-data source (an import
+    /// of real data afterwards is in the product's words, whatever the sample was).
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<InteractionType, string>> EventNamesAsync(IAppDbContext db, CancellationToken ct)
+    {
+        var latest = await db.DataSources.AsNoTracking()
+            .Where(s => s.LastImportState == ImportState.Succeeded && s.LastImportAtUtc != null)
+            .OrderByDescending(s => s.LastImportAtUtc)
+            .Select(s => new { s.Kind, s.SampleTemplate })
+            .FirstOrDefaultAsync(ct);
+        return EventTypeNames.For(latest is { Kind: DataSourceKind.SampleData } ? latest.SampleTemplate : null);
     }
 
     private static async Task<(DataPreviewCounts Counts, IReadOnlyList<EventTypeCount> EventTypes)> CountAsync(IAppDbContext db, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Microsoft.JSInterop;
+
 namespace Dashboard.Web.Components.Shared;
 
 /// <summary>
@@ -35,6 +37,11 @@ public sealed class Poller(TimeSpan interval, Func<Task<bool>> refresh) : IAsync
         }
         catch (OperationCanceledException)
         {
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone (tab closed, connection lost) while a refresh ran: nobody is left to show
+            // anything to, so polling ends quietly instead of failing the page's disposal with this exception.
         }
     }
 

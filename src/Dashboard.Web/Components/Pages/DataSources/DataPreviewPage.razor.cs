@@ -38,6 +38,7 @@ public sealed partial class DataPreviewPage
     protected override async Task OnInitializedAsync()
     {
         var preview = Preview ?? await PreviewService.GetAsync();
+        Preview = preview;
         _perDay = Series("Interactions", preview.History.Points.Select(d => d.Count));
         _perDayLabels = [.. preview.History.Labels()];
 
@@ -50,7 +51,6 @@ public sealed partial class DataPreviewPage
         _prices = [.. preview.PriceHistogram.Select(b => Bar(ChartText.PriceRange(b), b.Items, "items"))];
         _ratings = Bars(preview.Ratings, "ratings");
         _attributeCharts = preview.Attributes.ToDictionary(a => a.Key, a => Bars(ChartText.InNaturalOrder(a.Values), "end-users"));
-        Preview = preview;
     }
 
     private static IReadOnlyList<BarListItem> Bars(IReadOnlyList<LabelledCount> counts, string unit) => [.. counts.Select(c => Bar(c.Label, c.Count, unit))];
@@ -63,15 +63,7 @@ public sealed partial class DataPreviewPage
     private static string AttributeCaption(AttributeDistribution attribute) =>
         string.Format(CultureInfo.CurrentCulture, "{0:N0} end-users · {1:N0} values", attribute.EndUsers, attribute.DistinctValues);
 
-    private static string EventLabel(InteractionType type) => type switch
-    {
-        InteractionType.View => "View",
-        InteractionType.Click => "Click",
-        InteractionType.AddToCart => "Add to cart",
-        InteractionType.Purchase => "Purchase",
-        InteractionType.Rating => "Rating",
-        _ => type.ToString(),
-    };
+    private string EventLabel(InteractionType type) => Preview?.EventName(type) ?? type.ToString();
 
     private static string Format(DateTime utc) => Dashboard.Application.Common.UtcText.Format(utc);
 
