@@ -1,0 +1,11 @@
+namespace Dashboard.Recommender.Serving;
+
+/// <summary>What a list was based on.</summary>
+public enum DataBasis
+{
+    /// <summary>The end-user's own history (and recent events).</summary>
+    Personalised,
+
+    /// <summary>The model does not know the end-user (new since training): popular items instead.</summary>
+    FallbackNewEndUser,
+}
