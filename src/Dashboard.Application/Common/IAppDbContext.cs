@@ -1,4 +1,5 @@
 using Dashboard.Domain.Auditing;
+using Dashboard.Domain.Blends;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
@@ -41,6 +42,10 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<ImportError> ImportErrors { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<Blend> Blends { get; }
+
+    DbSet<ModelVersion> ModelVersions { get; }
 
     /// <summary>
     /// The change-tracking entry of an entity, e.g. to mark single properties of an attached stub as

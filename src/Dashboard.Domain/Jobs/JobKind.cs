@@ -5,4 +5,5 @@ public enum JobKind
 {
     GenerateSampleData,
     ImportDataSource,
+    TrainModel,
 }

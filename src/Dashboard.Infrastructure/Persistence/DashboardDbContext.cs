@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Dashboard.Application.Common;
 using Dashboard.Domain.Auditing;
+using Dashboard.Domain.Blends;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
@@ -58,6 +59,10 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     public DbSet<ImportError> ImportErrors => Set<ImportError>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Blend> Blends => Set<Blend>();
+
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
 
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 
