@@ -39,6 +39,7 @@ public static class AuditSentence
         (AuditActions.ModelVersionRolledBack, "Model version rolled back"),
         (AuditActions.ModelVersionAutoActivated, "Model version activated automatically"),
         (AuditActions.ModelVersionUnusable, "Model version unusable"),
+        (AuditActions.JobCancelled, "Job cancelled"),
     ];
 
     public static string Label(string action) =>
@@ -83,6 +84,9 @@ public static class AuditSentence
             AuditActions.ModelVersionRolledBack => $"Rolled the blend “{subject}” back from {entry.Before} to {entry.After}.",
             AuditActions.ModelVersionAutoActivated => $"{Capital(entry.After)} of the blend “{subject}” was activated automatically{Replacing(entry.Before)}: it scored within the blend's margin.",
             AuditActions.ModelVersionUnusable => $"Marked {entry.After?.TrimEnd('.')} of the blend “{subject}” as unusable.",
+            AuditActions.JobCancelled => entry.Before is { Length: > 0 } state
+                ? $"Cancelled the job “{subject}” while it was {state.ToLowerInvariant()}; nothing it had started is kept."
+                : $"Cancelled the job “{subject}”; nothing it had started is kept.",
             _ => $"{Label(entry.Action)}: {subject}.",
         };
     }

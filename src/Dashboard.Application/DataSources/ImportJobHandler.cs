@@ -140,11 +140,15 @@ public sealed class ImportJobHandler(
                 $"Not imported, because the {Label(report.Dataset)} were rejected. Nothing was changed.", CancellationToken.None);
             throw new ImportRejectedException($"{(failedDataset is null ? string.Empty : $"{char.ToUpperInvariant(failedDataset[0])}{failedDataset[1..]}: ")}{reason}", ex);
         }
-        catch (Exception)
+        catch (Exception ex)
         {
+            // A cancel from the Jobs page and a stopping app both end here through the job's own token.
+            var reason = ex is OperationCanceledException && stopping.IsCancellationRequested
+                ? "The import was stopped before it finished (cancelled, or the app was stopping) and nothing was changed. Import again when you are ready."
+                : "The import failed for a technical reason and nothing was changed. Try again; if it keeps failing, contact support.";
             foreach (var report in reports.Values)
             {
-                report.Rejection = "The import failed for a technical reason and nothing was changed. Try again; if it keeps failing, contact support.";
+                report.Rejection = reason;
             }
 
             await FinishAsync(context.Caller, source, runs, reports, ImportState.Failed, null, null, CancellationToken.None);

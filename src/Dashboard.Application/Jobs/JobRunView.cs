@@ -11,6 +11,15 @@ public sealed record JobRunView(
     {
         ArgumentNullException.ThrowIfNull(run);
         return new(run.Id, run.Kind, run.State, live?.Percent ?? run.Progress, live is { } p ? p.Message : run.Message, run.Error, run.RequestedBy,
-            run.QueuedAtUtc, run.Duration);
+            run.QueuedAtUtc, run.Duration)
+        {
+            CancelRequestedBy = run.CancelRequestedBy,
+        };
     }
+
+    /// <summary>Who asked to cancel the run, when someone did.</summary>
+    public string? CancelRequestedBy { get; init; }
+
+    /// <summary>True while the run can still be cancelled: queued, or running with no cancel asked yet.</summary>
+    public bool CanCancel => State == JobState.Queued || (State == JobState.Running && CancelRequestedBy is null);
 }

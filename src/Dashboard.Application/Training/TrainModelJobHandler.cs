@@ -276,9 +276,9 @@ public sealed class TrainModelJobHandler(
                 return;
             }
 
-            if (state == JobState.Failed)
+            if (state is JobState.Failed or JobState.Cancelled)
             {
-                throw new ValidationException("The data import this training waited for failed; train again once data has been imported.");
+                throw new ValidationException($"The data import this training waited for {(state == JobState.Failed ? "failed" : "was cancelled")}; train again once data has been imported.");
             }
 
             await Task.Delay(WaitPoll, context.CancellationToken);

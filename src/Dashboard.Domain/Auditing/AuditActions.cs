@@ -32,4 +32,5 @@ public static class AuditActions
     public const string ModelVersionRolledBack = "ModelVersion.RolledBack";
     public const string ModelVersionAutoActivated = "ModelVersion.AutoActivated";
     public const string ModelVersionUnusable = "ModelVersion.Unusable";
+    public const string JobCancelled = "Job.CancelRequested";
 }

@@ -37,5 +37,13 @@ public sealed class JobRun : ITenantOwned
 
     public DateTime? FinishedAtUtc { get; set; }
 
+    /// <summary>
+    /// Set when someone asks to cancel the run. The node running it reads this every second, so a cancel
+    /// asked on one node stops a run on another.
+    /// </summary>
+    public DateTime? CancelRequestedAtUtc { get; set; }
+
+    public string? CancelRequestedBy { get; set; }
+
     public TimeSpan? Duration => StartedAtUtc is { } s ? (FinishedAtUtc ?? DateTime.UtcNow) - s : null;
 }

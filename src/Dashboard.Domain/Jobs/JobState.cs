@@ -6,4 +6,7 @@ public enum JobState
     Running,
     Succeeded,
     Failed,
+
+    /// <summary>Stopped at someone's request; like a failure, it leaves nothing half-written.</summary>
+    Cancelled,
 }

@@ -66,8 +66,10 @@ public sealed class JobRunExecutor(
 
         var handler = handlers.FirstOrDefault(h => h.Kind == kind);
         var progress = new LatestProgress(jobRunId, registry);
+        using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var persistCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var persister = PersistProgressLoopAsync(tenantId, jobRunId, progress, persistCts.Token);
+        var cancel = new CancelWatch(runCts);
+        var persister = PersistProgressLoopAsync(tenantId, jobRunId, progress, cancel, persistCts.Token);
         Exception? failure = null;
         try
         {
@@ -77,14 +79,18 @@ public sealed class JobRunExecutor(
             }
 
             var caller = CallerContext.ForJob(tenantId, handler.Name, requestedBy ?? "unknown", handler.RequiredPolicy);
-            await handler.RunAsync(new JobContext(jobRunId, caller, parameters, progress, cancellationToken));
+            await handler.RunAsync(new JobContext(jobRunId, caller, parameters, progress, runCts.Token));
         }
 #pragma warning disable CA1031 // Any failure of a job must end up on its JobRun row, whatever its type.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             failure = ex;
-            if (IsRefusedInput(ex))
+            if (cancel.RequestedBy is not null && ex is OperationCanceledException)
+            {
+                logger.LogInformation("Job run {JobRunId} ({Kind}) was cancelled on request.", jobRunId, kind);
+            }
+            else if (IsRefusedInput(ex))
             {
                 // A refused file or out-of-range option is the user's input, not a fault of the app: the
                 // reason is on the run for them, and a stack trace would only bury real errors in the log.
@@ -111,6 +117,11 @@ public sealed class JobRunExecutor(
                 run.Progress = 100;
                 run.Message = progress.Latest.Message is { Length: > 0 } m ? Truncate(m, JobRun.MessageMaxLength) : "Done";
             }
+            else if (cancel.RequestedBy is { } by && failure is OperationCanceledException)
+            {
+                run.State = JobState.Cancelled;
+                run.Message = Truncate($"Cancelled by {by} — nothing was changed", JobRun.MessageMaxLength);
+            }
             else
             {
                 run.State = JobState.Failed;
@@ -124,7 +135,11 @@ public sealed class JobRunExecutor(
         registry.Remove(jobRunId);
     }
 
-    private async Task PersistProgressLoopAsync(Guid tenantId, Guid jobRunId, LatestProgress progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Once a second: reads whether someone asked to cancel the run (on any node) and writes the latest progress
+    /// when it changed.
+    /// </summary>
+    private async Task PersistProgressLoopAsync(Guid tenantId, Guid jobRunId, LatestProgress progress, CancelWatch cancel, CancellationToken cancellationToken)
     {
         var written = -1;
         using var timer = new PeriodicTimer(PersistEvery, time);
@@ -132,6 +147,24 @@ public sealed class JobRunExecutor(
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
+                if (cancel.RequestedBy is null)
+                {
+                    try
+                    {
+                        await using var db = dbFactory.CreateForTenant(tenantId);
+                        var by = await db.JobRuns.AsNoTracking().Where(j => j.Id == jobRunId && j.CancelRequestedAtUtc != null)
+                            .Select(j => j.CancelRequestedBy ?? "someone").FirstOrDefaultAsync(cancellationToken);
+                        if (by is not null)
+                        {
+                            await cancel.RequestAsync(by);
+                        }
+                    }
+                    catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        logger.LogDebug(ex, "Cancel request of job run {JobRunId} not read this tick.", jobRunId);
+                    }
+                }
+
                 var latest = progress.Latest;
                 if (latest.Percent == written)
                 {
@@ -174,6 +207,20 @@ public sealed class JobRunExecutor(
         failure is System.ComponentModel.DataAnnotations.ValidationException or ImportInputException or ImportRejectedException;
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+
+    /// <summary>Who asked to cancel the run (null until someone did), and the source that stops the handler.</summary>
+    private sealed class CancelWatch(CancellationTokenSource run)
+    {
+        private volatile string? _requestedBy;
+
+        public string? RequestedBy => _requestedBy;
+
+        public Task RequestAsync(string by)
+        {
+            _requestedBy = by;
+            return run.CancelAsync();
+        }
+    }
 
     /// <summary>Keeps only the newest report; cheap enough to call per batch from a hot loop.</summary>
     private sealed class LatestProgress(Guid jobRunId, JobProgressRegistry registry) : IProgress<JobProgress>

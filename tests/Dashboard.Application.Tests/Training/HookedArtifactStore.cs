@@ -7,10 +7,17 @@ internal sealed class HookedArtifactStore(IModelArtifactStore inner) : IModelArt
 {
     public Action<Guid>? AfterSave { get; set; }
 
+    /// <summary>Runs after the artifact is stored, with the training's own cancellation token.</summary>
+    public Func<Guid, CancellationToken, Task>? AfterSaveAsync { get; set; }
+
     public async Task<ModelArtifact> SaveAsync(Guid tenantId, Guid artifactId, Stream content, CancellationToken cancellationToken)
     {
         var saved = await inner.SaveAsync(tenantId, artifactId, content, cancellationToken);
         AfterSave?.Invoke(artifactId);
+        if (AfterSaveAsync is { } hook)
+        {
+            await hook(artifactId, cancellationToken);
+        }
         return saved;
     }
 

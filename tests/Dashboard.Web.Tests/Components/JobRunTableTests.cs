@@ -77,4 +77,25 @@ public sealed class JobRunTableTests
 
         Assert.Contains("2026-06-30 12:00 UTC", table.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Cancel_IsOfferedForQueuedAndRunningJobsTheCallerMayRun_AndACancelAskedShowsWhoAsked()
+    {
+        await using var ctx = CreateContext();
+        JobRunView? clicked = null;
+        var asked = Run(JobState.Running, 30) with { CancelRequestedBy = "ana@example.test" };
+        var runs = new[] { Run(JobState.Running, 10), Run(JobState.Succeeded, 100), asked };
+
+        var allowed = ctx.Render<JobRunTable>(p => p.Add(t => t.Runs, runs).Add(t => t.CanRun, _ => true)
+            .Add(t => t.OnRunAgain, _ => { }).Add(t => t.OnCancel, r => clicked = r));
+        var refused = ctx.Render<JobRunTable>(p => p.Add(t => t.Runs, runs).Add(t => t.CanRun, _ => false)
+            .Add(t => t.OnRunAgain, _ => { }).Add(t => t.OnCancel, _ => { }));
+
+        var cancel = allowed.FindAll("[data-testid=cancel-job]");
+        Assert.Single(cancel);
+        await cancel[0].ClickAsync(new());
+        Assert.Same(runs[0], clicked);
+        Assert.Contains("Cancelling (asked by ana@example.test)", allowed.Find("[data-testid=cancelling]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(refused.FindAll("[data-testid=cancel-job]"));
+    }
 }

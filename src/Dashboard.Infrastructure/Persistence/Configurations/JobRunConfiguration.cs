@@ -13,6 +13,7 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         builder.Property(j => j.Message).HasMaxLength(JobRun.MessageMaxLength);
         builder.Property(j => j.Error).HasMaxLength(JobRun.ErrorMaxLength);
         builder.Property(j => j.RequestedBy).HasMaxLength(256);
+        builder.Property(j => j.CancelRequestedBy).HasMaxLength(256);
         builder.Ignore(j => j.Duration);
         builder.HasIndex(j => new { j.TenantId, j.QueuedAtUtc });
     }

@@ -66,6 +66,37 @@ public sealed partial class JobsPage
         }
     }
 
+    private async Task CancelAsync(JobRunView run)
+    {
+        var name = JobRunTable.KindName(run.Kind);
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Cancel \"{name}\"?",
+            run.State == JobState.Queued
+                ? "The job has not started yet; it will not run."
+                : "The job stops within a few seconds and keeps nothing of what it has done so far: no data or model version is half-written, and what was there before stays as it was.",
+            yesText: "Cancel the job",
+            cancelText: "Keep it running");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        try
+        {
+            Snackbar.Add(await Jobs.CancelAsync(run.Id), Severity.Info);
+            _runs = await Jobs.ListAsync(100);
+            _poller?.EnsureRunning();
+        }
+        catch (ForbiddenAccessException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        catch (NotFoundException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_poller is not null)
