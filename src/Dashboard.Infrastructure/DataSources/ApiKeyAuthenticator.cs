@@ -1,4 +1,5 @@
 using Dashboard.Application.DataSources.ApiKeys;
+using Dashboard.Domain.DataSources;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ internal sealed class ApiKeyAuthenticator(IDbContextFactory<DashboardDbContext> 
             .IgnoreQueryFilters([DashboardDbContext.TenantFilter])
             .AsNoTracking()
             .Where(k => k.Hash == hash)
-            .Select(k => new { k.Id, k.TenantId, k.Name, k.Hash, k.RevokedAtUtc, k.LastUsedAtUtc })
+            .Select(k => new { k.Id, k.TenantId, k.Name, k.Scopes, k.Hash, k.RevokedAtUtc, k.LastUsedAtUtc })
             .FirstOrDefaultAsync(cancellationToken);
 
         // The index lookup finds the row; the fixed-time comparison keeps the final decision from
@@ -46,6 +47,6 @@ internal sealed class ApiKeyAuthenticator(IDbContextFactory<DashboardDbContext> 
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAtUtc, now), cancellationToken);
         }
 
-        return new ApiKeyIdentity(key.TenantId, key.Id, key.Name);
+        return new ApiKeyIdentity(key.TenantId, key.Id, key.Name, ApiScopes.Split(key.Scopes));
     }
 }

@@ -67,6 +67,19 @@ public sealed class EventsApiTests(DashboardFactory factory) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task KeyWithoutEventsWrite_Is403ProblemNamingTheMissingScope()
+    {
+        var key = await ApiKeys.CreateAsync(factory, await ApiKeys.TenantIdAsync(factory, "Demo Retail"), scopes: "recommendations:read");
+        using var client = ClientWithKey(key);
+
+        var response = await client.PostAsync("/api/v1/events", JsonContent(OneEvent));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("events:write", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("missing_scope").GetString());
+    }
+
+    [Fact]
     public async Task SignedInBrowserWithoutKey_CannotUseTheApi()
     {
         using var client = await SignIn.AsAsync(factory, "admin@demo.local");

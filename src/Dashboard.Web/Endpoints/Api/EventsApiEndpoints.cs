@@ -3,7 +3,9 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.EventsApi;
+using Dashboard.Domain.DataSources;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -11,8 +13,8 @@ using Scalar.AspNetCore;
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// The events API (<c>/api/v1</c>): authentication by API key, a per-key rate limit, the three batch
-/// endpoints, and their OpenAPI description with a browsable reference page.
+/// The events API (<c>/api/v1</c>, scope <c>events:write</c>): authentication by API key, a per-key rate
+/// limit, the three batch endpoints, and the OpenAPI description with a browsable reference page.
 /// </summary>
 public static class EventsApiEndpoints
 {
@@ -25,9 +27,8 @@ public static class EventsApiEndpoints
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
-        // Only the API-key scheme counts here: a signed-in browser's cookie does not open the API.
-        services.AddAuthorizationBuilder().AddPolicy(PolicyName, p =>
-            p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder().AddApiScopePolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiScopeForbiddenHandler>();
 
         services.AddRateLimiter(options =>
         {
@@ -59,7 +60,7 @@ public static class EventsApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/v1")
-            .RequireAuthorization(PolicyName)
+            .RequireAuthorization(ApiScopePolicies.For(ApiScopes.EventsWrite))
             .RequireRateLimiting(PolicyName)
             // JSON bodies authenticated by a header cannot be forged cross-site the way cookie-backed forms can.
             .DisableAntiforgery()
@@ -69,6 +70,7 @@ public static class EventsApiEndpoints
             .WithTags("Events API")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

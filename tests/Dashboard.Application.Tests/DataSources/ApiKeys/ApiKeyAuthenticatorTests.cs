@@ -1,6 +1,7 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.Tests.Support;
+using Dashboard.Domain.DataSources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,20 +13,21 @@ public sealed class ApiKeyAuthenticatorTests
     {
         var caller = await host.RegisterOrganisationAsync(organisation, email);
         host.CurrentUser.Caller = caller;
-        return (caller, await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync(organisation + " shop")));
+        return (caller, await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync(organisation + " shop", [ApiScopes.RecommendationsRead, ApiScopes.EventsWrite])));
     }
 
     private static IApiKeyAuthenticator Authenticator(TestHost host) => host.Services.GetRequiredService<IApiKeyAuthenticator>();
 
     [Fact]
-    public async Task ValidKey_GivesItsTenantAndKey()
+    public async Task ValidKey_GivesItsTenantKeyAndScopes()
     {
         await using var host = await TestHost.StartAsync();
         var (caller, key) = await CreateKeyAsync(host, "Alpha", "a@example.test");
 
         var identity = await Authenticator(host).AuthenticateAsync(key.Key);
 
-        Assert.Equal(new ApiKeyIdentity(caller.TenantId, key.Summary!.Id, "Alpha shop"), identity);
+        Assert.Equal((caller.TenantId, key.Summary!.Id, "Alpha shop"), (identity!.TenantId, identity.KeyId, identity.KeyName));
+        Assert.Equal([ApiScopes.EventsWrite, ApiScopes.RecommendationsRead], identity.Scopes);
     }
 
     [Fact]
