@@ -1,6 +1,8 @@
 using Dashboard.Application.Auditing;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.EventsApi;
+using Dashboard.Application.Recommendations;
+using Dashboard.Application.Recommendations.Feedback;
 using Dashboard.Application.DataSources.Preview;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.DataSources;
@@ -34,6 +36,8 @@ public static class DependencyInjection
         services.AddScoped<OverviewService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<EventIngestService>();
+        services.AddScoped<FeedbackService>();
+        services.AddSingleton<RecentEventsBuffer>();
         services.AddSingleton<IngestLimitCheck>();
         services.AddSingleton<TenantWriteGate>();
         services.AddScoped<IDataPreviewService, DataPreviewService>();

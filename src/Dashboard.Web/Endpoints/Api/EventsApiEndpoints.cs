@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.EventsApi;
+using Dashboard.Application.Recommendations.Feedback;
 using Dashboard.Domain.DataSources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -100,6 +101,19 @@ public static class EventsApiEndpoints
             .Accepts<ItemsBatch>("application/json")
             .Produces<IngestSummary>();
 
+        group.MapPost("/feedback", RecordFeedbackAsync)
+            .WithName("PostFeedback")
+            .WithTags("Recommendations API")
+            .WithSummary("Record impressions, clicks and conversions of recommended items")
+            .WithDescription("Each row names the recommendation_id of the list the item was in, the item, the end-user, the type " +
+                "(impression, click or conversion) and a timestamp. Every row is stored as feedback; a click is also stored as a click " +
+                "interaction and a conversion as a purchase interaction, so both count in the next training (an impression does not: being " +
+                "shown an item says nothing about liking it). A recommendation_id is checked for its shape only: served lists are logged a " +
+                "moment after they are answered, so an id is never refused for not being found yet. Same rules as /events: all-or-nothing, " +
+                "any invalid row means nothing is written and the 400 response lists every problem; a retried batch is stored once.")
+            .Accepts<FeedbackBatch>("application/json")
+            .Produces<FeedbackSummary>();
+
         app.MapOpenApi();
         // Scalar's default fonts come from fonts.scalar.com: every visit would tell a third party, and the
         // Content-Security-Policy allows fonts from this origin only.
@@ -153,21 +167,30 @@ public static class EventsApiEndpoints
         return ToResult(await ingest.UpsertItemsAsync(caller.TenantId, body?.Items, cancellationToken));
     }
 
-    private static IResult ToResult(IngestOutcome outcome)
+    private static async Task<IResult> RecordFeedbackAsync(HttpContext http, ICurrentUser currentUser, FeedbackService feedback, CancellationToken cancellationToken)
     {
-        if (outcome.Summary is { } summary)
+        var (body, problem) = await JsonBody.ReadAsync<FeedbackBatch>(http.Request, cancellationToken);
+        if (problem is not null)
         {
-            return TypedResults.Ok(summary);
+            return problem;
         }
 
-        return Results.Problem(
-            statusCode: outcome.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
-            title: "The batch was not written",
-            detail: outcome.TooLarge
-                ? outcome.Problems[0].Reason
-                : string.Create(CultureInfo.InvariantCulture, $"{outcome.Problems.Count} problem(s) found; nothing was written. Fix them and send the whole batch again."),
-            extensions: new Dictionary<string, object?> { ["errors"] = outcome.Problems });
+        var caller = await currentUser.GetAsync(cancellationToken);
+        var outcome = await feedback.RecordAsync(caller.TenantId, body?.Feedback, cancellationToken);
+        return outcome.Summary is { } summary ? TypedResults.Ok(summary) : Refused(outcome.Problems, outcome.TooLarge);
     }
+
+    private static IResult ToResult(IngestOutcome outcome) =>
+        outcome.Summary is { } summary ? TypedResults.Ok(summary) : Refused(outcome.Problems, outcome.TooLarge);
+
+    private static IResult Refused(IReadOnlyList<IngestProblem> problems, bool tooLarge) =>
+        Results.Problem(
+            statusCode: tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+            title: "The batch was not written",
+            detail: tooLarge
+                ? problems[0].Reason
+                : string.Create(CultureInfo.InvariantCulture, $"{problems.Count} problem(s) found; nothing was written. Fix them and send the whole batch again."),
+            extensions: new Dictionary<string, object?> { ["errors"] = problems });
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
