@@ -761,6 +761,96 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.ToTable("JobRuns");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Recommendations.RecommendationFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EndUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecommendationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndUserId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("TenantId", "EndUserId");
+
+                    b.HasIndex("TenantId", "ItemId");
+
+                    b.HasIndex("TenantId", "RecommendationId");
+
+                    b.ToTable("RecommendationFeedback");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Recommendations.ServedRecommendation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("BlendId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EndUserExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("ItemIdsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Personalised")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("ServedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SourceItemExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "EndUserExternalId");
+
+                    b.HasIndex("TenantId", "ServedAtUtc");
+
+                    b.ToTable("ServedRecommendations");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1176,6 +1266,25 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasForeignKey("DataSourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Recommendations.RecommendationFeedback", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Data.EndUser", "EndUser")
+                        .WithMany()
+                        .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Domain.Data.Item", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("EndUser");
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("Dashboard.Infrastructure.Storage.StoredBlobChunk", b =>
