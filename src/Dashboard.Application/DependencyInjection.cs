@@ -1,4 +1,6 @@
 using Dashboard.Application.Auditing;
+using Dashboard.Application.Blends;
+using Dashboard.Application.Compliance;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.EventsApi;
 using Dashboard.Application.Recommendations;
@@ -8,8 +10,10 @@ using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Team;
 using Dashboard.Application.Tenants;
+using Dashboard.Application.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -51,6 +55,13 @@ public static class DependencyInjection
         services.AddSingleton<SampleDataGenerator>();
         services.AddScoped<IJobHandler, SampleDataJobHandler>();
         services.AddScoped<IJobHandler, ImportJobHandler>();
+        services.AddSingleton<IConsentGate, AllowEveryoneConsentGate>();
+        services.AddSingleton<IReleaseGate, AllowAllReleaseGate>();
+        services.AddScoped<ModelActivation>();
+        services.AddScoped<BlendService>();
+        services.AddScoped<ModelTrainingService>();
+        services.AddScoped<ModelVersionService>();
+        services.AddScoped<IJobHandler, TrainModelJobHandler>();
         return builder;
     }
 }

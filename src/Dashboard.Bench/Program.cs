@@ -19,6 +19,7 @@ var rows = options.Task switch
     "rating" => RatingTask.Run(options, datasetName),
     "topn" => TopNTask.Run(options, datasetName),
     "import" => await ImportTask.RunAsync(options),
+    "train" => await TrainTask.RunAsync(options),
     "write-fairness" => await WriteFairnessTask.RunAsync(options),
     _ => ScaleTask.Run(options),
 };

@@ -1,3 +1,4 @@
+using Dashboard.Application.Blends;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.ApiKeys;
@@ -6,10 +7,12 @@ using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.ModelStore;
 using Dashboard.Application.Team;
+using Dashboard.Application.Training;
 using Dashboard.Infrastructure.DataSources;
 using Dashboard.Infrastructure.Demo;
 using Dashboard.Infrastructure.Identity;
 using Dashboard.Infrastructure.Jobs;
+using Dashboard.Infrastructure.Models;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Security;
 using Dashboard.Infrastructure.Storage;
@@ -58,6 +61,9 @@ public static class DependencyInjection
         services.AddSingleton<ISecretProtector, SecretProtector>();
         services.AddSingleton<ISqlSourceConnector, SqlSourceConnector>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<IActiveModelCache, ActiveModelCache>();
+        services.AddSingleton<ITrainingSchedules, HangfireTrainingSchedules>();
+        services.AddScoped<ScheduledTraining>();
         AddStorage(services);
         return builder;
     }

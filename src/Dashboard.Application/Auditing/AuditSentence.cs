@@ -33,6 +33,13 @@ public static class AuditSentence
         (AuditActions.DataSourceMappingSaved, "Column mapping saved"),
         (AuditActions.ImportStarted, "Import started"),
         (AuditActions.ImportFinished, "Import finished"),
+        (AuditActions.BlendCreated, "Blend added"),
+        (AuditActions.BlendUpdated, "Blend changed"),
+        (AuditActions.BlendDeleted, "Blend deleted"),
+        (AuditActions.ModelVersionActivated, "Model version activated"),
+        (AuditActions.ModelVersionRolledBack, "Model version rolled back"),
+        (AuditActions.ModelVersionAutoActivated, "Model version activated automatically"),
+        (AuditActions.ModelVersionUnusable, "Model version unusable"),
     ];
 
     public static string Label(string action) =>
@@ -73,6 +80,13 @@ public static class AuditSentence
                 ? $"Started an import of “{subject}” ({datasets})."
                 : $"Started an import of “{subject}”.",
             AuditActions.ImportFinished => Finished(subject, after),
+            AuditActions.BlendCreated => $"Added the blend “{subject}”.",
+            AuditActions.BlendUpdated => Changed("blend", subject, entry, before, after),
+            AuditActions.BlendDeleted => $"Deleted the blend “{subject}” and its model versions.",
+            AuditActions.ModelVersionActivated => $"Activated {entry.After} of the blend “{subject}”{Replacing(entry.Before)}.",
+            AuditActions.ModelVersionRolledBack => $"Rolled the blend “{subject}” back from {entry.Before} to {entry.After}.",
+            AuditActions.ModelVersionAutoActivated => $"{Capital(entry.After)} of the blend “{subject}” was activated automatically{Replacing(entry.Before)}: it scored within the blend's margin.",
+            AuditActions.ModelVersionUnusable => $"Marked {entry.After?.TrimEnd('.')} of the blend “{subject}” as unusable.",
             _ => $"{Label(entry.Action)}: {subject}.",
         };
     }
@@ -106,20 +120,27 @@ public static class AuditSentence
         ? string.Join(", ", role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Roles.DisplayName))
         : "no role";
 
-    private static string Updated(string subject, AuditLogEntry entry, IReadOnlyList<AuditField>? before, IReadOnlyList<AuditField>? after)
+    private static string Updated(string subject, AuditLogEntry entry, IReadOnlyList<AuditField>? before, IReadOnlyList<AuditField>? after) =>
+        Changed("data source", subject, entry, before, after);
+
+    private static string Changed(string what, string subject, AuditLogEntry entry, IReadOnlyList<AuditField>? before, IReadOnlyList<AuditField>? after)
     {
         if (before is null || after is null)
         {
-            return $"Changed the data source “{subject}”.";
+            return $"Changed the {what} “{subject}”.";
         }
 
         var changes = Changes(entry).Where(c => c.Changed).Select(c => c.Before is null
             ? $"{Lower(c.Field)} {c.After}"
             : $"{Lower(c.Field)} from {c.Before} to {c.After ?? "nothing"}").ToList();
         return changes.Count == 0
-            ? $"Saved the data source “{subject}” without changing its settings."
-            : $"Changed the data source “{subject}”: {string.Join("; ", changes)}.";
+            ? $"Saved the {what} “{subject}” without changing its settings."
+            : $"Changed the {what} “{subject}”: {string.Join("; ", changes)}.";
     }
+
+    private static string Replacing(string? before) => before is { Length: > 0 } ? $" in place of {before}" : string.Empty;
+
+    private static string Capital(string? text) => text is { Length: > 0 } ? char.ToUpperInvariant(text[0]) + text[1..] : string.Empty;
 
     private static string Uploaded(string subject, string? text, IReadOnlyList<AuditField>? after) =>
         AuditFields.Value(after, "File") is { } file

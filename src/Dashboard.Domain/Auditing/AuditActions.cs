@@ -25,4 +25,11 @@ public static class AuditActions
     public const string DataSourceMappingSaved = "DataSource.MappingSaved";
     public const string ImportStarted = "DataSource.ImportStarted";
     public const string ImportFinished = "DataSource.ImportFinished";
+    public const string BlendCreated = "Blend.Created";
+    public const string BlendUpdated = "Blend.Updated";
+    public const string BlendDeleted = "Blend.Deleted";
+    public const string ModelVersionActivated = "ModelVersion.Activated";
+    public const string ModelVersionRolledBack = "ModelVersion.RolledBack";
+    public const string ModelVersionAutoActivated = "ModelVersion.AutoActivated";
+    public const string ModelVersionUnusable = "ModelVersion.Unusable";
 }

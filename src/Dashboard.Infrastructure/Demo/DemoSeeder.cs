@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Dashboard.Application.Blends;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Team;
+using Dashboard.Application.Training;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 using Dashboard.Infrastructure.Persistence;
@@ -15,7 +17,7 @@ namespace Dashboard.Infrastructure.Demo;
 
 /// <summary>
 /// On an empty database (no organisation yet) with Demo:Enabled, creates "Demo Retail" with an Admin,
-/// a Marketer and a Compliance officer, and a sample-data source whose import it queues.
+/// a Marketer and a Compliance officer, and a sample-data source whose import it queues, followed by a training of the default blend.
 /// </summary>
 public sealed class DemoSeeder(
     DashboardDbContext db,
@@ -67,7 +69,12 @@ public sealed class DemoSeeder(
                 SampleTemplate = SampleCatalogTemplates.ECommerce, SampleOptionsJson = JsonSerializer.Serialize(sampleData.Value),
             };
             tenantDb.DataSources.Add(source);
-            ImportRequests.Enqueue(tenantDb, scheduler, source, [DatasetKind.Interactions], CallerContext.ForSystem(registered.TenantId, Actor), now);
+            var caller = CallerContext.ForSystem(registered.TenantId, Actor);
+            var imports = ImportRequests.Enqueue(tenantDb, scheduler, source, [DatasetKind.Interactions], caller, now);
+
+            // The default blend trains once the sample data is in; as the blend's first version it is activated.
+            var blend = await tenantDb.Blends.FirstAsync(b => b.Name == BlendDefaults.DefaultBlendName, cancellationToken);
+            scheduler.Enqueue(tenantDb, new TrainModelParameters(blend.Id, imports[0].JobRunId), caller);
             await tenantDb.SaveChangesAsync(cancellationToken);
         }
 

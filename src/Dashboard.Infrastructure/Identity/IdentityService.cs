@@ -1,4 +1,5 @@
 using Dashboard.Application.Auditing;
+using Dashboard.Application.Blends;
 using Dashboard.Application.Common;
 using Dashboard.Application.Team;
 using Dashboard.Domain.Auditing;
@@ -213,11 +214,17 @@ internal sealed class IdentityService(IServiceScopeFactory scopes, TimeProvider 
             return new RegistrationOutcome(ToResult(added), Guid.Empty, null);
         }
 
-        await RecordAsync(db, tenant.Id, d => d.AuditLog.Add(new AuditLogEntry
+        await RecordAsync(db, tenant.Id, d =>
         {
-            AtUtc = now, UserId = registeredBy is null ? user.Id : null, UserName = registeredBy ?? email, Action = AuditActions.OrganisationRegistered, Subject = organisationName,
-            After = AuditFields.Write(("First Admin", email)),
-        }), cancellationToken);
+            d.AuditLog.Add(new AuditLogEntry
+            {
+                AtUtc = now, UserId = registeredBy is null ? user.Id : null, UserName = registeredBy ?? email, Action = AuditActions.OrganisationRegistered, Subject = organisationName,
+                After = AuditFields.Write(("First Admin", email)),
+            });
+
+            // Every organisation starts with a blend to train, so its first data leads to recommendations without set-up.
+            d.Blends.Add(BlendDefaults.CreateDefault(now));
+        }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new RegistrationOutcome(Result.Success, tenant.Id, user.Id);
     }

@@ -84,6 +84,23 @@ public sealed class Ease : RecommenderBase<EaseOptions>
         _userValues = options.Binarize ? Ones(train.NonZeroCount) : train.UserValues;
     }
 
+    /// <summary>
+    /// Scores a history given by the caller (a known user's row plus events since training): x B over
+    /// these items, each worth its value, or 1 when the model was fitted binarised.
+    /// </summary>
+    internal void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
+    {
+        scores.Clear();
+        var n = ItemCount;
+        for (var k = 0; k < items.Length; k++)
+        {
+            if (IsKnownItem(items[k]))
+            {
+                TensorPrimitives.MultiplyAdd(_weights.AsSpan(items[k] * n, n), Options.Binarize ? 1f : values[k], scores, scores);
+            }
+        }
+    }
+
     protected override void ScoreCore(int user, ReadOnlySpan<int> candidates, Span<float> scores)
     {
         var buffer = ArrayPool<float>.Shared.Rent(ItemCount);

@@ -19,6 +19,9 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
     private float[] _itemFactors = [];
     private int _factors;
 
+    // YᵀY + λI for fold-in, computed on first use; recomputing it concurrently is harmless.
+    private float[]? _gram;
+
     public ImplicitAls()
         : base(new ImplicitAlsOptions())
     {
@@ -34,6 +37,7 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
         InteractionMatrix train, ImplicitAlsOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         options.Validate();
+        _gram = null;
         var k = _factors = options.Factors;
         var random = new Random(options.Seed);
         _userFactors = BiasedMf.NormalFactors(train.UserCount, k, k, 0.01f, random);
@@ -67,6 +71,51 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
         }
     }
 
+    /// <summary>
+    /// Scores a history given by the caller (a known user's row plus events since training) by folding
+    /// the user in: one exact least-squares solve of (YᵀY + λI + Σ (c − 1) y yᵀ) x = Σ c y with the item
+    /// factors fixed, the same objective a user sweep minimises.
+    /// </summary>
+    internal void ScoreFoldIn(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
+    {
+        var k = _factors;
+        var gram = _gram ??= Gram(_itemFactors, k, Options.Regularization);
+        var a = new double[k * k];
+        var b = new double[k];
+        for (var i = 0; i < a.Length; i++)
+        {
+            a[i] = gram[i];
+        }
+
+        for (var e = 0; e < items.Length; e++)
+        {
+            if (!IsKnownItem(items[e]))
+            {
+                continue;
+            }
+
+            var y = _itemFactors.AsSpan(items[e] * k, k);
+            var c = 1.0 + (Options.Alpha * (Options.Binarize ? 1.0 : values[e]));
+            for (var r = 0; r < k; r++)
+            {
+                b[r] += c * y[r];
+                var row = a.AsSpan(r * k, k);
+                for (var col = 0; col < k; col++)
+                {
+                    row[col] += (c - 1) * y[r] * y[col];
+                }
+            }
+        }
+
+        DenseCholesky.Factor(a, k, CancellationToken.None);
+        var x = new float[k];
+        SolveFactored(a, b, x, k);
+        for (var i = 0; i < ItemCount; i++)
+        {
+            scores[i] = TensorPrimitives.Dot(x, _itemFactors.AsSpan(i * k, k));
+        }
+    }
+
     protected override void SaveCore(BinaryWriter writer)
     {
         writer.Write(_factors);
@@ -76,12 +125,45 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
 
     protected override void LoadCore(BinaryReader reader)
     {
+        _gram = null;
         _factors = reader.ReadInt32();
         _userFactors = ModelFormat.ReadFloats(reader);
         _itemFactors = ModelFormat.ReadFloats(reader);
         if (_userFactors.Length != UserCount * _factors || _itemFactors.Length != ItemCount * _factors)
         {
             throw new InvalidDataException("Corrupt implicit-als model: factor matrix sizes do not match.");
+        }
+    }
+
+    /// <summary>Solves L Lᵀ x = b given the lower factor L (row-major, from <see cref="DenseCholesky.Factor"/>).</summary>
+    private static void SolveFactored(double[] l, double[] b, Span<float> x, int k)
+    {
+        var z = new double[k];
+        for (var r = 0; r < k; r++)
+        {
+            var sum = b[r];
+            for (var c = 0; c < r; c++)
+            {
+                sum -= l[(r * k) + c] * z[c];
+            }
+
+            z[r] = sum / l[(r * k) + r];
+        }
+
+        for (var r = k - 1; r >= 0; r--)
+        {
+            var sum = z[r];
+            for (var c = r + 1; c < k; c++)
+            {
+                sum -= l[(c * k) + r] * z[c];
+            }
+
+            z[r] = sum / l[(r * k) + r];
+        }
+
+        for (var r = 0; r < k; r++)
+        {
+            x[r] = (float)z[r];
         }
     }
 

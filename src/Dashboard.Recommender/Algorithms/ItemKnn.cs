@@ -73,6 +73,43 @@ public sealed class ItemKnn : KnnRecommenderBase
         }
     }
 
+    /// <summary>
+    /// Implicit mode: scores a history given by the caller (a known user's row plus events since
+    /// training), each item worth its value, or 1 when the model was fitted binarised. Explicit mode
+    /// needs the user's baseline, which a new row does not have, so it scores the stored row.
+    /// </summary>
+    internal void ScoreHistory(int user, ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
+    {
+        if (IsExplicit)
+        {
+            ScoreAll(user, scores);
+            return;
+        }
+
+        var history = ArrayPool<float>.Shared.Rent(ItemCount);
+        try
+        {
+            var h = history.AsSpan(0, ItemCount);
+            h.Fill(float.NaN);
+            for (var k = 0; k < items.Length; k++)
+            {
+                if (IsKnownItem(items[k]))
+                {
+                    h[items[k]] = Options.Binarize ? 1f : values[k];
+                }
+            }
+
+            for (var i = 0; i < ItemCount; i++)
+            {
+                scores[i] = ScoreItem(0f, i, h);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(history);
+        }
+    }
+
     /// <summary>Dense view of the user's history: the residual (explicit) or value (implicit), NaN where unseen.</summary>
     private void FillHistory(int user, Span<float> history)
     {

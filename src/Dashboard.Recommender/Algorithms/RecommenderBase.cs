@@ -9,7 +9,7 @@ namespace Dashboard.Recommender.Algorithms;
 /// <see cref="IRecommender.Score"/>, top-n selection and the versioned save/load envelope. A derived
 /// class only writes the maths (<see cref="FitCore"/>, <see cref="ScoreCore"/>) and its payload.
 /// </summary>
-public abstract class RecommenderBase<TOptions> : IRecommender<TOptions>
+public abstract class RecommenderBase<TOptions> : IRecommender<TOptions>, IDenseScorer
     where TOptions : class
 {
     protected RecommenderBase(TOptions defaultOptions)
@@ -83,6 +83,22 @@ public abstract class RecommenderBase<TOptions> : IRecommender<TOptions>
         {
             ArrayPool<float>.Shared.Return(buffer);
         }
+    }
+
+    void IDenseScorer.ScoreEveryItem(int user, Span<float> scores)
+    {
+        if (scores.Length != ItemCount)
+        {
+            throw new ArgumentException("The score span must have one entry per item.", nameof(scores));
+        }
+
+        if (!IsFitted || !IsKnownUser(user))
+        {
+            scores.Fill(float.NaN);
+            return;
+        }
+
+        ScoreAll(user, scores);
     }
 
     public void Save(Stream stream)

@@ -1,39 +1,637 @@
+using System.Globalization;
+using Dashboard.Recommender.Algorithms;
+using Dashboard.Recommender.Blending;
+using Dashboard.Recommender.Data;
+using Dashboard.Recommender.Evaluation;
+using Dashboard.Recommender.Reranking;
+
 namespace Dashboard.Recommender.Serving;
 
 /// <summary>
 /// A fitted blend, immutable and safe to share between threads: recommends for end-users by external
-/// id, explains each item, finds similar items, and saves to / loads from one versioned stream.
+/// id, explains each item, finds similar items, and saves to / loads from one versioned, checksummed
+/// stream (<see cref="Save"/>, <see cref="Load"/>).
+/// <para>
+/// Fresh recommendations between trainings: <see cref="RecommendOptions.RecentEvents"/> of a known
+/// end-user are added to their training history. EASE and item-kNN score that longer history directly;
+/// implicit ALS folds the end-user's vector in by one least-squares solve; popularity, trending,
+/// user-kNN, the rating models, content-based and the learned ranker keep their trained scores. Every
+/// recent item counts as seen. Items the model does not know wait for the next training, and an
+/// end-user the model does not know gets the popularity fallback whatever their recent events.
+/// </para>
 /// </summary>
 public sealed class BlendModel
 {
-    private BlendModel()
+    internal const string FormatName = "blend-model";
+    internal const int FormatVersion = 1;
+
+    private const int BecauseCount = 3;
+
+    private readonly IdMap _users;
+    private readonly IdMap _items;
+    private readonly ItemDetails[] _details;
+    private readonly InteractionMatrix _history;
+    private readonly IRecommender _popularity;
+    private readonly FittedComponent[] _components;
+    private readonly ItemCategories _categories;
+    private readonly Dictionary<string, int> _categoryIndex;
+    private readonly bool[] _isLongTail;
+    private readonly RerankPipeline _select;
+    private readonly EventWeights _eventWeights;
+
+    internal BlendModel(
+        string engineVersion,
+        BlendSpec spec,
+        IdMap users,
+        IdMap items,
+        ItemDetails[] details,
+        InteractionMatrix history,
+        int interactionCount,
+        IRecommender popularity,
+        FittedComponent[] components)
     {
+        EngineVersion = engineVersion;
+        Spec = spec;
+        _users = users;
+        _items = items;
+        _details = details;
+        _history = history;
+        InteractionCount = interactionCount;
+        _popularity = popularity;
+        _components = components;
+        _eventWeights = spec.ToEventWeights();
+
+        var metadata = new Dictionary<int, ItemMetadata>();
+        for (var i = 0; i < details.Length; i++)
+        {
+            if (details[i].Categories.Count > 0)
+            {
+                metadata[i] = new ItemMetadata(details[i].Title, details[i].Categories);
+            }
+        }
+
+        _categories = ItemCategories.FromMetadata(metadata, items.Count);
+        _categoryIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < _categories.Names.Count; c++)
+        {
+            _categoryIndex[_categories.Names[c]] = c;
+        }
+
+        var degrees = new int[history.ItemCount];
+        var activeUsers = 0;
+        for (var i = 0; i < degrees.Length; i++)
+        {
+            degrees[i] = history.ItemDegree(i);
+        }
+
+        for (var u = 0; u < history.UserCount; u++)
+        {
+            activeUsers += history.UserDegree(u) > 0 ? 1 : 0;
+        }
+
+        EndUserCount = activeUsers;
+        _isLongTail = LongTail.Classify(degrees);
+
+        var rules = new List<IRerankRule>();
+        if (spec.Rerank.MaxPerCategory is { } cap)
+        {
+            rules.Add(new CategoryCapRule(_categories, cap));
+        }
+
+        if (spec.Rerank.MmrLambda < 1)
+        {
+            var similarity = _categories.CategoryCount > 0 ? ItemSimilarity.CategoryCosine(_categories) : CoOccurrenceCosine;
+            rules.Add(new MmrRule(similarity, spec.Rerank.MmrLambda));
+        }
+
+        _select = new RerankPipeline(rules);
     }
 
-    /// <summary>Version of the engine that wrote the model (the saved format is versioned separately).</summary>
-    public string EngineVersion => throw new NotImplementedException("Follows in the next commit.");
+    /// <summary>The engine build that serves and writes models: the assembly version and the saved format's version.</summary>
+    public static string CurrentEngineVersion { get; } =
+        $"{typeof(BlendModel).Assembly.GetName().Version?.ToString() ?? "0.0.0.0"}+{FormatName}.{FormatVersion}";
 
-    public BlendSpec Spec => throw new NotImplementedException("Follows in the next commit.");
+    /// <summary>The engine build that trained the model.</summary>
+    public string EngineVersion { get; }
 
-    public int EndUserCount => throw new NotImplementedException("Follows in the next commit.");
+    public BlendSpec Spec { get; }
 
-    public int ItemCount => throw new NotImplementedException("Follows in the next commit.");
+    /// <summary>End-users with at least one counted interaction (the ones it personalises for).</summary>
+    public int EndUserCount { get; }
 
-    public int InteractionCount => throw new NotImplementedException("Follows in the next commit.");
+    public int ItemCount => _items.Count;
 
-    public bool KnowsEndUser(string endUserId) => throw new NotImplementedException("Follows in the next commit.");
+    /// <summary>Counted interaction rows it was trained on (event types weighted above zero).</summary>
+    public int InteractionCount { get; }
 
-    public bool KnowsItem(string itemId) => throw new NotImplementedException("Follows in the next commit.");
+    /// <summary>True when the model has history for the end-user and so personalises their list.</summary>
+    public bool KnowsEndUser(string endUserId)
+    {
+        ArgumentNullException.ThrowIfNull(endUserId);
+        var u = _users.IndexOf(endUserId);
+        return u >= 0 && _history.UserDegree(u) > 0;
+    }
 
-    public RecommendationList Recommend(string endUserId, int count, RecommendOptions? options = null) =>
-        throw new NotImplementedException("Follows in the next commit.");
+    public bool KnowsItem(string itemId)
+    {
+        ArgumentNullException.ThrowIfNull(itemId);
+        return _items.IndexOf(itemId) >= 0;
+    }
 
-    /// <summary>Items most often interacted with by the same end-users; empty for an item the model does not know.</summary>
-    public IReadOnlyList<RecommendedItem> SimilarItems(string itemId, int count) =>
-        throw new NotImplementedException("Follows in the next commit.");
+    /// <summary>Top <paramref name="count"/> items for the end-user, each with its explanation.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is outside 1–<see cref="BlendSpec.MaxListSize"/>.</exception>
+    public RecommendationList Recommend(string endUserId, int count, RecommendOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endUserId);
+        if (count is < 1 or > BlendSpec.MaxListSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Ask for 1 to {BlendSpec.MaxListSize} items.");
+        }
 
-    public void Save(Stream stream) => throw new NotImplementedException("Follows in the next commit.");
+        options ??= new RecommendOptions();
+        var user = _users.IndexOf(endUserId);
+        var known = user >= 0 && _history.UserDegree(user) > 0;
+        var row = known ? HistoryRow(user, options.RecentEvents) : default;
+        var excluded = ExcludedCategories(options.ExcludeCategories);
+        var scored = Score(user, known, row);
+        if (scored is null)
+        {
+            return new RecommendationList(endUserId, false, [], []);
+        }
+
+        var ranked = Rank(scored, row, excluded, count, null);
+        var items = new RecommendedItem[ranked.Final.Count];
+        for (var r = 0; r < items.Length; r++)
+        {
+            items[r] = Describe(scored, row, ranked, r);
+        }
+
+        return new RecommendationList(endUserId, known, items, ListRules(known, row, excluded, ranked));
+    }
+
+    /// <summary>
+    /// Items most often interacted with by the end-users who interacted with <paramref name="itemId"/>
+    /// (cosine of the items' end-user sets), best first; empty for an item the model does not know.
+    /// </summary>
+    public IReadOnlyList<RecommendedItem> SimilarItems(string itemId, int count)
+    {
+        ArgumentNullException.ThrowIfNull(itemId);
+        if (count is < 1 or > BlendSpec.MaxListSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Ask for 1 to {BlendSpec.MaxListSize} items.");
+        }
+
+        var item = _items.IndexOf(itemId);
+        if (item < 0)
+        {
+            return [];
+        }
+
+        var co = new float[_history.ItemCount];
+        foreach (var u in _history.UsersOf(item))
+        {
+            foreach (var j in _history.ItemsOf(u))
+            {
+                co[j]++;
+            }
+        }
+
+        var degree = (double)_history.ItemDegree(item);
+        for (var j = 0; j < co.Length; j++)
+        {
+            co[j] = co[j] > 0 && j != item ? (float)(co[j] / Math.Sqrt(degree * _history.ItemDegree(j))) : float.NaN;
+        }
+
+        var top = TopN.Select(co, count, null);
+        var explanation = new RecommendationExplanation(DataBasis.ItemToItem, [], []);
+        var result = new RecommendedItem[top.Length];
+        for (var r = 0; r < top.Length; r++)
+        {
+            var d = _details[top[r].Item];
+            result[r] = new RecommendedItem(_items.IdAt(top[r].Item), d.Title, d.Categories, top[r].Score, r + 1, ["similar-item"], explanation);
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes the whole model: header, payload length, SHA-256 of the payload, payload.</summary>
+    public void Save(Stream stream) => BlendModelFormat.Write(this, stream);
 
     /// <exception cref="InvalidDataException">The stream is not a blend model, is truncated or was altered.</exception>
-    public static BlendModel Load(Stream stream) => throw new NotImplementedException("Follows in the next commit.");
+    public static BlendModel Load(Stream stream) => BlendModelFormat.Read(stream);
+
+    internal IdMap Users => _users;
+
+    internal IdMap Items => _items;
+
+    internal IReadOnlyList<ItemDetails> Details => _details;
+
+    internal InteractionMatrix History => _history;
+
+    internal IRecommender Popularity => _popularity;
+
+    internal IReadOnlyList<FittedComponent> Components => _components;
+
+    /// <summary>The served list in dense indices (re-ranked, no explanations), for evaluation.</summary>
+    internal IReadOnlyList<ScoredItem> ListFor(int user, int count, Func<int, bool> allow)
+    {
+        var known = (uint)user < (uint)_history.UserCount && _history.UserDegree(user) > 0;
+        var row = known ? HistoryRow(user, []) : default;
+        var scored = Score(user, known, row);
+        if (scored is null)
+        {
+            return [];
+        }
+
+        var ranked = Rank(scored, row, null, count, allow);
+        var list = new ScoredItem[ranked.Final.Count];
+        for (var i = 0; i < list.Length; i++)
+        {
+            list[i] = new ScoredItem(ranked.Final[i].Item, scored.Blended[ranked.Final[i].Item]);
+        }
+
+        return list;
+    }
+
+    /// <summary>Cosine of two items' end-user sets (diversity when the catalogue has no categories).</summary>
+    private double CoOccurrenceCosine(int a, int b)
+    {
+        if (a == b)
+        {
+            return 1;
+        }
+
+        var ua = _history.UsersOf(a);
+        var ub = _history.UsersOf(b);
+        if (ua.IsEmpty || ub.IsEmpty)
+        {
+            return 0;
+        }
+
+        int i = 0, j = 0, common = 0;
+        while (i < ua.Length && j < ub.Length)
+        {
+            if (ua[i] == ub[j])
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (ua[i] < ub[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return common / Math.Sqrt((double)ua.Length * ub.Length);
+    }
+
+    /// <summary>The end-user's training row plus recent events on known items, sorted by item, values summed.</summary>
+    private Row HistoryRow(int user, IReadOnlyList<RecentEvent> recent)
+    {
+        var items = _history.ItemsOf(user);
+        var values = _history.ValuesOf(user);
+        if (recent.Count == 0)
+        {
+            return new Row(items.ToArray(), values.ToArray(), false);
+        }
+
+        var merged = new SortedDictionary<int, float>();
+        for (var k = 0; k < items.Length; k++)
+        {
+            merged[items[k]] = values[k];
+        }
+
+        var changed = false;
+        foreach (var e in recent)
+        {
+            var item = e.ItemId is null ? -1 : _items.IndexOf(e.ItemId);
+            var weight = EventValue(e);
+            if (item < 0 || !(weight > 0))
+            {
+                continue;
+            }
+
+            merged[item] = merged.GetValueOrDefault(item) + weight;
+            changed = true;
+        }
+
+        return new Row([.. merged.Keys], [.. merged.Values], changed);
+    }
+
+    /// <summary>What an event adds to the implicit matrix, as in training (see <see cref="TrainingData"/>).</summary>
+    private float EventValue(RecentEvent e)
+    {
+        if (e.EventType is null || !_eventWeights.TryGetWeight(e.EventType, out var weight))
+        {
+            return 0;
+        }
+
+        var isRating = EventNameComparer.Instance.Equals(e.EventType.Trim(), TrainingData.RatingEventType);
+        return (float)(isRating ? weight : weight * e.Value);
+    }
+
+    private int[]? ExcludedCategories(IReadOnlyCollection<string>? names)
+    {
+        if (names is null || names.Count == 0)
+        {
+            return null;
+        }
+
+        var indices = new List<int>();
+        foreach (var name in names)
+        {
+            if (name is not null && _categoryIndex.TryGetValue(name, out var c))
+            {
+                indices.Add(c);
+            }
+        }
+
+        return [.. indices];
+    }
+
+    private bool InAny(int item, int[] categories)
+    {
+        foreach (var c in categories)
+        {
+            if (_categories.IsIn(item, c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Raw, normalised and blended scores of the components serving the end-user; null when nothing serves them.</summary>
+    private Scored? Score(int user, bool known, Row row)
+    {
+        FittedComponent[] components;
+        if (known)
+        {
+            components = _components;
+        }
+        else if (Spec.PopularityFallback)
+        {
+            components = [new FittedComponent(new ComponentSpec(ComponentKind.Popularity, 1), _popularity)];
+        }
+        else
+        {
+            return null;
+        }
+
+        var n = _items.Count;
+        var normalized = new float[components.Length][];
+        var weights = new double[components.Length];
+        for (var c = 0; c < components.Length; c++)
+        {
+            var scores = new float[n];
+            ScoreComponent(components[c].Model, known ? user : 0, row, scores);
+            ScoreNormalizer.Normalize(scores, Spec.Normalization);
+            normalized[c] = scores;
+            weights[c] = components[c].Spec.Weight;
+        }
+
+        var blended = new float[n];
+        Span<float> values = stackalloc float[components.Length];
+        for (var item = 0; item < n; item++)
+        {
+            for (var c = 0; c < components.Length; c++)
+            {
+                values[c] = normalized[c][item];
+            }
+
+            blended[item] = WeightedBlend.Combine(values, weights);
+        }
+
+        return new Scored(known, components, normalized, blended);
+    }
+
+    private static void ScoreComponent(IRecommender model, int user, Row row, Span<float> scores)
+    {
+        if (row.HasRecentEvents)
+        {
+            switch (model)
+            {
+                case Ease ease:
+                    ease.ScoreHistory(row.Items, row.Values, scores);
+                    return;
+                case ItemKnn itemKnn:
+                    itemKnn.ScoreHistory(user, row.Items, row.Values, scores);
+                    return;
+                case ImplicitAls als:
+                    als.ScoreFoldIn(row.Items, row.Values, scores);
+                    return;
+            }
+        }
+
+        ((IDenseScorer)model).ScoreEveryItem(user, scores);
+    }
+
+    /// <summary>
+    /// Candidates (not seen when excluded, not in excluded categories, allowed), long-tail boost, the
+    /// order before the select rules, and the final list after category caps and diversity.
+    /// </summary>
+    private Ranked Rank(Scored scored, Row row, int[]? excluded, int count, Func<int, bool>? allow)
+    {
+        var excludeSeen = Spec.Rerank.ExcludeSeen && scored.Known;
+        var seen = row.Items;
+        bool Allowed(int item) =>
+            (!excludeSeen || Array.BinarySearch(seen, item) < 0)
+            && (excluded is null || !InAny(item, excluded))
+            && (allow is null || allow(item));
+
+        var selecting = _select.Rules.Count > 0;
+        var pool = selecting ? Math.Min(_items.Count, Math.Max(count * 5, 50)) : count;
+        var candidates = TopN.Select(scored.Blended, pool, Allowed);
+        var boost = (float)Spec.Rerank.LongTailBoost;
+        var before = new List<ScoredItem>(candidates.Length);
+        foreach (var c in candidates)
+        {
+            before.Add(boost > 0 && _isLongTail[c.Item] ? c with { Score = c.Score + boost } : c);
+        }
+
+        before.Sort(static (a, b) => b.Score.CompareTo(a.Score) is var byScore && byScore != 0 ? byScore : a.Item.CompareTo(b.Item));
+        var final = _select.Apply(before, new RerankContext(0, count));
+        return new Ranked(before, final, boost > 0);
+    }
+
+    private RecommendedItem Describe(Scored scored, Row row, Ranked ranked, int rank)
+    {
+        var item = ranked.Final[rank].Item;
+        var present = 0.0;
+        for (var c = 0; c < scored.Components.Length; c++)
+        {
+            if (!float.IsNaN(scored.Normalized[c][item]))
+            {
+                present += scored.Components[c].Spec.Weight;
+            }
+        }
+
+        var shares = new ComponentShare[scored.Components.Length];
+        for (var c = 0; c < shares.Length; c++)
+        {
+            var component = scored.Components[c];
+            var normalized = scored.Normalized[c][item];
+            var descriptor = ComponentCatalog.Describe(component.Spec.Kind);
+            var share = float.IsNaN(normalized) || present <= 0 ? 0 : component.Spec.Weight / present * normalized;
+            var because = scored.Known && descriptor.ExplainsByHistory ? Because(component.Model, item, row) : [];
+            shares[c] = new ComponentShare(component.Spec.Kind, descriptor.DisplayName, component.Spec.Weight, share, because);
+        }
+
+        var rules = new List<AppliedRule>();
+        var codes = new List<string>();
+        if (!scored.Known)
+        {
+            codes.Add("popular-fallback");
+        }
+        else
+        {
+            foreach (var s in shares.Where(s => s.Share > 0).OrderByDescending(s => s.Share).Take(2))
+            {
+                var code = ReasonCode(s.Kind);
+                if (!codes.Contains(code))
+                {
+                    codes.Add(code);
+                }
+            }
+        }
+
+        if (ranked.Boosted && _isLongTail[item])
+        {
+            rules.Add(new AppliedRule(
+                RuleKind.LongTailBoost,
+                $"Raised by {Spec.Rerank.LongTailBoost.ToString("0.##", CultureInfo.InvariantCulture)} as a less-known item."));
+            codes.Add("long-tail-boost");
+        }
+
+        var from = ranked.Before.FindIndex(s => s.Item == item) + 1;
+        var to = rank + 1;
+        if (from != to)
+        {
+            var diversity = Spec.Rerank.MmrLambda < 1;
+            rules.Add(diversity
+                ? new AppliedRule(RuleKind.Diversity, $"Moved by diversity from rank {from} to {to}.", from, to)
+                : new AppliedRule(RuleKind.CategoryCap, $"Moved from rank {from} to {to} because items of a full category were skipped.", from, to));
+            codes.Add(diversity ? "diversified" : "category-cap");
+        }
+
+        var details = _details[item];
+        return new RecommendedItem(
+            _items.IdAt(item),
+            details.Title,
+            details.Categories,
+            scored.Blended[item],
+            to,
+            codes,
+            new RecommendationExplanation(scored.Known ? DataBasis.Personalised : DataBasis.FallbackNewEndUser, shares, rules));
+    }
+
+    /// <summary>The history items with the largest positive part in a history-based component's score of <paramref name="item"/>.</summary>
+    private BecauseItem[] Because(IRecommender model, int item, Row row)
+    {
+        var parts = new List<(float Part, int Item)>();
+        for (var k = 0; k < row.Items.Length; k++)
+        {
+            var h = row.Items[k];
+            var part = model switch
+            {
+                Ease ease => ease.Weight(h, item) * (ease.Options.Binarize ? 1f : row.Values[k]),
+                ItemKnn knn => knn.StoredSimilarity(item, h) * (knn.Options.Binarize ? 1f : row.Values[k]),
+                _ => 0f,
+            };
+            if (part > 0)
+            {
+                parts.Add((part, h));
+            }
+        }
+
+        parts.Sort(static (a, b) => b.Part.CompareTo(a.Part) is var byPart && byPart != 0 ? byPart : a.Item.CompareTo(b.Item));
+        var result = new BecauseItem[Math.Min(BecauseCount, parts.Count)];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new BecauseItem(_items.IdAt(parts[i].Item), _details[parts[i].Item].Title);
+        }
+
+        return result;
+    }
+
+    private List<AppliedRule> ListRules(bool known, Row row, int[]? excluded, Ranked ranked)
+    {
+        var rules = new List<AppliedRule>();
+        if (known && Spec.Rerank.ExcludeSeen && row.Items.Length > 0)
+        {
+            rules.Add(new AppliedRule(
+                RuleKind.ExcludedSeen,
+                $"Left out {Plural(row.Items.Length, "item")} the end-user already interacted with.",
+                Count: row.Items.Length));
+        }
+
+        if (excluded is { Length: > 0 })
+        {
+            var count = 0;
+            for (var i = 0; i < _items.Count; i++)
+            {
+                count += InAny(i, excluded) ? 1 : 0;
+            }
+
+            rules.Add(new AppliedRule(RuleKind.ExcludedCategory, $"Left out {Plural(count, "item")} of excluded categories.", Count: count));
+        }
+
+        if (Spec.Rerank.MaxPerCategory is { } cap && ranked.Final.Count > 0)
+        {
+            var lastFrom = 0;
+            var finalItems = new HashSet<int>();
+            foreach (var s in ranked.Final)
+            {
+                finalItems.Add(s.Item);
+                lastFrom = Math.Max(lastFrom, ranked.Before.FindIndex(b => b.Item == s.Item));
+            }
+
+            var skipped = 0;
+            for (var i = 0; i < lastFrom; i++)
+            {
+                skipped += finalItems.Contains(ranked.Before[i].Item) ? 0 : 1;
+            }
+
+            if (skipped > 0)
+            {
+                rules.Add(new AppliedRule(
+                    RuleKind.CategoryCap,
+                    $"Skipped {Plural(skipped, "item")} to keep at most {cap} per category.",
+                    Count: skipped));
+            }
+        }
+
+        return rules;
+    }
+
+    private static string Plural(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+
+    private static string ReasonCode(ComponentKind kind) => kind switch
+    {
+        ComponentKind.Popularity => "popular",
+        ComponentKind.Trending => "trending",
+        ComponentKind.UserKnn => "similar-customers",
+        ComponentKind.ItemKnn or ComponentKind.Ease => "because-history",
+        ComponentKind.ContentBased => "similar-content",
+        ComponentKind.LearnedRanker => "ranked",
+        _ => "taste-match",
+    };
+
+    private readonly record struct Row(int[] Items, float[] Values, bool HasRecentEvents)
+    {
+        public int[] Items { get; } = Items ?? [];
+
+        public float[] Values { get; } = Values ?? [];
+    }
+
+    private sealed record Scored(bool Known, FittedComponent[] Components, float[][] Normalized, float[] Blended);
+
+    private sealed record Ranked(List<ScoredItem> Before, IReadOnlyList<ScoredItem> Final, bool Boosted);
 }

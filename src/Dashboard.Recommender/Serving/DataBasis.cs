@@ -8,4 +8,7 @@ public enum DataBasis
 
     /// <summary>The model does not know the end-user (new since training): popular items instead.</summary>
     FallbackNewEndUser,
+
+    /// <summary>Item-to-item: end-users who interacted with the given item also interacted with this one.</summary>
+    ItemToItem,
 }

@@ -1,0 +1,83 @@
+using Dashboard.Application.Common;
+using Dashboard.Domain.Auditing;
+using Dashboard.Domain.Blends;
+using Dashboard.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Application.Training;
+
+/// <summary>
+/// A blend's model versions: list them with their metrics, compare two, activate one or roll back to the
+/// previous ready one. Reading needs the dashboard; moving the active pointer needs ManageBlendsAndCampaigns.
+/// </summary>
+public sealed class ModelVersionService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, ModelActivation activation)
+{
+    public async Task<IReadOnlyList<ModelVersionView>> ListAsync(Guid blendId, CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        caller.Demand(Policies.ViewDashboard);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var blend = await LoadBlendAsync(db, blendId, cancellationToken);
+        var versions = await db.ModelVersions.AsNoTracking().Where(v => v.BlendId == blendId).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+        return [.. versions.Select(v => ModelVersionView.From(v, blend.ActiveVersionId))];
+    }
+
+    public async Task<VersionComparison> CompareAsync(Guid firstVersionId, Guid secondVersionId, CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        caller.Demand(Policies.ViewDashboard);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var first = await LoadVersionAsync(db, firstVersionId, cancellationToken);
+        var second = await LoadVersionAsync(db, secondVersionId, cancellationToken);
+        if (first.BlendId != second.BlendId)
+        {
+            throw new NotFoundException("Both versions must belong to the same blend.");
+        }
+
+        var blend = await LoadBlendAsync(db, first.BlendId, cancellationToken);
+        var (a, b) = (ModelVersionView.From(first, blend.ActiveVersionId), ModelVersionView.From(second, blend.ActiveVersionId));
+        return new VersionComparison(a, b, [.. a.Metrics.Named.Zip(b.Metrics.Named, (x, y) => new MetricDelta(x.Name, x.Value, y.Value))]);
+    }
+
+    public async Task<Result> ActivateAsync(Guid versionId, CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        caller.Demand(Policies.ManageBlendsAndCampaigns);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var version = await db.ModelVersions.FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken)
+            ?? throw new NotFoundException("That model version does not exist.");
+        var blend = await LoadBlendAsync(db, version.BlendId, cancellationToken, tracked: true);
+        return await activation.ActivateAsync(db, blend, version, caller, AuditActions.ModelVersionActivated, cancellationToken);
+    }
+
+    /// <summary>Activates the newest ready version older than the active one.</summary>
+    public async Task<Result> RollBackAsync(Guid blendId, CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        caller.Demand(Policies.ManageBlendsAndCampaigns);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var blend = await LoadBlendAsync(db, blendId, cancellationToken, tracked: true);
+        var active = blend.ActiveVersionId is { } id ? await db.ModelVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, cancellationToken) : null;
+        if (active is null)
+        {
+            return Result.Failure($"“{blend.Name}” has no active version to roll back from.");
+        }
+
+        var previous = await db.ModelVersions
+            .Where(v => v.BlendId == blendId && v.Number < active.Number && v.Status == ModelVersionStatus.Ready)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        return previous is null
+            ? Result.Failure($"“{blend.Name}” has no earlier ready version than version {active.Number} to roll back to.")
+            : await activation.ActivateAsync(db, blend, previous, caller, AuditActions.ModelVersionRolledBack, cancellationToken);
+    }
+
+    private static async Task<Blend> LoadBlendAsync(IAppDbContext db, Guid blendId, CancellationToken cancellationToken, bool tracked = false)
+    {
+        var query = tracked ? db.Blends : db.Blends.AsNoTracking();
+        return await query.FirstOrDefaultAsync(b => b.Id == blendId, cancellationToken) ?? throw new NotFoundException("That blend does not exist.");
+    }
+
+    private static async Task<ModelVersion> LoadVersionAsync(IAppDbContext db, Guid versionId, CancellationToken cancellationToken) =>
+        await db.ModelVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken)
+        ?? throw new NotFoundException("That model version does not exist.");
+}
