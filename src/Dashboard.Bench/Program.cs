@@ -21,6 +21,7 @@ var rows = options.Task switch
     "import" => await ImportTask.RunAsync(options),
     "train" => await TrainTask.RunAsync(options),
     "write-fairness" => await WriteFairnessTask.RunAsync(options),
+    "serving-engine" => ServingEngineTask.Run(options),
     _ => ScaleTask.Run(options),
 };
 

@@ -79,6 +79,52 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
     internal void ScoreFoldIn(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
     {
         var k = _factors;
+        var (a, b) = FoldInSystem(items, values);
+        var x = new float[k];
+        SolveFactored(a, b, x, k);
+        for (var i = 0; i < ItemCount; i++)
+        {
+            scores[i] = TensorPrimitives.Dot(x, _itemFactors.AsSpan(i * k, k));
+        }
+    }
+
+    /// <summary>
+    /// Each history item's part in the score of <paramref name="target"/> (Hu, Koren and Volinsky 2008,
+    /// section 5): with W = (YᵀCY + λI)⁻¹ the folded-in score is Σⱼ c_j · y_targetᵀ W y_j, so history item j
+    /// contributes c_j · y_jᵀ (W y_target). Writes one value per history item.
+    /// </summary>
+    internal void ExplainByHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int target, Span<float> contributions)
+    {
+        contributions.Clear();
+        if (!IsKnownItem(target))
+        {
+            return;
+        }
+
+        var k = _factors;
+        var (a, _) = FoldInSystem(items, values);
+        var y = _itemFactors.AsSpan(target * k, k);
+        var rhs = new double[k];
+        for (var r = 0; r < k; r++)
+        {
+            rhs[r] = y[r];
+        }
+
+        var w = new float[k];
+        SolveFactored(a, rhs, w, k);
+        for (var e = 0; e < items.Length; e++)
+        {
+            if (IsKnownItem(items[e]))
+            {
+                contributions[e] = (float)(Confidence(values[e]) * TensorPrimitives.Dot(_itemFactors.AsSpan(items[e] * k, k), w));
+            }
+        }
+    }
+
+    /// <summary>The Cholesky factor of YᵀY + λI + Σ (c − 1) y yᵀ and the right-hand side Σ c y for a history.</summary>
+    private (double[] Factor, double[] Rhs) FoldInSystem(ReadOnlySpan<int> items, ReadOnlySpan<float> values)
+    {
+        var k = _factors;
         var gram = _gram ??= Gram(_itemFactors, k, Options.Regularization);
         var a = new double[k * k];
         var b = new double[k];
@@ -95,7 +141,7 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
             }
 
             var y = _itemFactors.AsSpan(items[e] * k, k);
-            var c = 1.0 + (Options.Alpha * (Options.Binarize ? 1.0 : values[e]));
+            var c = Confidence(values[e]);
             for (var r = 0; r < k; r++)
             {
                 b[r] += c * y[r];
@@ -108,13 +154,10 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
         }
 
         DenseCholesky.Factor(a, k, CancellationToken.None);
-        var x = new float[k];
-        SolveFactored(a, b, x, k);
-        for (var i = 0; i < ItemCount; i++)
-        {
-            scores[i] = TensorPrimitives.Dot(x, _itemFactors.AsSpan(i * k, k));
-        }
+        return (a, b);
     }
+
+    private double Confidence(float value) => 1.0 + (Options.Alpha * (Options.Binarize ? 1.0 : value));
 
     protected override void SaveCore(BinaryWriter writer)
     {

@@ -531,10 +531,20 @@ public sealed class BlendModel
             new RecommendationExplanation(scored.Known ? DataBasis.Personalised : DataBasis.FallbackNewEndUser, shares, rules));
     }
 
-    /// <summary>The history items with the largest positive part in a history-based component's score of <paramref name="item"/>.</summary>
+    /// <summary>
+    /// The history items with the largest positive part in a history-based component's score of
+    /// <paramref name="item"/>: EASE weights, item-kNN similarities, or implicit ALS's per-item terms.
+    /// </summary>
     private BecauseItem[] Because(IRecommender model, int item, Row row)
     {
         var parts = new List<(float Part, int Item)>();
+        float[]? alsParts = null;
+        if (model is ImplicitAls als)
+        {
+            alsParts = new float[row.Items.Length];
+            als.ExplainByHistory(row.Items, row.Values, item, alsParts);
+        }
+
         for (var k = 0; k < row.Items.Length; k++)
         {
             var h = row.Items[k];
@@ -542,6 +552,7 @@ public sealed class BlendModel
             {
                 Ease ease => ease.Weight(h, item) * (ease.Options.Binarize ? 1f : row.Values[k]),
                 ItemKnn knn => knn.StoredSimilarity(item, h) * (knn.Options.Binarize ? 1f : row.Values[k]),
+                ImplicitAls => alsParts![k],
                 _ => 0f,
             };
             if (part > 0)
