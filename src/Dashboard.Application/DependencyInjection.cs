@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddOptions<DataSourcesOptions>().BindConfiguration(DataSourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServingApiOptions>().BindConfiguration(ServingApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestLimits>().BindConfiguration(IngestLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddScoped<AuditLogService>();
@@ -42,6 +43,9 @@ public static class DependencyInjection
         services.AddScoped<EventIngestService>();
         services.AddScoped<FeedbackService>();
         services.AddSingleton<RecentEventsBuffer>();
+        services.AddSingleton<ServedRecommendationLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServedRecommendationLog>());
+        services.AddSingleton<RecommendationServingService>();
         services.AddSingleton<IngestLimitCheck>();
         services.AddSingleton<TenantWriteGate>();
         services.AddScoped<IDataPreviewService, DataPreviewService>();

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.EventsApi;
+using Dashboard.Application.Recommendations;
 using Dashboard.Application.Recommendations.Feedback;
 using Dashboard.Domain.DataSources;
 using Microsoft.AspNetCore.Authentication;
@@ -38,14 +39,10 @@ public static class EventsApiEndpoints
             options.AddPolicy(PolicyName, http =>
             {
                 var permits = http.RequestServices.GetRequiredService<IOptions<EventsApiOptions>>().Value.PermitsPerMinute;
-                var key = http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? string.Empty;
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
+                return PerKey(http, permits);
             });
+            options.AddPolicy(RecommendationsApiEndpoints.PolicyName, http =>
+                PerKey(http, http.RequestServices.GetRequiredService<IOptions<ServingApiOptions>>().Value.PermitsPerMinute));
         });
 
         services.AddOpenApi(options =>
@@ -191,6 +188,14 @@ public static class EventsApiEndpoints
                 ? problems[0].Reason
                 : string.Create(CultureInfo.InvariantCulture, $"{problems.Count} problem(s) found; nothing was written. Fix them and send the whole batch again."),
             extensions: new Dictionary<string, object?> { ["errors"] = problems });
+
+    private static RateLimitPartition<string> PerKey(HttpContext http, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? string.Empty, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
