@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Application.DataSources.ApiKeys;
 
 /// <summary>The tenant's API keys: list, create with scopes (the key is returned once), revoke.</summary>
-public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAuditLog audit, TimeProvider time)
+public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAuditLog audit, TimeProvider time, IApiKeyAuthenticator authenticator)
 {
     public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -81,6 +81,7 @@ public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFact
         row.RevokedAtUtc = time.GetUtcNow().UtcDateTime;
         audit.Record(db, caller, AuditActions.ApiKeyRevoked, Describe(row), "active", "revoked");
         await db.SaveChangesAsync(cancellationToken);
+        authenticator.Forget(row.Id);
         return Result.Success;
     }
 

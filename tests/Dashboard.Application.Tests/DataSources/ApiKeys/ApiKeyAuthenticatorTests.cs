@@ -53,6 +53,36 @@ public sealed class ApiKeyAuthenticatorTests
         Assert.Null(await Authenticator(host).AuthenticateAsync(key.Key));
     }
 
+    [Fact]
+    public async Task KeyRevokedOnThisNode_IsRefusedAtOnce_EvenWhileTrusted()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (_, key) = await CreateKeyAsync(host, "Alpha", "a@example.test");
+        Assert.NotNull(await Authenticator(host).AuthenticateAsync(key.Key));
+
+        await host.InScopeAsync<ApiKeyService, Result>(s => s.RevokeAsync(key.Summary!.Id));
+
+        Assert.Null(await Authenticator(host).AuthenticateAsync(key.Key));
+    }
+
+    [Fact]
+    public async Task KeyRevokedElsewhere_IsRefusedOnceTheTrustWindowHasPassed()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (caller, key) = await CreateKeyAsync(host, "Alpha", "a@example.test");
+        Assert.NotNull(await Authenticator(host).AuthenticateAsync(key.Key));
+        await using (var db = host.CreateTenantContext(caller.TenantId))
+        {
+            await db.ApiKeys.ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAtUtc, DateTime.UtcNow));
+        }
+
+        var withinWindow = await Authenticator(host).AuthenticateAsync(key.Key);
+        host.Time.Advance(Infrastructure.DataSources.ApiKeyAuthenticator.TrustedFor);
+        var afterWindow = await Authenticator(host).AuthenticateAsync(key.Key);
+
+        Assert.Equal((true, false), (withinWindow is not null, afterWindow is not null));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
