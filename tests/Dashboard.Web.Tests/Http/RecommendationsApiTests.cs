@@ -195,5 +195,9 @@ public sealed class RecommendationsApiTests(TrainedOrganisation org) : IClassFix
         Assert.True(paths.TryGetProperty("/api/v1/recommendations", out var recommendations));
         Assert.True(paths.TryGetProperty("/api/v1/items/{id}/similar", out _));
         Assert.True(recommendations.GetProperty("get").GetProperty("responses").TryGetProperty("409", out _));
+        var example = recommendations.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.True(RecommendationIds.IsWellFormed(example.GetProperty("recommendation_id").GetString()));
+        var feedbackExample = paths.GetProperty("/api/v1/feedback").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.All(feedbackExample.GetProperty("feedback").EnumerateArray(), f => Assert.True(RecommendationIds.IsWellFormed(f.GetProperty("recommendation_id").GetString())));
     }
 }

@@ -50,6 +50,7 @@ public static class EventsApiEndpoints
             options.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             options.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>();
             options.AddSchemaTransformer<TimestampSchemaTransformer>();
+            options.AddOperationTransformer<ApiExamplesTransformer>();
         });
         return builder;
     }
