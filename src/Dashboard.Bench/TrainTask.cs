@@ -8,6 +8,7 @@ using Dashboard.Application.Jobs;
 using Dashboard.Application.Team;
 using Dashboard.Application.Training;
 using Dashboard.Infrastructure;
+using Dashboard.Infrastructure.Identity;
 using Dashboard.Infrastructure.Jobs;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Domain.Jobs;
@@ -64,6 +65,11 @@ internal static class TrainTask
         builder.AddInfrastructureServices();
         using var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
+        }
+
         var registered = await host.Services.GetRequiredService<IIdentityService>().RegisterOrganisationAsync("Bench", "bench@example.test", "correct-horse-battery-7");
         var tenantId = registered.TenantId;
 

@@ -89,34 +89,39 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
     }
 
     /// <summary>
-    /// Each history item's part in the score of <paramref name="target"/> (Hu, Koren and Volinsky 2008,
-    /// section 5): with W = (YᵀCY + λI)⁻¹ the folded-in score is Σⱼ c_j · y_targetᵀ W y_j, so history item j
-    /// contributes c_j · y_jᵀ (W y_target). Writes one value per history item.
+    /// Each history item's part in the scores of the <paramref name="targets"/> (Hu, Koren and Volinsky
+    /// 2008, section 5): with W = (YᵀCY + λI)⁻¹ the folded-in score of i is Σⱼ c_j · y_iᵀ W y_j, so history
+    /// item j contributes c_j · y_jᵀ (W y_i). One factorisation serves all targets; row t of
+    /// <paramref name="contributions"/> (length targets × history items) belongs to target t.
     /// </summary>
-    internal void ExplainByHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int target, Span<float> contributions)
+    internal void ExplainByHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, ReadOnlySpan<int> targets, Span<float> contributions)
     {
         contributions.Clear();
-        if (!IsKnownItem(target))
-        {
-            return;
-        }
-
         var k = _factors;
         var (a, _) = FoldInSystem(items, values);
-        var y = _itemFactors.AsSpan(target * k, k);
         var rhs = new double[k];
-        for (var r = 0; r < k; r++)
-        {
-            rhs[r] = y[r];
-        }
-
         var w = new float[k];
-        SolveFactored(a, rhs, w, k);
-        for (var e = 0; e < items.Length; e++)
+        for (var t = 0; t < targets.Length; t++)
         {
-            if (IsKnownItem(items[e]))
+            if (!IsKnownItem(targets[t]))
             {
-                contributions[e] = (float)(Confidence(values[e]) * TensorPrimitives.Dot(_itemFactors.AsSpan(items[e] * k, k), w));
+                continue;
+            }
+
+            var y = _itemFactors.AsSpan(targets[t] * k, k);
+            for (var r = 0; r < k; r++)
+            {
+                rhs[r] = y[r];
+            }
+
+            SolveFactored(a, rhs, w, k);
+            var row = contributions.Slice(t * items.Length, items.Length);
+            for (var e = 0; e < items.Length; e++)
+            {
+                if (IsKnownItem(items[e]))
+                {
+                    row[e] = (float)(Confidence(values[e]) * TensorPrimitives.Dot(_itemFactors.AsSpan(items[e] * k, k), w));
+                }
             }
         }
     }

@@ -118,6 +118,21 @@ public sealed class BlendServiceTests
     }
 
     [Fact]
+    public async Task Delete_RemovesTheBlendItsVersionsAndTheirArtifacts()
+    {
+        var (host, admin, blendId) = await StartAsync();
+        await using var _h = host;
+        await TrainAsync(host, admin.TenantId, blendId);
+        var version = Assert.Single(await VersionsAsync(host, admin.TenantId));
+
+        var result = await host.InScopeAsync<BlendService, Result>(s => s.DeleteAsync(blendId));
+
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.Equal((true, 0, 0, false, 1), (result.Succeeded, await db.Blends.CountAsync(), await db.ModelVersions.CountAsync(),
+            await ArtifactExistsAsync(host, admin.TenantId, version.ArtifactId), await db.AuditLog.CountAsync(e => e.Action == AuditActions.BlendDeleted)));
+    }
+
+    [Fact]
     public void NextRuns_OfTheNightlyPreset_AreTheNextThreeNightsAtTwo()
     {
         var from = new DateTime(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc);
