@@ -22,6 +22,9 @@ public sealed partial class ServedRecommendationLog(ITenantDbContextFactory dbFa
     private readonly Channel<ServedRecommendation> _channel = Channel.CreateBounded<ServedRecommendation>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
+    // One drain at a time, so a flush returns only after lists the background writer already took are stored.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     private long _dropped;
 
     /// <summary>Lists not logged because the channel was full.</summary>
@@ -36,21 +39,35 @@ public sealed partial class ServedRecommendationLog(ITenantDbContextFactory dbFa
         }
     }
 
-    /// <summary>Writes everything queued so far (tests, and the end of the process).</summary>
+    /// <summary>Writes everything queued so far, including lists the background writer is storing now (tests, and the end of the process).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<ServedRecommendation>(MaxBatch);
-        while (_channel.Reader.TryRead(out var served))
+        await _writing.WaitAsync(cancellationToken);
+        try
         {
-            batch.Add(served);
-            if (batch.Count == MaxBatch)
+            var batch = new List<ServedRecommendation>(MaxBatch);
+            while (_channel.Reader.TryRead(out var served))
             {
-                await WriteAsync(batch, cancellationToken);
-                batch.Clear();
+                batch.Add(served);
+                if (batch.Count == MaxBatch)
+                {
+                    await WriteAsync(batch, cancellationToken);
+                    batch.Clear();
+                }
             }
-        }
 
-        await WriteAsync(batch, cancellationToken);
+            await WriteAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _writing.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
