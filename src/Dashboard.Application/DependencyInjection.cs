@@ -3,6 +3,8 @@ using Dashboard.Application.Blends;
 using Dashboard.Application.Compliance;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.EventsApi;
+using Dashboard.Application.Recommendations;
+using Dashboard.Application.Recommendations.Feedback;
 using Dashboard.Application.DataSources.Preview;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.DataSources;
@@ -29,6 +31,7 @@ public static class DependencyInjection
         services.AddOptions<DataSourcesOptions>().BindConfiguration(DataSourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServingApiOptions>().BindConfiguration(ServingApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestLimits>().BindConfiguration(IngestLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddScoped<AuditLogService>();
@@ -38,6 +41,11 @@ public static class DependencyInjection
         services.AddScoped<OverviewService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<EventIngestService>();
+        services.AddScoped<FeedbackService>();
+        services.AddSingleton<RecentEventsBuffer>();
+        services.AddSingleton<ServedRecommendationLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServedRecommendationLog>());
+        services.AddSingleton<RecommendationServingService>();
         services.AddSingleton<IngestLimitCheck>();
         services.AddSingleton<TenantWriteGate>();
         services.AddScoped<IDataPreviewService, DataPreviewService>();

@@ -64,5 +64,6 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 });
 app.MapHealthChecks("/healthz");
 app.MapEventsApi();
+app.MapRecommendationsApi();
 
 app.Run();

@@ -1,5 +1,6 @@
 using Dashboard.Application.Common;
 using Dashboard.Domain.Auditing;
+using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 
 namespace Dashboard.Application.Auditing;
@@ -64,7 +65,10 @@ public static class AuditSentence
             AuditActions.LockedOut => entry.After is { Length: > 0 } until
                 ? $"The account {subject} was locked after too many failed sign-ins, until {until}."
                 : $"The account {subject} was locked after too many failed sign-ins.",
-            AuditActions.ApiKeyCreated => $"Created the API key {subject}.",
+            // Keys created before scopes existed were recorded with "active" where the scopes are now.
+            AuditActions.ApiKeyCreated => entry.After is { Length: > 0 } scopes && scopes != "active"
+                ? $"Created the API key {subject} with the scopes {string.Join(", ", ApiScopes.Split(scopes))}."
+                : $"Created the API key {subject}.",
             AuditActions.ApiKeyRevoked => $"Revoked the API key {subject}; calls with it are refused from now on.",
             AuditActions.DataSourceCreated => AuditFields.Value(after, "Kind") is { } kind
                 ? $"Added the data source “{subject}” ({kind.ToLowerInvariant()})."

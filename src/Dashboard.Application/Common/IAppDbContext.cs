@@ -3,6 +3,7 @@ using Dashboard.Domain.Blends;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
+using Dashboard.Domain.Recommendations;
 using Dashboard.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -42,6 +43,10 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<ImportError> ImportErrors { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<RecommendationFeedback> RecommendationFeedback { get; }
+
+    DbSet<ServedRecommendation> ServedRecommendations { get; }
 
     DbSet<Blend> Blends { get; }
 

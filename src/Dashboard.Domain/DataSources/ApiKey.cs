@@ -3,7 +3,7 @@ using Dashboard.Domain.Tenancy;
 namespace Dashboard.Domain.DataSources;
 
 /// <summary>
-/// A tenant's key for the events API. The key (256 random bits) is shown once; only its SHA-256 hash
+/// A tenant's key for the API (<c>/api/v1</c>), limited to its <see cref="Scopes"/>. The key (256 random bits) is shown once; only its SHA-256 hash
 /// is stored, with a short prefix so people can tell keys apart.
 /// </summary>
 public sealed class ApiKey : ITenantOwned
@@ -21,6 +21,9 @@ public sealed class ApiKey : ITenantOwned
 
     /// <summary>Lower-case hex SHA-256 of the whole key.</summary>
     public required string Hash { get; set; }
+
+    /// <summary>Space-separated <see cref="ApiScopes"/> names: what requests with this key may do.</summary>
+    public string Scopes { get; set; } = ApiScopes.Legacy;
 
     public DateTime CreatedAtUtc { get; set; }
 

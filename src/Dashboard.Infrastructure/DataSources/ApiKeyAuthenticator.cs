@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Dashboard.Application.DataSources.ApiKeys;
+using Dashboard.Domain.DataSources;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +16,26 @@ internal sealed class ApiKeyAuthenticator(IDbContextFactory<DashboardDbContext> 
     /// <summary>Writing "last used" on every request would turn each API call into two writes.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a valid key is believed without reading its row again. The serving API answers thousands of
+    /// requests a second; a database read for each would cost more than the recommendation. A key revoked on
+    /// this node is forgotten at once (<see cref="Forget"/>); on other nodes it is refused within this time.
+    /// </summary>
+    public static readonly TimeSpan TrustedFor = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, (ApiKeyIdentity Identity, DateTimeOffset Until)> _valid = new(StringComparer.Ordinal);
+
+    public void Forget(Guid keyId)
+    {
+        foreach (var (hash, entry) in _valid)
+        {
+            if (entry.Identity.KeyId == keyId)
+            {
+                _valid.TryRemove(hash, out _);
+            }
+        }
+    }
+
     public async Task<ApiKeyIdentity?> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken = default)
     {
         if (!ApiKeySecrets.LooksLikeKey(presentedKey))
@@ -22,12 +44,32 @@ internal sealed class ApiKeyAuthenticator(IDbContextFactory<DashboardDbContext> 
         }
 
         var hash = ApiKeySecrets.Hash(presentedKey!);
+        if (_valid.TryGetValue(hash, out var trusted) && time.GetUtcNow() < trusted.Until)
+        {
+            return trusted.Identity;
+        }
+
+        var identity = await ReadAsync(hash, cancellationToken);
+        if (identity is null)
+        {
+            _valid.TryRemove(hash, out _);
+        }
+        else
+        {
+            _valid[hash] = (identity, time.GetUtcNow() + TrustedFor);
+        }
+
+        return identity;
+    }
+
+    private async Task<ApiKeyIdentity?> ReadAsync(string hash, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var key = await db.ApiKeys
             .IgnoreQueryFilters([DashboardDbContext.TenantFilter])
             .AsNoTracking()
             .Where(k => k.Hash == hash)
-            .Select(k => new { k.Id, k.TenantId, k.Name, k.Hash, k.RevokedAtUtc, k.LastUsedAtUtc })
+            .Select(k => new { k.Id, k.TenantId, k.Name, k.Scopes, k.Hash, k.RevokedAtUtc, k.LastUsedAtUtc })
             .FirstOrDefaultAsync(cancellationToken);
 
         // The index lookup finds the row; the fixed-time comparison keeps the final decision from
@@ -46,6 +88,6 @@ internal sealed class ApiKeyAuthenticator(IDbContextFactory<DashboardDbContext> 
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAtUtc, now), cancellationToken);
         }
 
-        return new ApiKeyIdentity(key.TenantId, key.Id, key.Name);
+        return new ApiKeyIdentity(key.TenantId, key.Id, key.Name, ApiScopes.Split(key.Scopes));
     }
 }

@@ -5,6 +5,7 @@ using Dashboard.Domain.Blends;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
+using Dashboard.Domain.Recommendations;
 using Dashboard.Domain.Tenancy;
 using Dashboard.Infrastructure.Identity;
 using Dashboard.Infrastructure.Storage;
@@ -63,6 +64,10 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     public DbSet<Blend> Blends => Set<Blend>();
 
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+
+    public DbSet<RecommendationFeedback> RecommendationFeedback => Set<RecommendationFeedback>();
+
+    public DbSet<ServedRecommendation> ServedRecommendations => Set<ServedRecommendation>();
 
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 

@@ -434,6 +434,11 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
@@ -761,6 +766,96 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "QueuedAtUtc");
 
                     b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Recommendations.RecommendationFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EndUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecommendationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndUserId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("TenantId", "EndUserId");
+
+                    b.HasIndex("TenantId", "ItemId");
+
+                    b.HasIndex("TenantId", "RecommendationId");
+
+                    b.ToTable("RecommendationFeedback");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Recommendations.ServedRecommendation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("BlendId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EndUserExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("ItemIdsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Personalised")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("ServedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SourceItemExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "EndUserExternalId");
+
+                    b.HasIndex("TenantId", "ServedAtUtc");
+
+                    b.ToTable("ServedRecommendations");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Tenancy.Tenant", b =>
@@ -1178,6 +1273,25 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasForeignKey("DataSourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Recommendations.RecommendationFeedback", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Data.EndUser", "EndUser")
+                        .WithMany()
+                        .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Domain.Data.Item", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("EndUser");
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("Dashboard.Infrastructure.Storage.StoredBlobChunk", b =>

@@ -417,6 +417,11 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -740,6 +745,94 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "QueuedAtUtc");
 
                     b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Recommendations.RecommendationFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecommendationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndUserId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("TenantId", "EndUserId");
+
+                    b.HasIndex("TenantId", "ItemId");
+
+                    b.HasIndex("TenantId", "RecommendationId");
+
+                    b.ToTable("RecommendationFeedback");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Recommendations.ServedRecommendation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BlendId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndUserExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Personalised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ServedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceItemExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "EndUserExternalId");
+
+                    b.HasIndex("TenantId", "ServedAtUtc");
+
+                    b.ToTable("ServedRecommendations");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Tenancy.Tenant", b =>
@@ -1149,6 +1242,25 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasForeignKey("DataSourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Recommendations.RecommendationFeedback", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Data.EndUser", "EndUser")
+                        .WithMany()
+                        .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Domain.Data.Item", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("EndUser");
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("Dashboard.Infrastructure.Storage.StoredBlobChunk", b =>

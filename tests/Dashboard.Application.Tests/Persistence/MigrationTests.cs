@@ -35,6 +35,30 @@ public sealed class MigrationTests
         }
     }
 
+    [Fact]
+    public async Task ApiKeyScopesMigration_GivesExistingKeysEventsWrite()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"dashboard-migrate-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = Create(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False");
+            var migrations = db.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_ApiKeyScopes", StringComparison.Ordinal)) - 1];
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(before);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO ApiKeys (Id, TenantId, Name, Prefix, Hash, CreatedAtUtc) VALUES ('5E0E0A2C-0000-4000-8000-000000000001', '5E0E0A2C-0000-4000-8000-000000000002', 'Old shop', 'dk_old12', 'ab', '2026-01-01 00:00:00')");
+
+            await migrator.MigrateAsync();
+
+            Assert.Equal("events:write", await db.Database.SqlQueryRaw<string>("SELECT Scopes AS Value FROM ApiKeys").SingleAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
     [InlineData(DatabaseProvider.SqlServer, "Server=.;Database=Dashboard;Trusted_Connection=True;TrustServerCertificate=True")]

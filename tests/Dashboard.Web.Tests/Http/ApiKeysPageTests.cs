@@ -21,6 +21,18 @@ public sealed class ApiKeysPageTests(DashboardFactory factory) : IClassFixture<D
     }
 
     [Fact]
+    public async Task KeysList_ShowsEachKeysScopes()
+    {
+        var tenant = await ApiKeys.TenantIdAsync(factory, "Demo Retail");
+        await ApiKeys.CreateAsync(factory, tenant, scopes: "recommendations:read");
+        using var client = await SignIn.AsAsync(factory, "admin@demo.local");
+
+        var html = await client.GetStringAsync(Route);
+
+        Assert.Matches("data-testid=\"key-scopes\"[^>]*>(?:(?!</td>).)*recommendations:read", html);
+    }
+
+    [Fact]
     public async Task ComplianceOfficer_IsRefused()
     {
         using var client = await SignIn.AsAsync(factory, "compliance@demo.local");

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Web.Tests.Support;
 
 /// <summary>
-/// Tenants and API keys for HTTP tests of the events API, stored exactly as the API keys page stores
+/// Tenants and API keys for HTTP tests of the API, stored exactly as the API keys page stores
 /// them (hash and prefix only), without driving the page's circuit.
 /// </summary>
 public static class ApiKeys
@@ -29,7 +29,8 @@ public static class ApiKeys
         return outcome.TenantId;
     }
 
-    public static async Task<string> CreateAsync(DashboardFactory factory, Guid tenantId, bool revoked = false)
+    /// <param name="scopes">Space-separated scope names; by default what keys made before scopes could do.</param>
+    public static async Task<string> CreateAsync(DashboardFactory factory, Guid tenantId, bool revoked = false, string scopes = ApiScopes.Legacy)
     {
         var key = ApiKeySecrets.Generate();
         await using var db = factory.Services.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(tenantId);
@@ -39,6 +40,7 @@ public static class ApiKeys
             Name = "Test shop",
             Prefix = ApiKeySecrets.DisplayPrefix(key),
             Hash = ApiKeySecrets.Hash(key),
+            Scopes = scopes,
             CreatedAtUtc = DateTime.UtcNow,
             RevokedAtUtc = revoked ? DateTime.UtcNow : null,
         });

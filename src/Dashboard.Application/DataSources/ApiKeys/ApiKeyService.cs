@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Application.DataSources.ApiKeys;
 
-/// <summary>The tenant's events-API keys: list, create (the key is returned once), revoke.</summary>
-public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAuditLog audit, TimeProvider time)
+/// <summary>The tenant's API keys: list, create with scopes (the key is returned once), revoke.</summary>
+public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAuditLog audit, TimeProvider time, IApiKeyAuthenticator authenticator)
 {
     public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -22,7 +22,8 @@ public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFact
         return [.. keys.Select(ToSummary)];
     }
 
-    public async Task<ApiKeyCreation> CreateAsync(string? name, CancellationToken cancellationToken = default)
+    /// <param name="scopes">What the key may do (<see cref="ApiScopes"/>); at least one, each a known name.</param>
+    public async Task<ApiKeyCreation> CreateAsync(string? name, IReadOnlyCollection<string>? scopes, CancellationToken cancellationToken = default)
     {
         var caller = await currentUser.GetAsync(cancellationToken);
         caller.Demand(Policies.ManageDataSources);
@@ -37,6 +38,16 @@ public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFact
             return new ApiKeyCreation(Result.Failure($"The name is too long: at most {ApiKey.NameMaxLength} characters."), null, null);
         }
 
+        if (scopes is null || scopes.Count == 0)
+        {
+            return new ApiKeyCreation(Result.Failure("Choose at least one scope: what the system using this key may do."), null, null);
+        }
+
+        if (scopes.FirstOrDefault(s => !ApiScopes.IsKnown(s)) is { } unknown)
+        {
+            return new ApiKeyCreation(Result.Failure($"\"{unknown}\" is not a scope. Choose from: {string.Join(", ", ApiScopes.Known)}."), null, null);
+        }
+
         var key = ApiKeySecrets.Generate();
         var row = new ApiKey
         {
@@ -44,12 +55,13 @@ public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFact
             Name = trimmed,
             Prefix = ApiKeySecrets.DisplayPrefix(key),
             Hash = ApiKeySecrets.Hash(key),
+            Scopes = ApiScopes.Join(scopes),
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
             CreatedBy = caller.UserName,
         };
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
         db.ApiKeys.Add(row);
-        audit.Record(db, caller, AuditActions.ApiKeyCreated, Describe(row), null, "active");
+        audit.Record(db, caller, AuditActions.ApiKeyCreated, Describe(row), null, row.Scopes);
         await db.SaveChangesAsync(cancellationToken);
         return new ApiKeyCreation(Result.Success, ToSummary(row), key);
     }
@@ -69,6 +81,7 @@ public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFact
         row.RevokedAtUtc = time.GetUtcNow().UtcDateTime;
         audit.Record(db, caller, AuditActions.ApiKeyRevoked, Describe(row), "active", "revoked");
         await db.SaveChangesAsync(cancellationToken);
+        authenticator.Forget(row.Id);
         return Result.Success;
     }
 
@@ -76,5 +89,5 @@ public sealed class ApiKeyService(ICurrentUser currentUser, ITenantDbContextFact
     private static string Describe(ApiKey row) => $"{row.Name} ({row.Prefix}…)";
 
     private static ApiKeySummary ToSummary(ApiKey k) =>
-        new(k.Id, k.Name, k.Prefix, k.CreatedAtUtc, k.CreatedBy, k.LastUsedAtUtc, k.RevokedAtUtc);
+        new(k.Id, k.Name, k.Prefix, ApiScopes.Split(k.Scopes), k.CreatedAtUtc, k.CreatedBy, k.LastUsedAtUtc, k.RevokedAtUtc);
 }

@@ -5,6 +5,7 @@ public sealed record ApiKeySummary(
     Guid Id,
     string Name,
     string Prefix,
+    IReadOnlyList<string> Scopes,
     DateTime CreatedAtUtc,
     string? CreatedBy,
     DateTime? LastUsedAtUtc,

@@ -8,4 +8,7 @@ public interface IApiKeyAuthenticator
 {
     /// <summary>The key's tenant and id, or null for an unknown, malformed or revoked key.</summary>
     Task<ApiKeyIdentity?> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops trusting a key this node has seen (it was just revoked).</summary>
+    void Forget(Guid keyId);
 }

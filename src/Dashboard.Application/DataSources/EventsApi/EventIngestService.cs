@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Application.Recommendations;
 using Dashboard.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,9 +15,11 @@ namespace Dashboard.Application.DataSources.EventsApi;
 /// explicitly. Every row is checked first (<see cref="IngestionRules"/>, as for file imports), so an invalid row means nothing is written. A valid event
 /// batch is written through one session of the ingestion writer (one transaction); end-user and item batches are written in
 /// short chunks (<see cref="IngestChunks"/>) so that other organisations' writes are not held up.
+/// Written events also go to the <see cref="RecentEventsBuffer"/> once committed, so the next
+/// recommendations for their end-users take them into account before the next training.
 /// </summary>
 public sealed class EventIngestService(
-    IIngestionWriter writer, IOptions<EventsApiOptions> options, IOptions<DataSourcesOptions> dataSources, TimeProvider time)
+    IIngestionWriter writer, IOptions<EventsApiOptions> options, IOptions<DataSourcesOptions> dataSources, TimeProvider time, RecentEventsBuffer recentEvents)
 {
     public async Task<IngestOutcome> UpsertUsersAsync(Guid tenantId, IReadOnlyList<UserInput?>? rows, CancellationToken cancellationToken = default)
     {
@@ -70,9 +74,11 @@ public sealed class EventIngestService(
         return await WithOneRetryAsync(() => WriteEventsAsync(tenantId, parsed, cancellationToken));
     }
 
-    private IngestOutcome? CheckSize<T>(IReadOnlyList<T>? rows, string property)
+    private IngestOutcome? CheckSize<T>(IReadOnlyList<T>? rows, string property) => CheckSize(rows, property, options.Value.MaxBatchSize);
+
+    /// <summary>Refuses a missing, empty or too long batch array before any row is read.</summary>
+    internal static IngestOutcome? CheckSize<T>(IReadOnlyList<T>? rows, string property, int max)
     {
-        var max = options.Value.MaxBatchSize;
         if (rows is null)
         {
             return IngestOutcome.Refused([new IngestProblem(0, property, $"Send a JSON object with a \"{property}\" array.")]);
@@ -155,7 +161,7 @@ public sealed class EventIngestService(
     {
         await using var session = await writer.BeginBatchAsync(tenantId, cancellationToken);
         var seen = new HashSet<(long, long, InteractionType, DateTime)>();
-        var written = 0;
+        var written = new List<ParsedEvent>(events.Count);
         foreach (var e in events)
         {
             var knownUser = await session.FindUserIdAsync(e.UserId, cancellationToken);
@@ -170,12 +176,13 @@ public sealed class EventIngestService(
             if (seen.Add((userId, itemId, e.Type, e.OccurredAtUtc)))
             {
                 await session.AddInteractionAsync(userId, itemId, e.Type, e.Value, e.OccurredAtUtc, cancellationToken);
-                written++;
+                written.Add(e);
             }
         }
 
         await session.CommitAsync(cancellationToken);
+        recentEvents.Add(tenantId, written.Select(e => (e.UserId, e.ItemId, EventTypes.ToName(e.Type), (float)e.Value)));
         return IngestOutcome.Written(new IngestSummary(
-            events.Count, (int)session.UsersCreated, 0, 0, 0, (int)session.PlaceholdersCreated, written, events.Count - written));
+            events.Count, (int)session.UsersCreated, 0, 0, 0, (int)session.PlaceholdersCreated, written.Count, events.Count - written.Count));
     }
 }

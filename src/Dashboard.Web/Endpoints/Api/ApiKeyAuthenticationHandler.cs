@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// The "ApiKey" scheme of the events API: the key comes in the <c>X-Api-Key</c> header and resolves to
-/// its tenant. A key in the URL is refused with 400, because URLs end up in proxy and server logs.
+/// The "ApiKey" scheme of the API: the key comes in the <c>X-Api-Key</c> header and resolves to
+/// its tenant and scopes (one claim each; <see cref="ApiScopePolicies"/> checks them per endpoint group). A key in the URL is refused with 400, because URLs end up in proxy and server logs.
 /// The key itself is never logged and never put into a claim.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
@@ -19,6 +19,9 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     public const string TenantIdClaim = "dashboard:api_tenant_id";
     public const string KeyIdClaim = "dashboard:api_key_id";
+
+    /// <summary>One claim per scope of the key (<see cref="Domain.DataSources.ApiScopes"/>).</summary>
+    public const string ScopeClaim = "dashboard:api_scope";
 
     private const string KeyInUrlMessage = "The API key was sent in the URL.";
 
@@ -47,12 +50,13 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }
 
-        var claims = new[]
+        var claims = new List<Claim>(3 + identity.Scopes.Count)
         {
-            new Claim(TenantIdClaim, identity.TenantId.ToString()),
-            new Claim(KeyIdClaim, identity.KeyId.ToString()),
-            new Claim(ClaimTypes.Name, identity.KeyName),
+            new(TenantIdClaim, identity.TenantId.ToString()),
+            new(KeyIdClaim, identity.KeyId.ToString()),
+            new(ClaimTypes.Name, identity.KeyName),
         };
+        claims.AddRange(identity.Scopes.Select(scope => new Claim(ScopeClaim, scope)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

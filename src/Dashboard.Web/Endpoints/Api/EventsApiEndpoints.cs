@@ -3,7 +3,11 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.EventsApi;
+using Dashboard.Application.Recommendations;
+using Dashboard.Application.Recommendations.Feedback;
+using Dashboard.Domain.DataSources;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -11,8 +15,8 @@ using Scalar.AspNetCore;
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// The events API (<c>/api/v1</c>): authentication by API key, a per-key rate limit, the three batch
-/// endpoints, and their OpenAPI description with a browsable reference page.
+/// The events API (<c>/api/v1</c>, scope <c>events:write</c>): authentication by API key, a per-key rate
+/// limit, the three batch endpoints, and the OpenAPI description with a browsable reference page.
 /// </summary>
 public static class EventsApiEndpoints
 {
@@ -25,9 +29,8 @@ public static class EventsApiEndpoints
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
-        // Only the API-key scheme counts here: a signed-in browser's cookie does not open the API.
-        services.AddAuthorizationBuilder().AddPolicy(PolicyName, p =>
-            p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder().AddApiScopePolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiScopeForbiddenHandler>();
 
         services.AddRateLimiter(options =>
         {
@@ -36,14 +39,10 @@ public static class EventsApiEndpoints
             options.AddPolicy(PolicyName, http =>
             {
                 var permits = http.RequestServices.GetRequiredService<IOptions<EventsApiOptions>>().Value.PermitsPerMinute;
-                var key = http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? string.Empty;
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
+                return PerKey(http, permits);
             });
+            options.AddPolicy(RecommendationsApiEndpoints.PolicyName, http =>
+                PerKey(http, http.RequestServices.GetRequiredService<IOptions<ServingApiOptions>>().Value.PermitsPerMinute));
         });
 
         services.AddOpenApi(options =>
@@ -51,6 +50,7 @@ public static class EventsApiEndpoints
             options.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             options.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>();
             options.AddSchemaTransformer<TimestampSchemaTransformer>();
+            options.AddOperationTransformer<ApiExamplesTransformer>();
         });
         return builder;
     }
@@ -59,7 +59,7 @@ public static class EventsApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/v1")
-            .RequireAuthorization(PolicyName)
+            .RequireAuthorization(ApiScopePolicies.For(ApiScopes.EventsWrite))
             .RequireRateLimiting(PolicyName)
             // JSON bodies authenticated by a header cannot be forged cross-site the way cookie-backed forms can.
             .DisableAntiforgery()
@@ -69,6 +69,7 @@ public static class EventsApiEndpoints
             .WithTags("Events API")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -97,6 +98,19 @@ public static class EventsApiEndpoints
                 "written, fields left out keep their value. A placeholder item created by an event becomes a real item.")
             .Accepts<ItemsBatch>("application/json")
             .Produces<IngestSummary>();
+
+        group.MapPost("/feedback", RecordFeedbackAsync)
+            .WithName("PostFeedback")
+            .WithTags("Recommendations API")
+            .WithSummary("Record impressions, clicks and conversions of recommended items")
+            .WithDescription("Each row names the recommendation_id of the list the item was in, the item, the end-user, the type " +
+                "(impression, click or conversion) and a timestamp. Every row is stored as feedback; a click is also stored as a click " +
+                "interaction and a conversion as a purchase interaction, so both count in the next training (an impression does not: being " +
+                "shown an item says nothing about liking it). A recommendation_id is checked for its shape only: served lists are logged a " +
+                "moment after they are answered, so an id is never refused for not being found yet. Same rules as /events: all-or-nothing, " +
+                "any invalid row means nothing is written and the 400 response lists every problem; a retried batch is stored once.")
+            .Accepts<FeedbackBatch>("application/json")
+            .Produces<FeedbackSummary>();
 
         app.MapOpenApi();
         // Scalar's default fonts come from fonts.scalar.com: every visit would tell a third party, and the
@@ -151,21 +165,38 @@ public static class EventsApiEndpoints
         return ToResult(await ingest.UpsertItemsAsync(caller.TenantId, body?.Items, cancellationToken));
     }
 
-    private static IResult ToResult(IngestOutcome outcome)
+    private static async Task<IResult> RecordFeedbackAsync(HttpContext http, ICurrentUser currentUser, FeedbackService feedback, CancellationToken cancellationToken)
     {
-        if (outcome.Summary is { } summary)
+        var (body, problem) = await JsonBody.ReadAsync<FeedbackBatch>(http.Request, cancellationToken);
+        if (problem is not null)
         {
-            return TypedResults.Ok(summary);
+            return problem;
         }
 
-        return Results.Problem(
-            statusCode: outcome.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
-            title: "The batch was not written",
-            detail: outcome.TooLarge
-                ? outcome.Problems[0].Reason
-                : string.Create(CultureInfo.InvariantCulture, $"{outcome.Problems.Count} problem(s) found; nothing was written. Fix them and send the whole batch again."),
-            extensions: new Dictionary<string, object?> { ["errors"] = outcome.Problems });
+        var caller = await currentUser.GetAsync(cancellationToken);
+        var outcome = await feedback.RecordAsync(caller.TenantId, body?.Feedback, cancellationToken);
+        return outcome.Summary is { } summary ? TypedResults.Ok(summary) : Refused(outcome.Problems, outcome.TooLarge);
     }
+
+    private static IResult ToResult(IngestOutcome outcome) =>
+        outcome.Summary is { } summary ? TypedResults.Ok(summary) : Refused(outcome.Problems, outcome.TooLarge);
+
+    private static IResult Refused(IReadOnlyList<IngestProblem> problems, bool tooLarge) =>
+        Results.Problem(
+            statusCode: tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+            title: "The batch was not written",
+            detail: tooLarge
+                ? problems[0].Reason
+                : string.Create(CultureInfo.InvariantCulture, $"{problems.Count} problem(s) found; nothing was written. Fix them and send the whole batch again."),
+            extensions: new Dictionary<string, object?> { ["errors"] = problems });
+
+    private static RateLimitPartition<string> PerKey(HttpContext http, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? string.Empty, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

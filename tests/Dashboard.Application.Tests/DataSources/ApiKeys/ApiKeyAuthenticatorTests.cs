@@ -1,6 +1,7 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.Tests.Support;
+using Dashboard.Domain.DataSources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,20 +13,21 @@ public sealed class ApiKeyAuthenticatorTests
     {
         var caller = await host.RegisterOrganisationAsync(organisation, email);
         host.CurrentUser.Caller = caller;
-        return (caller, await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync(organisation + " shop")));
+        return (caller, await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync(organisation + " shop", [ApiScopes.RecommendationsRead, ApiScopes.EventsWrite])));
     }
 
     private static IApiKeyAuthenticator Authenticator(TestHost host) => host.Services.GetRequiredService<IApiKeyAuthenticator>();
 
     [Fact]
-    public async Task ValidKey_GivesItsTenantAndKey()
+    public async Task ValidKey_GivesItsTenantKeyAndScopes()
     {
         await using var host = await TestHost.StartAsync();
         var (caller, key) = await CreateKeyAsync(host, "Alpha", "a@example.test");
 
         var identity = await Authenticator(host).AuthenticateAsync(key.Key);
 
-        Assert.Equal(new ApiKeyIdentity(caller.TenantId, key.Summary!.Id, "Alpha shop"), identity);
+        Assert.Equal((caller.TenantId, key.Summary!.Id, "Alpha shop"), (identity!.TenantId, identity.KeyId, identity.KeyName));
+        Assert.Equal([ApiScopes.EventsWrite, ApiScopes.RecommendationsRead], identity.Scopes);
     }
 
     [Fact]
@@ -49,6 +51,36 @@ public sealed class ApiKeyAuthenticatorTests
         await host.InScopeAsync<ApiKeyService, Result>(s => s.RevokeAsync(key.Summary!.Id));
 
         Assert.Null(await Authenticator(host).AuthenticateAsync(key.Key));
+    }
+
+    [Fact]
+    public async Task KeyRevokedOnThisNode_IsRefusedAtOnce_EvenWhileTrusted()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (_, key) = await CreateKeyAsync(host, "Alpha", "a@example.test");
+        Assert.NotNull(await Authenticator(host).AuthenticateAsync(key.Key));
+
+        await host.InScopeAsync<ApiKeyService, Result>(s => s.RevokeAsync(key.Summary!.Id));
+
+        Assert.Null(await Authenticator(host).AuthenticateAsync(key.Key));
+    }
+
+    [Fact]
+    public async Task KeyRevokedElsewhere_IsRefusedOnceTheTrustWindowHasPassed()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (caller, key) = await CreateKeyAsync(host, "Alpha", "a@example.test");
+        Assert.NotNull(await Authenticator(host).AuthenticateAsync(key.Key));
+        await using (var db = host.CreateTenantContext(caller.TenantId))
+        {
+            await db.ApiKeys.ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAtUtc, DateTime.UtcNow));
+        }
+
+        var withinWindow = await Authenticator(host).AuthenticateAsync(key.Key);
+        host.Time.Advance(Infrastructure.DataSources.ApiKeyAuthenticator.TrustedFor);
+        var afterWindow = await Authenticator(host).AuthenticateAsync(key.Key);
+
+        Assert.Equal((true, false), (withinWindow is not null, afterWindow is not null));
     }
 
     [Theory]

@@ -1,6 +1,8 @@
+using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.Tests.Support;
+using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,13 +10,63 @@ namespace Dashboard.Application.Tests.DataSources.ApiKeys;
 
 public sealed class ApiKeyServiceTests
 {
+    private static readonly string[] EventsOnly = [ApiScopes.EventsWrite];
+
+    [Fact]
+    public async Task Create_StoresTheChosenScopes_AndListsThem()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+
+        await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop", [ApiScopes.RecommendationsRead]));
+
+        var key = Assert.Single(await host.InScopeAsync<ApiKeyService, IReadOnlyList<ApiKeySummary>>(s => s.ListAsync()));
+        Assert.Equal([ApiScopes.RecommendationsRead], key.Scopes);
+    }
+
+    [Fact]
+    public async Task Create_WithoutAScope_IsRefusedWithASentence()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+
+        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop", []));
+
+        Assert.Contains("at least one scope", Assert.Single(creation.Result.Errors), StringComparison.Ordinal);
+        Assert.Null(creation.Key);
+    }
+
+    [Fact]
+    public async Task Create_WithAnUnknownScope_IsRefusedNamingIt()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+
+        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop", ["items:delete"]));
+
+        Assert.Contains("\"items:delete\" is not a scope", Assert.Single(creation.Result.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_AuditEntrySaysTheScopes()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
+
+        await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop", [ApiScopes.RecommendationsRead, ApiScopes.EventsWrite]));
+
+        await using var db = host.CreateTenantContext(host.CurrentUser.Caller.TenantId);
+        var entry = await db.AuditLog.SingleAsync(a => a.Action == "API key created");
+        Assert.Equal("events:write recommendations:read", entry.After);
+        Assert.EndsWith("with the scopes events:write, recommendations:read.", AuditSentence.Describe(entry), StringComparison.Ordinal);
+    }
     [Fact]
     public async Task Create_StoresOnlyTheHashAndAPrefix_NeverTheKey()
     {
         await using var host = await TestHost.StartAsync();
         host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
 
-        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop"));
+        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop", EventsOnly));
 
         Assert.True(creation.Result.Succeeded);
         await using var db = host.CreateTenantContext(host.CurrentUser.Caller.TenantId);
@@ -31,7 +83,7 @@ public sealed class ApiKeyServiceTests
         await using var host = await TestHost.StartAsync();
         host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
 
-        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop"));
+        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop", EventsOnly));
 
         await using var db = host.CreateTenantContext(host.CurrentUser.Caller.TenantId);
         var entry = await db.AuditLog.SingleAsync(a => a.Action == "API key created");
@@ -45,7 +97,7 @@ public sealed class ApiKeyServiceTests
     {
         await using var host = await TestHost.StartAsync();
         host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha", "ada@example.test");
-        await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop"));
+        await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop", EventsOnly));
 
         var keys = await host.InScopeAsync<ApiKeyService, IReadOnlyList<ApiKeySummary>>(s => s.ListAsync());
 
@@ -60,7 +112,7 @@ public sealed class ApiKeyServiceTests
         await using var host = await TestHost.StartAsync();
         host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
 
-        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("   "));
+        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("   ", EventsOnly));
 
         Assert.False(creation.Result.Succeeded);
         Assert.Null(creation.Key);
@@ -73,7 +125,7 @@ public sealed class ApiKeyServiceTests
     {
         await using var host = await TestHost.StartAsync();
         host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha");
-        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop"));
+        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop", EventsOnly));
 
         var result = await host.InScopeAsync<ApiKeyService, Result>(s => s.RevokeAsync(creation.Summary!.Id));
 
@@ -88,7 +140,7 @@ public sealed class ApiKeyServiceTests
     {
         await using var host = await TestHost.StartAsync();
         host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Alpha", "a@example.test");
-        var alphaKey = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Alpha shop"));
+        var alphaKey = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Alpha shop", EventsOnly));
         host.CurrentUser.Caller = await host.RegisterOrganisationAsync("Beta", "b@example.test");
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
@@ -101,7 +153,7 @@ public sealed class ApiKeyServiceTests
         await using var host = await TestHost.StartAsync();
         host.CurrentUser.Caller = TestHost.As(await host.RegisterOrganisationAsync("Alpha"), Roles.Marketer);
 
-        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop"));
+        var creation = await host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop", EventsOnly));
 
         Assert.True(creation.Result.Succeeded);
     }
@@ -113,6 +165,6 @@ public sealed class ApiKeyServiceTests
         host.CurrentUser.Caller = TestHost.As(await host.RegisterOrganisationAsync("Alpha"), Roles.ComplianceOfficer);
 
         await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
-            host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop")));
+            host.InScopeAsync<ApiKeyService, ApiKeyCreation>(s => s.CreateAsync("Web shop", EventsOnly)));
     }
 }

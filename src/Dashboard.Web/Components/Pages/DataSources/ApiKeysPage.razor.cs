@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.EventsApi;
+using Dashboard.Domain.DataSources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -14,6 +15,7 @@ public sealed partial class ApiKeysPage
     private IReadOnlyList<ApiKeySummary>? _keys;
     private MudForm? _form;
     private string _name = string.Empty;
+    private readonly HashSet<string> _scopes = [ApiScopes.EventsWrite];
     private IReadOnlyList<string> _errors = [];
     private bool _busy;
     private ApiKeySummary? _created;
@@ -45,6 +47,9 @@ public sealed partial class ApiKeysPage
           -H "X-Api-Key: $DASHBOARD_API_KEY" \
           -H "Content-Type: application/json" \
           -d '{"events":[{"user_id":"u-1001","item_id":"sku-42","type":"purchase","timestamp":"2026-05-01T09:30:00Z"},{"user_id":"u-1001","item_id":"sku-42","type":"rating","value":4.5,"timestamp":1777627800}]}'
+
+        # with the scope recommendations:read
+        curl -H "X-Api-Key: $DASHBOARD_API_KEY" "{{_apiBase}}/recommendations?user_id=u-1001&count=10"
         """;
 
     protected override async Task OnInitializedAsync()
@@ -65,7 +70,7 @@ public sealed partial class ApiKeysPage
         _busy = true;
         try
         {
-            var creation = await ApiKeys.CreateAsync(_name);
+            var creation = await ApiKeys.CreateAsync(_name, _scopes);
             _errors = creation.Result.Errors;
             if (creation.Result.Succeeded)
             {
@@ -73,6 +78,8 @@ public sealed partial class ApiKeysPage
                 _createdKey = creation.Key;
                 // Resetting the form (not just the field) keeps the emptied name from showing "required" after a success.
                 await _form.ResetAsync();
+                _scopes.Clear();
+                _scopes.Add(ApiScopes.EventsWrite);
                 _keys = await ApiKeys.ListAsync();
             }
         }
@@ -83,6 +90,18 @@ public sealed partial class ApiKeysPage
         finally
         {
             _busy = false;
+        }
+    }
+
+    private void ToggleScope(string scope, bool on)
+    {
+        if (on)
+        {
+            _scopes.Add(scope);
+        }
+        else
+        {
+            _scopes.Remove(scope);
         }
     }
 

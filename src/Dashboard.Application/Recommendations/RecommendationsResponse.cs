@@ -1,0 +1,13 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
+namespace Dashboard.Application.Recommendations;
+
+/// <summary>Answer of <c>GET /api/v1/recommendations</c> and <c>GET /api/v1/items/{id}/similar</c>.</summary>
+public sealed record RecommendationsResponse(
+    [property: JsonPropertyName("recommendation_id"), Description("Id of this list: send it with impressions, clicks and conversions to POST /api/v1/feedback.")] string RecommendationId,
+    [property: JsonPropertyName("blend"), Description("The blend that made the list.")] string Blend,
+    [property: JsonPropertyName("model_version"), Description("Number of the blend's model version that made the list (1, 2, …).")] int ModelVersion,
+    [property: JsonPropertyName("model_version_id"), Description("Id of that model version.")] Guid ModelVersionId,
+    [property: JsonPropertyName("personalised"), Description("True when the list was made from the end-user's history; false for an end-user the model does not know (new, or with no history), who gets the most popular items, and for similar items.")] bool Personalised,
+    [property: JsonPropertyName("items"), Description("Best first.")] IReadOnlyList<RecommendedItemDto> Items);
