@@ -15,6 +15,35 @@ internal static class DenseCholesky
     private const int Panel = 32;
 
     /// <summary>
+    /// <see cref="Factor"/> on one thread, for the small systems of a single request (a k × k fold-in),
+    /// where starting parallel loops per column costs more than the arithmetic.
+    /// </summary>
+    public static void FactorSmall(double[] a, int n)
+    {
+        if (a.Length < (long)n * n)
+        {
+            throw new ArgumentException("The array is smaller than n × n.", nameof(a));
+        }
+
+        for (var j = 0; j < n; j++)
+        {
+            var rowJ = a.AsSpan(j * n, j);
+            var diagonal = a[(j * n) + j] - TensorPrimitives.Dot(rowJ, rowJ);
+            if (!(diagonal > 0))
+            {
+                throw new InvalidOperationException($"The matrix is not positive definite (pivot {j} is {diagonal}); increase the regularisation.");
+            }
+
+            var pivot = Math.Sqrt(diagonal);
+            a[(j * n) + j] = pivot;
+            for (var i = j + 1; i < n; i++)
+            {
+                a[(i * n) + j] = (a[(i * n) + j] - TensorPrimitives.Dot(a.AsSpan(i * n, j), rowJ)) / pivot;
+            }
+        }
+    }
+
+    /// <summary>
     /// Overwrites the lower triangle of <paramref name="a"/> (n × n) with L such that L Lᵀ = A; the strict
     /// upper triangle is left untouched and never read afterwards. Throws when A is not positive definite.
     /// </summary>

@@ -147,18 +147,20 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
 
             var y = _itemFactors.AsSpan(items[e] * k, k);
             var c = Confidence(values[e]);
+            // DenseCholesky.Factor reads only the lower triangle, so only that is updated.
             for (var r = 0; r < k; r++)
             {
                 b[r] += c * y[r];
-                var row = a.AsSpan(r * k, k);
-                for (var col = 0; col < k; col++)
+                var scaled = (c - 1) * y[r];
+                var row = a.AsSpan(r * k, r + 1);
+                for (var col = 0; col <= r; col++)
                 {
-                    row[col] += (c - 1) * y[r] * y[col];
+                    row[col] += scaled * y[col];
                 }
             }
         }
 
-        DenseCholesky.Factor(a, k, CancellationToken.None);
+        DenseCholesky.FactorSmall(a, k);
         return (a, b);
     }
 

@@ -439,16 +439,30 @@ public sealed class BlendModel
     /// </summary>
     private Ranked Rank(Scored scored, Row row, int[]? excluded, int count, Func<int, bool>? allow)
     {
-        var excludeSeen = Spec.Rerank.ExcludeSeen && scored.Known;
-        var seen = row.Items;
-        bool Allowed(int item) =>
-            (!excludeSeen || Array.BinarySearch(seen, item) < 0)
-            && (excluded is null || !InAny(item, excluded))
-            && (allow is null || allow(item));
+        // Left-out items are masked as NaN (which selection skips) rather than tested per item.
+        var candidateScores = (float[])scored.Blended.Clone();
+        if (Spec.Rerank.ExcludeSeen && scored.Known)
+        {
+            foreach (var item in row.Items)
+            {
+                candidateScores[item] = float.NaN;
+            }
+        }
+
+        if (excluded is not null)
+        {
+            for (var item = 0; item < candidateScores.Length; item++)
+            {
+                if (InAny(item, excluded))
+                {
+                    candidateScores[item] = float.NaN;
+                }
+            }
+        }
 
         var selecting = _select.Rules.Count > 0;
         var pool = selecting ? Math.Min(_items.Count, Math.Max(count * 5, 50)) : count;
-        var candidates = TopN.Select(scored.Blended, pool, Allowed);
+        var candidates = TopN.Select(candidateScores, pool, allow);
         var boost = (float)Spec.Rerank.LongTailBoost;
         var before = new List<ScoredItem>(candidates.Length);
         foreach (var c in candidates)

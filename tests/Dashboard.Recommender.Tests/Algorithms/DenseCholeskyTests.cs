@@ -72,4 +72,44 @@ public class DenseCholeskyTests
 
         Assert.Throws<InvalidOperationException>(() => DenseCholesky.Factor(a, 2, CancellationToken.None));
     }
+
+    [Fact]
+    public void FactorSmall_GivesTheSameLowerFactorAsFactor()
+    {
+        const int n = 40;
+        var random = new Random(9);
+        var m = new double[n * n];
+        for (var i = 0; i < m.Length; i++)
+        {
+            m[i] = random.NextDouble() - 0.5;
+        }
+
+        var a = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                double s = i == j ? 1 : 0;
+                for (var k = 0; k < n; k++)
+                {
+                    s += m[(k * n) + i] * m[(k * n) + j];
+                }
+
+                a[(i * n) + j] = s;
+            }
+        }
+
+        var parallel = (double[])a.Clone();
+        var single = (double[])a.Clone();
+        DenseCholesky.Factor(parallel, n, CancellationToken.None);
+        DenseCholesky.FactorSmall(single, n);
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                Assert.Equal(parallel[(i * n) + j], single[(i * n) + j], 10);
+            }
+        }
+    }
 }
