@@ -64,6 +64,8 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
 
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
 
+    public DbSet<WeightTuning> WeightTunings => Set<WeightTuning>();
+
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 
     public DbSet<StoredBlobChunk> StoredBlobChunks => Set<StoredBlobChunk>();
