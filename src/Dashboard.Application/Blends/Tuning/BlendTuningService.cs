@@ -151,8 +151,8 @@ public sealed class BlendTuningService(
     private static List<double> Weights(WeightTuning tuning) => JsonSerializer.Deserialize<List<double>>(tuning.ChosenWeightsJson) ?? [];
 
     private static string Describe(IEnumerable<(string Name, double Weight)> weights, double ndcg) =>
-        "Weights: " + string.Join(", ", weights.Select(w => $"{w.Name} {w.Weight.ToString("0.##", CultureInfo.InvariantCulture)}"))
-        + $"; NDCG@10 on the validation part {ndcg.ToString("0.0000", CultureInfo.InvariantCulture)}";
+        string.Join(", ", weights.Select(w => $"{w.Name} {w.Weight.ToString("0.##", CultureInfo.InvariantCulture)}"))
+        + $" (NDCG@10 {ndcg.ToString("0.0000", CultureInfo.InvariantCulture)} on the validation part)";
 
     private async Task<CallerContext> ReaderAsync(CancellationToken cancellationToken)
     {
