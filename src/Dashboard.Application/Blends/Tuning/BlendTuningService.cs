@@ -20,7 +20,7 @@ namespace Dashboard.Application.Blends.Tuning;
 /// once more as a change by tuning with the weights before and after.
 /// </summary>
 public sealed class BlendTuningService(
-    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IJobScheduler scheduler, BlendService blends, IAuditLog audit)
+    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IJobScheduler scheduler, ILiveJobProgress live, BlendService blends, IAuditLog audit)
 {
     public async Task<TuningRequest> StartAsync(Guid blendId, CancellationToken cancellationToken = default)
     {
@@ -44,12 +44,18 @@ public sealed class BlendTuningService(
         return new TuningRequest(true, run.Id, $"Tuning the weights of “{blend.Name}”; the result appears here when it is done.");
     }
 
-    /// <summary>The queued or running tuning of the blend, if any, for the panel to follow.</summary>
-    public async Task<Guid?> RunningRunAsync(Guid blendId, CancellationToken cancellationToken = default)
+    /// <summary>The blend's latest tuning run in any state, with its live progress while it runs, for the panel to follow; null when it was never tuned.</summary>
+    public async Task<JobRunView?> LatestRunAsync(Guid blendId, CancellationToken cancellationToken = default)
     {
         var caller = await ReaderAsync(cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        return (await RunningAsync(db, blendId, null, cancellationToken))?.Id;
+        var marker = BlendMarker(blendId);
+        var run = await db.JobRuns.AsNoTracking()
+            .Where(j => j.Kind == JobKind.TuneBlend && j.ParametersJson != null && j.ParametersJson.Contains(marker))
+            .OrderByDescending(j => j.QueuedAtUtc).ThenByDescending(j => j.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return run is null ? null
+            : run.State == JobState.Running && live.TryGet(run.Id, out var progress) ? JobRunView.From(run, progress) : JobRunView.From(run);
     }
 
     /// <summary>The latest tuning of the blend, or null when it has none.</summary>
@@ -120,7 +126,7 @@ public sealed class BlendTuningService(
     public static Task<JobRun?> RunningAsync(IAppDbContext db, Guid blendId, Guid? other, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var marker = $"\"BlendId\":\"{blendId:D}\"";
+        var marker = BlendMarker(blendId);
         return db.JobRuns.AsNoTracking()
             .Where(j => j.Kind == JobKind.TuneBlend && (j.State == JobState.Queued || j.State == JobState.Running)
                 && j.ParametersJson != null && j.ParametersJson.Contains(marker) && (other == null || j.Id != other))
@@ -136,6 +142,9 @@ public sealed class BlendTuningService(
         var state = run.State == JobState.Running ? "started" : "queued";
         return $"A tuning of “{blendName}” is already running: {state} by {run.RequestedBy ?? "someone"} at {at} UTC. Wait for it to finish.";
     }
+
+    /// <summary>The blend id as it appears in a run's stored parameters (System.Text.Json writes Guids in this form).</summary>
+    private static string BlendMarker(Guid blendId) => $"\"BlendId\":\"{blendId:D}\"";
 
     private static WeightTuningView ToView(WeightTuning tuning, BlendSpec blendNow)
     {
