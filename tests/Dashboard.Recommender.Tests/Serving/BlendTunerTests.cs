@@ -104,7 +104,7 @@ public class BlendTunerTests
     /// <summary>
     /// Even end-users view books a1–a8, odd ones games b1–b8: six distinct items of their own cluster a
     /// day apart, then a last interaction with an item of <paramref name="lastCluster"/>'s cluster.
-    /// Games are the more popular overall (every game user also buys b1 early), so popularity misleads
+    /// Games are the more popular overall (as many fans buy just b1 and b2), so popularity misleads
     /// the book readers while item-kNN does not.
     /// </summary>
     private static TrainingData Clustered(int users, Func<int, string> lastCluster)
@@ -119,8 +119,12 @@ public class BlendTunerTests
                 var item = $"{cluster}{((u / 2) + (k * 3)) % 8 + 1}";
                 builder.Add($"u{u}", item, k % 2 == 0 ? "view" : "purchase", 1, at.AddDays(k));
             }
+        }
 
-            builder.Add($"u{u}", $"{lastCluster(u)}{(u % 8) + 1}x", "view", 1, at.AddDays(10));
+        // Added after every other event, so the ids' order (and hence every index) is the same whatever the last items are.
+        for (var u = 0; u < users; u++)
+        {
+            builder.Add($"u{u}", $"{lastCluster(u)}{(u % 8) + 1}", "view", 1, ServingData.Start.AddDays((u * 20) + 10));
         }
 
         for (var extra = 0; extra < users; extra++)
