@@ -3,6 +3,7 @@ using Dashboard.Application.Blends;
 using Dashboard.Application.Blends.Tuning;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.SampleData;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Tests.Support;
 using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Blends;
@@ -10,6 +11,7 @@ using Dashboard.Domain.Identity;
 using Dashboard.Domain.Jobs;
 using Dashboard.Recommender.Serving;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Dashboard.Application.Tests.Training.TrainingTestKit;
 
 namespace Dashboard.Application.Tests.Blends;
@@ -117,6 +119,24 @@ public sealed class BlendTuningTests
         Assert.StartsWith("Tuning needs at least 5 end-users", run.Error, StringComparison.Ordinal);
         await using var db = host.CreateTenantContext(admin.TenantId);
         Assert.Empty(await db.WeightTunings.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Tuning_Cancelled_StoresNothingAndLeavesTheBlend()
+    {
+        using var cancel = new CancellationTokenSource();
+        var (host, admin, blendId) = await StartAsync(configure: s => s.AddSingleton<IConsentGate>(new CancellingConsentGate(cancel)));
+        await using var _ = host;
+        await UpdateAsync(host, blendId, i => i with { Spec = i.Spec with { Components = TwoComponents } });
+        var specBefore = (await BlendAsync(host, admin.TenantId, blendId)).SpecJson;
+        var request = await host.InScopeAsync<BlendTuningService, TuningRequest>(s => s.StartAsync(blendId));
+
+        await ExecuteAsync(host, admin.TenantId, request.JobRunId, cancel.Token);
+
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.NotEqual(JobState.Succeeded, (await db.JobRuns.SingleAsync(j => j.Id == request.JobRunId)).State);
+        Assert.Empty(await db.WeightTunings.ToListAsync());
+        Assert.Equal(specBefore, (await BlendAsync(host, admin.TenantId, blendId)).SpecJson);
     }
 
     private static async Task<(TestHost Host, CallerContext Admin, Guid BlendId)> StartWithTwoComponentsAsync()
