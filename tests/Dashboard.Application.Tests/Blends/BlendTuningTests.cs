@@ -139,6 +139,20 @@ public sealed class BlendTuningTests
         Assert.Equal(specBefore, (await BlendAsync(host, admin.TenantId, blendId)).SpecJson);
     }
 
+    [Fact]
+    public async Task DeletingTheBlend_DeletesItsTunings()
+    {
+        var (host, admin, blendId) = await StartWithTwoComponentsAsync();
+        await using var _ = host;
+        await TuneAsync(host, admin.TenantId, blendId);
+
+        var deleted = await host.InScopeAsync<BlendService, Result>(s => s.DeleteAsync(blendId));
+
+        Assert.True(deleted.Succeeded);
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.Empty(await db.WeightTunings.ToListAsync());
+    }
+
     private static async Task<(TestHost Host, CallerContext Admin, Guid BlendId)> StartWithTwoComponentsAsync()
     {
         var (host, admin, blendId) = await StartAsync();
