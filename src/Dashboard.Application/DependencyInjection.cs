@@ -1,5 +1,6 @@
 using Dashboard.Application.Auditing;
 using Dashboard.Application.Blends;
+using Dashboard.Application.Blends.Tuning;
 using Dashboard.Application.Compliance;
 using Dashboard.Application.DataSources.ApiKeys;
 using Dashboard.Application.DataSources.EventsApi;
@@ -66,6 +67,8 @@ public static class DependencyInjection
         services.AddScoped<ModelTrainingService>();
         services.AddScoped<ModelVersionService>();
         services.AddScoped<IJobHandler, TrainModelJobHandler>();
+        services.AddScoped<BlendTuningService>();
+        services.AddScoped<IJobHandler, TuneBlendJobHandler>();
         return builder;
     }
 }

@@ -52,6 +52,8 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<ModelVersion> ModelVersions { get; }
 
+    DbSet<WeightTuning> WeightTunings { get; }
+
     /// <summary>
     /// The change-tracking entry of an entity, e.g. to mark single properties of an attached stub as
     /// modified so that SaveChanges updates only those columns.

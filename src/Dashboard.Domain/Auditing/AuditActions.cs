@@ -28,6 +28,7 @@ public static class AuditActions
     public const string BlendCreated = "Blend.Created";
     public const string BlendUpdated = "Blend.Updated";
     public const string BlendDeleted = "Blend.Deleted";
+    public const string BlendWeightsTuned = "Blend.WeightsTuned";
     public const string ModelVersionActivated = "ModelVersion.Activated";
     public const string ModelVersionRolledBack = "ModelVersion.RolledBack";
     public const string ModelVersionAutoActivated = "ModelVersion.AutoActivated";

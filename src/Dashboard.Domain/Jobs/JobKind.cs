@@ -6,4 +6,5 @@ public enum JobKind
     GenerateSampleData,
     ImportDataSource,
     TrainModel,
+    TuneBlend,
 }

@@ -69,6 +69,8 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
 
     public DbSet<ServedRecommendation> ServedRecommendations => Set<ServedRecommendation>();
 
+    public DbSet<WeightTuning> WeightTunings => Set<WeightTuning>();
+
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 
     public DbSet<StoredBlobChunk> StoredBlobChunks => Set<StoredBlobChunk>();

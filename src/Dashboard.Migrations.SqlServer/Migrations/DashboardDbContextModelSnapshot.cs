@@ -205,6 +205,52 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.ToTable("ModelVersions");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Blends.WeightTuning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BlendId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("ChosenNdcg")
+                        .HasColumnType("float");
+
+                    b.Property<string>("ChosenWeightsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("CurrentNdcg")
+                        .HasColumnType("float");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ValidationUsers")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlendId");
+
+                    b.HasIndex("TenantId", "BlendId", "CreatedAtUtc");
+
+                    b.ToTable("WeightTunings");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Data.EndUser", b =>
                 {
                     b.Property<long>("Id")
@@ -1197,6 +1243,15 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Blends.ModelVersion", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Blends.Blend", null)
+                        .WithMany()
+                        .HasForeignKey("BlendId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Blends.WeightTuning", b =>
                 {
                     b.HasOne("Dashboard.Domain.Blends.Blend", null)
                         .WithMany()

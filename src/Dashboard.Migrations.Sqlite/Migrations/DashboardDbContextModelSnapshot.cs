@@ -198,6 +198,52 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.ToTable("ModelVersions");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Blends.WeightTuning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BlendId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ChosenNdcg")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ChosenWeightsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CurrentNdcg")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ValidationUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlendId");
+
+                    b.HasIndex("TenantId", "BlendId", "CreatedAtUtc");
+
+                    b.ToTable("WeightTunings");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Data.EndUser", b =>
                 {
                     b.Property<long>("Id")
@@ -1166,6 +1212,15 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Blends.ModelVersion", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Blends.Blend", null)
+                        .WithMany()
+                        .HasForeignKey("BlendId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Blends.WeightTuning", b =>
                 {
                     b.HasOne("Dashboard.Domain.Blends.Blend", null)
                         .WithMany()

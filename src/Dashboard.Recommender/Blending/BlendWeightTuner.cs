@@ -75,6 +75,32 @@ public static class BlendWeightTuner
             grid.Count);
     }
 
+    /// <summary>
+    /// Mean NDCG@K on <paramref name="validation"/> of the blend with the given weights, measured exactly as
+    /// <see cref="Tune"/> measures each grid point, so a current blend and a tuned one compare like for like.
+    /// </summary>
+    public static double Evaluate(
+        IReadOnlyList<IRecommender> components,
+        IReadOnlyList<double> weights,
+        InteractionMatrix train,
+        ReadOnlySpan<Rating> validation,
+        BlendTuningOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(train);
+        options ??= new BlendTuningOptions();
+        Validate(components, options);
+        if (weights.Count != components.Count)
+        {
+            throw new ArgumentException("Give one weight per component.", nameof(weights));
+        }
+
+        var pools = BuildPools(components, train, validation, options, cancellationToken);
+        return MeanNdcg(pools, weights.ToArray(), options.K, cancellationToken);
+    }
+
     private static void Validate(IReadOnlyList<IRecommender> components, BlendTuningOptions options)
     {
         if (components.Count == 0)

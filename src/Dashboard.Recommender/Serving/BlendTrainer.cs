@@ -230,7 +230,7 @@ public sealed class BlendTrainer
     }
 
     /// <summary>Item details as the content-based component reads them: attribute text counts as tags.</summary>
-    private static Dictionary<int, ItemMetadata> Metadata(TrainingData data)
+    internal static Dictionary<int, ItemMetadata> Metadata(TrainingData data)
     {
         var metadata = new Dictionary<int, ItemMetadata>();
         for (var i = 0; i < data.Details.Count; i++)
