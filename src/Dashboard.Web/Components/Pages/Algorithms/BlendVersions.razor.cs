@@ -19,6 +19,7 @@ public sealed partial class BlendVersions
     private string? _error;
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
+    private LineChartOptions _chartOptions = new();
 
     [Parameter, EditorRequired]
     public Guid BlendId { get; set; }
@@ -65,14 +66,19 @@ public sealed partial class BlendVersions
 
         var ascending = _versions.OrderBy(v => v.Number).ToList();
         _labels = [.. ascending.Select(v => $"v{v.Number}")];
+        // MudChart's ticks are whole numbers, so measures between 0 and 1 are drawn as percentages.
         _series =
         [
-            new() { Name = "NDCG@10", Data = new ChartData<double>([.. ascending.Select(v => v.Metrics.NdcgAt10)]) },
-            new() { Name = "Precision@10", Data = new ChartData<double>([.. ascending.Select(v => v.Metrics.PrecisionAt10)]) },
-            new() { Name = "Recall@10", Data = new ChartData<double>([.. ascending.Select(v => v.Metrics.RecallAt10)]) },
-            new() { Name = "MAP@10", Data = new ChartData<double>([.. ascending.Select(v => v.Metrics.MapAt10)]) },
+            Series("NDCG@10", ascending, m => m.NdcgAt10),
+            Series("Precision@10", ascending, m => m.PrecisionAt10),
+            Series("Recall@10", ascending, m => m.RecallAt10),
+            Series("MAP@10", ascending, m => m.MapAt10),
         ];
+        _chartOptions = Shared.CountAxis.ForLine(_series);
     }
+
+    private static ChartSeries<double> Series(string name, IEnumerable<ModelVersionView> versions, Func<VersionMetrics, double> measure) =>
+        new() { Name = name + " %", Data = new ChartData<double>([.. versions.Select(v => Math.Round(measure(v.Metrics) * 100, 2))]) };
 
     private async Task CompareAsync()
     {
