@@ -19,7 +19,9 @@ var rows = options.Task switch
     "rating" => RatingTask.Run(options, datasetName),
     "topn" => TopNTask.Run(options, datasetName),
     "import" => await ImportTask.RunAsync(options),
+    "train" => await TrainTask.RunAsync(options),
     "write-fairness" => await WriteFairnessTask.RunAsync(options),
+    "serving-engine" => ServingEngineTask.Run(options),
     _ => ScaleTask.Run(options),
 };
 

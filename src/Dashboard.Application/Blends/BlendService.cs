@@ -114,7 +114,8 @@ public sealed class BlendService(
         }
 
         var artifactIds = await db.ModelVersions.Where(v => v.BlendId == id).Select(v => v.ArtifactId).ToListAsync(cancellationToken);
-        await db.ModelVersions.Where(v => v.BlendId == id).ExecuteDeleteAsync(cancellationToken);
+
+        // The database deletes the versions with the blend (cascade), in the same statement: never one without the other.
         db.Blends.Remove(blend);
         audit.Record(db, caller, AuditActions.BlendDeleted, blend.Name, Describe(blend), null);
         await db.SaveChangesAsync(cancellationToken);

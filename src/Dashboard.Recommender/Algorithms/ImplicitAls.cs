@@ -79,6 +79,57 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
     internal void ScoreFoldIn(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
     {
         var k = _factors;
+        var (a, b) = FoldInSystem(items, values);
+        var x = new float[k];
+        SolveFactored(a, b, x, k);
+        for (var i = 0; i < ItemCount; i++)
+        {
+            scores[i] = TensorPrimitives.Dot(x, _itemFactors.AsSpan(i * k, k));
+        }
+    }
+
+    /// <summary>
+    /// Each history item's part in the scores of the <paramref name="targets"/> (Hu, Koren and Volinsky
+    /// 2008, section 5): with W = (YᵀCY + λI)⁻¹ the folded-in score of i is Σⱼ c_j · y_iᵀ W y_j, so history
+    /// item j contributes c_j · y_jᵀ (W y_i). One factorisation serves all targets; row t of
+    /// <paramref name="contributions"/> (length targets × history items) belongs to target t.
+    /// </summary>
+    internal void ExplainByHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, ReadOnlySpan<int> targets, Span<float> contributions)
+    {
+        contributions.Clear();
+        var k = _factors;
+        var (a, _) = FoldInSystem(items, values);
+        var rhs = new double[k];
+        var w = new float[k];
+        for (var t = 0; t < targets.Length; t++)
+        {
+            if (!IsKnownItem(targets[t]))
+            {
+                continue;
+            }
+
+            var y = _itemFactors.AsSpan(targets[t] * k, k);
+            for (var r = 0; r < k; r++)
+            {
+                rhs[r] = y[r];
+            }
+
+            SolveFactored(a, rhs, w, k);
+            var row = contributions.Slice(t * items.Length, items.Length);
+            for (var e = 0; e < items.Length; e++)
+            {
+                if (IsKnownItem(items[e]))
+                {
+                    row[e] = (float)(Confidence(values[e]) * TensorPrimitives.Dot(_itemFactors.AsSpan(items[e] * k, k), w));
+                }
+            }
+        }
+    }
+
+    /// <summary>The Cholesky factor of YᵀY + λI + Σ (c − 1) y yᵀ and the right-hand side Σ c y for a history.</summary>
+    private (double[] Factor, double[] Rhs) FoldInSystem(ReadOnlySpan<int> items, ReadOnlySpan<float> values)
+    {
+        var k = _factors;
         var gram = _gram ??= Gram(_itemFactors, k, Options.Regularization);
         var a = new double[k * k];
         var b = new double[k];
@@ -95,7 +146,7 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
             }
 
             var y = _itemFactors.AsSpan(items[e] * k, k);
-            var c = 1.0 + (Options.Alpha * (Options.Binarize ? 1.0 : values[e]));
+            var c = Confidence(values[e]);
             for (var r = 0; r < k; r++)
             {
                 b[r] += c * y[r];
@@ -108,13 +159,10 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
         }
 
         DenseCholesky.Factor(a, k, CancellationToken.None);
-        var x = new float[k];
-        SolveFactored(a, b, x, k);
-        for (var i = 0; i < ItemCount; i++)
-        {
-            scores[i] = TensorPrimitives.Dot(x, _itemFactors.AsSpan(i * k, k));
-        }
+        return (a, b);
     }
+
+    private double Confidence(float value) => 1.0 + (Options.Alpha * (Options.Binarize ? 1.0 : value));
 
     protected override void SaveCore(BinaryWriter writer)
     {

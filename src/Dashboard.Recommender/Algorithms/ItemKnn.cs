@@ -33,6 +33,14 @@ public sealed class ItemKnn : KnnRecommenderBase
         return 0f;
     }
 
+    /// <summary>The item's kept neighbours, most similar first, and their (shrunk) similarities.</summary>
+    internal (ReadOnlyMemory<int> Ids, ReadOnlyMemory<float> Similarities) NeighborsWithSimilarities(int item)
+    {
+        var start = Neighbors.Pointers[item];
+        var length = Neighbors.Pointers[item + 1] - start;
+        return (Neighbors.Neighbors.AsMemory(start, length), Neighbors.Similarities.AsMemory(start, length));
+    }
+
     private protected override bool ComparesItems => true;
 
     protected override void ScoreCore(int user, ReadOnlySpan<int> candidates, Span<float> scores)

@@ -160,10 +160,11 @@ public sealed class BlendModel
         }
 
         var ranked = Rank(scored, row, excluded, count, null);
+        var because = Because(scored, row, ranked.Final);
         var items = new RecommendedItem[ranked.Final.Count];
         for (var r = 0; r < items.Length; r++)
         {
-            items[r] = Describe(scored, row, ranked, r);
+            items[r] = Describe(scored, ranked, because, r);
         }
 
         return new RecommendationList(endUserId, known, items, ListRules(known, row, excluded, ranked));
@@ -460,7 +461,7 @@ public sealed class BlendModel
         return new Ranked(before, final, boost > 0);
     }
 
-    private RecommendedItem Describe(Scored scored, Row row, Ranked ranked, int rank)
+    private RecommendedItem Describe(Scored scored, Ranked ranked, BecauseItem[][][] because, int rank)
     {
         var item = ranked.Final[rank].Item;
         var present = 0.0;
@@ -479,8 +480,7 @@ public sealed class BlendModel
             var normalized = scored.Normalized[c][item];
             var descriptor = ComponentCatalog.Describe(component.Spec.Kind);
             var share = float.IsNaN(normalized) || present <= 0 ? 0 : component.Spec.Weight / present * normalized;
-            var because = scored.Known && descriptor.ExplainsByHistory ? Because(component.Model, item, row) : [];
-            shares[c] = new ComponentShare(component.Spec.Kind, descriptor.DisplayName, component.Spec.Weight, share, because);
+            shares[c] = new ComponentShare(component.Spec.Kind, descriptor.DisplayName, component.Spec.Weight, share, because[c][rank]);
         }
 
         var rules = new List<AppliedRule>();
@@ -531,25 +531,77 @@ public sealed class BlendModel
             new RecommendationExplanation(scored.Known ? DataBasis.Personalised : DataBasis.FallbackNewEndUser, shares, rules));
     }
 
-    /// <summary>The history items with the largest positive part in a history-based component's score of <paramref name="item"/>.</summary>
-    private BecauseItem[] Because(IRecommender model, int item, Row row)
+    /// <summary>
+    /// For each history-based component and each listed item, the history items with the largest
+    /// positive part in that component's score: EASE weights, item-kNN similarities (walking the item's
+    /// short neighbour list), or implicit ALS's per-item terms from one fold-in shared by the list.
+    /// </summary>
+    private BecauseItem[][][] Because(Scored scored, Row row, IReadOnlyList<ScoredItem> list)
     {
-        var parts = new List<(float Part, int Item)>();
-        for (var k = 0; k < row.Items.Length; k++)
+        var result = new BecauseItem[scored.Components.Length][][];
+        for (var c = 0; c < result.Length; c++)
         {
-            var h = row.Items[k];
-            var part = model switch
+            result[c] = new BecauseItem[list.Count][];
+            var model = scored.Components[c].Model;
+            var explains = scored.Known && ComponentCatalog.Describe(scored.Components[c].Spec.Kind).ExplainsByHistory;
+            float[]? alsParts = null;
+            if (explains && model is ImplicitAls als)
             {
-                Ease ease => ease.Weight(h, item) * (ease.Options.Binarize ? 1f : row.Values[k]),
-                ItemKnn knn => knn.StoredSimilarity(item, h) * (knn.Options.Binarize ? 1f : row.Values[k]),
-                _ => 0f,
-            };
-            if (part > 0)
+                var targets = new int[list.Count];
+                for (var t = 0; t < targets.Length; t++)
+                {
+                    targets[t] = list[t].Item;
+                }
+
+                alsParts = new float[targets.Length * row.Items.Length];
+                als.ExplainByHistory(row.Items, row.Values, targets, alsParts);
+            }
+
+            for (var t = 0; t < list.Count; t++)
             {
-                parts.Add((part, h));
+                result[c][t] = explains
+                    ? Top(model, list[t].Item, row, alsParts is null ? default : alsParts.AsSpan(t * row.Items.Length, row.Items.Length))
+                    : [];
             }
         }
 
+        return result;
+    }
+
+    private BecauseItem[] Top(IRecommender model, int item, Row row, ReadOnlySpan<float> alsParts)
+    {
+        var parts = new List<(float Part, int Item)>();
+        switch (model)
+        {
+            case Ease ease:
+                for (var k = 0; k < row.Items.Length; k++)
+                {
+                    parts.Add((ease.Weight(row.Items[k], item) * (ease.Options.Binarize ? 1f : row.Values[k]), row.Items[k]));
+                }
+
+                break;
+            case ItemKnn knn:
+                var (ids, similarities) = knn.NeighborsWithSimilarities(item);
+                for (var n = 0; n < ids.Length; n++)
+                {
+                    var k = Array.BinarySearch(row.Items, ids.Span[n]);
+                    if (k >= 0)
+                    {
+                        parts.Add((similarities.Span[n] * (knn.Options.Binarize ? 1f : row.Values[k]), row.Items[k]));
+                    }
+                }
+
+                break;
+            case ImplicitAls:
+                for (var k = 0; k < alsParts.Length; k++)
+                {
+                    parts.Add((alsParts[k], row.Items[k]));
+                }
+
+                break;
+        }
+
+        parts.RemoveAll(static p => !(p.Part > 0));
         parts.Sort(static (a, b) => b.Part.CompareTo(a.Part) is var byPart && byPart != 0 ? byPart : a.Item.CompareTo(b.Item));
         var result = new BecauseItem[Math.Min(BecauseCount, parts.Count)];
         for (var i = 0; i < result.Length; i++)

@@ -68,10 +68,10 @@ public static class ComponentCatalog
         new(
             ComponentKind.ImplicitAls,
             "Taste factors (implicit ALS)",
-            "Learns hidden taste factors from all interactions and recommends items that match the end-user's factors.",
+            "Learns hidden taste factors from all interactions and recommends items that match the end-user's factors (\"because you viewed X\").",
             NeedsRatings: false,
             NeedsItemText: false,
-            ExplainsByHistory: false,
+            ExplainsByHistory: true,
             [
                 Integer("factors", "Factors", "Number of hidden taste dimensions; more capture finer tastes but need more data.", 32, 1, 512),
                 Integer("iterations", "Iterations", "Training passes; more are slower and rarely help past 15.", 15, 1, 100),

@@ -60,6 +60,22 @@ public class BlendModelTests
     }
 
     [Fact]
+    public void Explanation_OfImplicitAls_NamesHistoryItemsThatRaiseTheScore()
+    {
+        var spec = BlendSpec.Default with
+        {
+            Components = [new ComponentSpec(ComponentKind.ImplicitAls, 1, new Dictionary<string, string> { ["factors"] = "4", ["regularization"] = "0.1" })],
+        };
+
+        var top = ServingData.Fit(spec).Recommend("u1", 1).Items[0];
+
+        Assert.Equal("a4", top.ItemId);
+        var because = Assert.Single(top.Explanation.Components).Because;
+        Assert.NotEmpty(because);
+        Assert.All(because, b => Assert.Contains(b.ItemId, new[] { "a1", "a2", "a3" }));
+    }
+
+    [Fact]
     public void Recommend_ExcludedCategory_IsLeftOut()
     {
         var list = Model.Recommend("u1", 5, new RecommendOptions { ExcludeCategories = ["books"] });

@@ -32,7 +32,7 @@ public class BlendSpecJsonTests
     public void ToJson_OfTheDefault_HasTheDocumentedShape()
     {
         const string Expected =
-            """{"components":[{"kind":"Ease","weight":0.5,"options":{}},{"kind":"ImplicitAls","weight":0.5,"options":{}}],"eventWeights":{"add_to_cart":3,"click":2,"purchase":5,"rating":1,"view":1},"normalization":"ZScore","rerank":{"excludeSeen":true,"mmrLambda":1,"maxPerCategory":null,"longTailBoost":0},"listSize":10,"popularityFallback":true}""";
+            """{"components":[{"kind":"ImplicitAls","weight":1,"options":{}}],"eventWeights":{"add_to_cart":3,"click":2,"purchase":5,"rating":1,"view":1},"normalization":"ZScore","rerank":{"excludeSeen":true,"mmrLambda":1,"maxPerCategory":null,"longTailBoost":0},"listSize":10,"popularityFallback":true}""";
 
         Assert.Equal(
             Expected,

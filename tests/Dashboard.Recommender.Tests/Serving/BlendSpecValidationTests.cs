@@ -18,9 +18,9 @@ public class BlendSpecValidationTests
     }
 
     [Fact]
-    public void Default_IsEaseAndImplicitAlsOnZScoresWithPopularityFallback()
+    public void Default_IsImplicitAlsOnZScoresWithPopularityFallback()
     {
-        Assert.Equal([ComponentKind.Ease, ComponentKind.ImplicitAls], BlendSpec.Default.Components.Select(c => c.Kind));
+        Assert.Equal([ComponentKind.ImplicitAls], BlendSpec.Default.Components.Select(c => c.Kind));
         Assert.Equal(Dashboard.Recommender.Blending.ScoreNormalization.ZScore, BlendSpec.Default.Normalization);
         Assert.True(BlendSpec.Default.PopularityFallback);
     }
