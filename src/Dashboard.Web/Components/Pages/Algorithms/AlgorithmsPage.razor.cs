@@ -37,6 +37,8 @@ public sealed partial class AlgorithmsPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    private static string DefaultComponents => string.Join(" and ", BlendSpec.Default.Components.Select(c => ComponentCatalog.Describe(c.Kind).DisplayName.ToLowerInvariant()));
+
     protected override async Task OnInitializedAsync()
     {
         _canManage = (await CurrentUser.GetAsync()).Can(Policies.ManageBlendsAndCampaigns);
