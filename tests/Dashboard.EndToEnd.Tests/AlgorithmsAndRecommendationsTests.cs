@@ -90,6 +90,15 @@ public sealed partial class AlgorithmsAndRecommendationsTests(DashboardAppFixtur
         await Expect(page.GetByTestId("recommendation-list")).ToHaveCountAsync(2);
         await Expect(page.Locator("[data-testid=recommendation-list][data-blend=Popular]")).ToContainTextAsync("version 1");
         await page.SaveScreenshotAsync("recommendations-compared");
+
+        // The same pages at a phone's width, for a person to look at.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SaveScreenshotAsync("recommendations-phone");
+        await page.GotoAsync("algorithms");
+        await page.WaitForInteractivityAsync();
+        await page.GetByTestId("blends").Locator("[data-testid=blend-link]").Filter(new() { HasText = "Default" }).ClickAsync();
+        await Expect(page.GetByTestId("blend-name")).ToHaveValueAsync("Default");
+        await page.SaveScreenshotAsync("blend-editor-phone");
     }
 
     private static ILocator Weight(IPage page, string kind) => page.Locator($"[data-testid=component-row][data-kind={kind}] input[type=range]");
