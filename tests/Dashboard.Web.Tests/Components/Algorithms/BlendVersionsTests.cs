@@ -7,6 +7,9 @@ namespace Dashboard.Web.Tests.Components.Algorithms;
 
 public sealed class BlendVersionsTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
+    /// <summary>The component loads from the database after its first render; a busy machine can take a while.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task Activate_AsksFirstSayingWhatCustomersGet_AndCancelKeepsTheActiveVersion()
     {
@@ -17,9 +20,9 @@ public sealed class BlendVersionsTests(DashboardFactory factory) : IClassFixture
         var dialogs = context.Bunit.Render<MudDialogProvider>();
         var versions = context.Bunit.Render<BlendVersions>(p => p.Add(x => x.BlendId, blendId).Add(x => x.BlendName, "Shop").Add(x => x.CanManage, true));
 
-        versions.Find("[data-testid=activate][data-version='2']").Click();
+        versions.WaitForElement("[data-testid=activate][data-version='2']", Wait).Click();
 
-        var message = dialogs.WaitForElement(".mud-message-box").TextContent;
+        var message = dialogs.WaitForElement(".mud-message-box", Wait).TextContent;
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
         Assert.Equal(
             (true, first),
@@ -36,12 +39,13 @@ public sealed class BlendVersionsTests(DashboardFactory factory) : IClassFixture
         await context.AddVersionAsync(blendId, 3, 0.40);
         var versions = context.Bunit.Render<BlendVersions>(p => p.Add(x => x.BlendId, blendId).Add(x => x.BlendName, "Shop"));
 
-        versions.Find("[data-testid=compare]").Click();
-        var better = versions.WaitForElement("[data-testid=delta][data-metric='NDCG@10']");
+        versions.WaitForElement("[data-testid=compare]", Wait).Click();
+        var better = versions.WaitForElement("[data-testid=delta][data-metric='NDCG@10']", Wait);
         var (betterText, betterClass) = (better.TextContent.Trim(), better.ClassName);
         var second = versions.FindComponents<MudSelect<Guid>>()[1];
         await versions.InvokeAsync(() => second.Instance.ValueChanged.InvokeAsync(worse));
         versions.Find("[data-testid=compare]").Click();
+        versions.WaitForAssertion(() => Assert.NotEqual(betterText, versions.Find("[data-testid=delta][data-metric='NDCG@10']").TextContent.Trim()), Wait);
         var lower = versions.Find("[data-testid=delta][data-metric='NDCG@10']");
 
         Assert.Equal(

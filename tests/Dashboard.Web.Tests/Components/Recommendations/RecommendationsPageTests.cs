@@ -17,7 +17,7 @@ public sealed class RecommendationsPageTests(DashboardFactory factory) : IClassF
 
         var page = RenderFor(context, "u1");
 
-        var first = page.WaitForElement("[data-testid=recommended-item]");
+        var first = page.WaitForElement("[data-testid=recommended-item]", TimeSpan.FromSeconds(10));
         var shares = first.QuerySelectorAll("[data-testid=component-shares] [data-testid=bar-label]").Select(l => l.TextContent.Trim()).ToList();
         Assert.Equal(
             ("Item associations (EASE) | Taste factors (implicit ALS)", true, "Personalised from this end-user's history"),
@@ -33,7 +33,7 @@ public sealed class RecommendationsPageTests(DashboardFactory factory) : IClassF
 
         Assert.Equal(
             ("Popular items: this end-user is new since the last training, so the model does not know them yet", 0),
-            (page.WaitForElement("[data-testid=data-basis]").TextContent.Trim(), page.FindAll("[data-testid=because]").Count));
+            (page.WaitForElement("[data-testid=data-basis]", TimeSpan.FromSeconds(10)).TextContent.Trim(), page.FindAll("[data-testid=because]").Count));
     }
 
     private static IRenderedComponent<RecommendationsPage> RenderFor(BlendPagesContext context, string endUserId)
