@@ -12,6 +12,7 @@ using Dashboard.Application.DataSources;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Privacy;
+using Dashboard.Application.Recommendations;
 using Dashboard.Application.Team;
 using Dashboard.Application.Tenants;
 using Dashboard.Application.Training;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<BlendService>();
         services.AddScoped<ModelTrainingService>();
         services.AddScoped<ModelVersionService>();
+        services.AddScoped<RecommendationPreviewService>();
         services.AddScoped<IJobHandler, TrainModelJobHandler>();
         services.AddScoped<BlendTuningService>();
         services.AddScoped<IJobHandler, TuneBlendJobHandler>();

@@ -1,0 +1,78 @@
+using Dashboard.Application.Common;
+using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.Training;
+using Dashboard.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Application.Recommendations;
+
+/// <summary>
+/// What the Recommendations page reads: end-users found by the start of their id, their recent history, and a
+/// blend's list for one of them from the active model (the same cached model the serving API uses), with its
+/// explanations. Read-only; needs ViewDashboard.
+/// </summary>
+public sealed class RecommendationPreviewService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IActiveModelCache models)
+{
+    public const int MaxSuggestions = 20;
+
+    public const int HistoryShown = 20;
+
+    /// <summary>End-user ids that start with <paramref name="prefix"/> (case as stored), shortest first; the first few when the prefix is empty.</summary>
+    public async Task<IReadOnlyList<string>> FindEndUsersAsync(string? prefix, CancellationToken cancellationToken = default)
+    {
+        var caller = await ReaderAsync(cancellationToken);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var text = prefix?.Trim() ?? string.Empty;
+        var query = db.EndUsers.AsNoTracking();
+        if (text.Length > 0)
+        {
+            query = query.Where(u => u.ExternalId.StartsWith(text));
+        }
+
+        return await query.OrderBy(u => u.ExternalId.Length).ThenBy(u => u.ExternalId).Select(u => u.ExternalId).Take(MaxSuggestions).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The end-user's latest interactions, newest first; empty for an id the organisation does not have.</summary>
+    public async Task<IReadOnlyList<PreviewHistoryItem>> HistoryAsync(string endUserId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endUserId);
+        var caller = await ReaderAsync(cancellationToken);
+        await using var db = dbFactory.CreateForTenant(caller.TenantId);
+        var rows = await db.Interactions.AsNoTracking()
+            .Where(i => i.EndUser!.ExternalId == endUserId)
+            .OrderByDescending(i => i.OccurredAtUtc).ThenByDescending(i => i.Id)
+            .Take(HistoryShown)
+            .Select(i => new { i.Item!.ExternalId, i.Item.Title, i.Item.Category, i.Type, i.Value, i.OccurredAtUtc })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new PreviewHistoryItem(r.ExternalId, r.Title, r.Category, EventTypes.ToName(r.Type), r.Value, r.OccurredAtUtc))];
+    }
+
+    /// <summary>The blend's top <paramref name="count"/> for the end-user from its active version; an unknown blend is a <see cref="NotFoundException"/>.</summary>
+    public async Task<PreviewList> RecommendAsync(Guid blendId, string endUserId, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endUserId);
+        var caller = await ReaderAsync(cancellationToken);
+        string blendName;
+        await using (var db = dbFactory.CreateForTenant(caller.TenantId))
+        {
+            blendName = await db.Blends.AsNoTracking().Where(b => b.Id == blendId).Select(b => b.Name).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("That blend does not exist.");
+        }
+
+        var active = await models.GetAsync(caller.TenantId, blendId.ToString("D"), cancellationToken);
+        if (active is null)
+        {
+            return new PreviewList(blendId, blendName, null, null);
+        }
+
+        var list = active.Model.Recommend(endUserId.Trim(), Math.Clamp(count, 1, Recommender.Serving.BlendSpec.MaxListSize));
+        return new PreviewList(blendId, blendName, active.VersionNumber, list);
+    }
+
+    private async Task<CallerContext> ReaderAsync(CancellationToken cancellationToken)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        caller.Demand(Policies.ViewDashboard);
+        return caller;
+    }
+}

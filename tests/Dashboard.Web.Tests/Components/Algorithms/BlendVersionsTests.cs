@@ -1,0 +1,55 @@
+using Bunit;
+using Dashboard.Web.Components.Pages.Algorithms;
+using Dashboard.Web.Tests.Support;
+using MudBlazor;
+
+namespace Dashboard.Web.Tests.Components.Algorithms;
+
+public sealed class BlendVersionsTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+{
+    /// <summary>The component loads from the database after its first render; a busy machine can take a while.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Activate_AsksFirstSayingWhatCustomersGet_AndCancelKeepsTheActiveVersion()
+    {
+        await using var context = await BlendPagesContext.StartAsync(factory);
+        var blendId = await context.AddBlendAsync();
+        var first = await context.AddVersionAsync(blendId, 1, 0.20, active: true);
+        await context.AddVersionAsync(blendId, 2, 0.25);
+        var dialogs = context.Bunit.Render<MudDialogProvider>();
+        var versions = context.Bunit.Render<BlendVersions>(p => p.Add(x => x.BlendId, blendId).Add(x => x.BlendName, "Shop").Add(x => x.CanManage, true));
+
+        versions.WaitForElement("[data-testid=activate][data-version='2']", Wait).Click();
+
+        var message = dialogs.WaitForElement(".mud-message-box", Wait).TextContent;
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        Assert.Equal(
+            (true, first),
+            (message.Contains("gets the recommendations of version 2 instead of version 1 from now on (NDCG@10 0.2000 → 0.2500)", StringComparison.Ordinal), await context.ActiveVersionAsync(blendId)));
+    }
+
+    [Fact]
+    public async Task Compare_ShowsEachMeasuresChange_GreenWhenBetterRedWhenWorse()
+    {
+        await using var context = await BlendPagesContext.StartAsync(factory);
+        var blendId = await context.AddBlendAsync();
+        await context.AddVersionAsync(blendId, 1, 0.30, active: true);
+        var worse = await context.AddVersionAsync(blendId, 2, 0.25);
+        await context.AddVersionAsync(blendId, 3, 0.40);
+        var versions = context.Bunit.Render<BlendVersions>(p => p.Add(x => x.BlendId, blendId).Add(x => x.BlendName, "Shop"));
+
+        versions.WaitForElement("[data-testid=compare]", Wait).Click();
+        var better = versions.WaitForElement("[data-testid=delta][data-metric='NDCG@10']", Wait);
+        var (betterText, betterClass) = (better.TextContent.Trim(), better.ClassName);
+        var second = versions.FindComponents<MudSelect<Guid>>()[1];
+        await versions.InvokeAsync(() => second.Instance.ValueChanged.InvokeAsync(worse));
+        versions.Find("[data-testid=compare]").Click();
+        versions.WaitForAssertion(() => Assert.NotEqual(betterText, versions.Find("[data-testid=delta][data-metric='NDCG@10']").TextContent.Trim()), Wait);
+        var lower = versions.Find("[data-testid=delta][data-metric='NDCG@10']");
+
+        Assert.Equal(
+            ("+0.1000", "mud-success-text", "−0.0500", "mud-error-text"),
+            (betterText, betterClass, lower.TextContent.Trim(), lower.ClassName));
+    }
+}
