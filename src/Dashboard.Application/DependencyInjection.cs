@@ -12,7 +12,6 @@ using Dashboard.Application.DataSources;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Privacy;
-using Dashboard.Application.Recommendations;
 using Dashboard.Application.Team;
 using Dashboard.Application.Tenants;
 using Dashboard.Application.Training;

@@ -9,9 +9,11 @@ namespace Dashboard.Application.Recommendations;
 /// <summary>
 /// What the Recommendations page reads: end-users found by the start of their id, their recent history, and a
 /// blend's list for one of them from the active model (the same cached model the serving API uses), with its
-/// explanations. Read-only; needs ViewDashboard.
+/// explanations, and the events received since its training (as the serving API passes them, so the page and the
+/// API give the same list). Read-only; needs ViewDashboard.
 /// </summary>
-public sealed class RecommendationPreviewService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IActiveModelCache models)
+public sealed class RecommendationPreviewService(
+    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IActiveModelCache models, RecommendationServingService serving)
 {
     public const int MaxSuggestions = 20;
 
@@ -65,7 +67,11 @@ public sealed class RecommendationPreviewService(ICurrentUser currentUser, ITena
             return new PreviewList(blendId, blendName, null, null);
         }
 
-        var list = active.Model.Recommend(endUserId.Trim(), Math.Clamp(count, 1, Recommender.Serving.BlendSpec.MaxListSize));
+        var user = endUserId.Trim();
+        var list = active.Model.Recommend(user, Math.Clamp(count, 1, Recommender.Serving.BlendSpec.MaxListSize), new Recommender.Serving.RecommendOptions
+        {
+            RecentEvents = await serving.RecentEventsAsync(caller.TenantId, active.VersionId, user, cancellationToken),
+        });
         return new PreviewList(blendId, blendName, active.VersionNumber, list);
     }
 

@@ -51,14 +51,20 @@ public sealed class RecommendationServingService(
             return problem!;
         }
 
-        var since = await TrainingStartAsync(tenantId, active.VersionId, cancellationToken);
         var list = active.Model.Recommend(user, count, new RecommendOptions
         {
             ExcludeCategories = excludeCategories,
-            RecentEvents = recentEvents.Since(tenantId, user, since),
+            RecentEvents = await RecentEventsAsync(tenantId, active.VersionId, user, cancellationToken),
         });
         return Served(tenantId, active, list.Personalised, list.Items, user, null);
     }
+
+    /// <summary>
+    /// The end-user's events received since the version's training began (so possibly missing from it); the
+    /// API and the Recommendations page both pass them, so both show the same list.
+    /// </summary>
+    public async Task<IReadOnlyList<RecentEvent>> RecentEventsAsync(Guid tenantId, Guid versionId, string endUserId, CancellationToken cancellationToken = default) =>
+        recentEvents.Since(tenantId, endUserId, await TrainingStartAsync(tenantId, versionId, cancellationToken));
 
     public async Task<ServingOutcome> SimilarAsync(Guid tenantId, string? itemId, int count, string? blend, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Dashboard.Application.Recommendations;
 using Dashboard.Application.Tests.Training;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Application.Tests.Recommendations;
 
@@ -49,5 +50,23 @@ public sealed class RecommendationPreviewServiceTests
         var preview = await host.InScopeAsync<RecommendationPreviewService, PreviewList>(s => s.RecommendAsync(blendId, "u00001", 5));
 
         Assert.Equal((null, null), (preview.VersionNumber, preview.List));
+    }
+
+    [Fact]
+    public async Task Recommend_AfterAFreshEvent_GivesTheSameListAsTheServingApi()
+    {
+        var (host, admin, blendId) = await TrainingTestKit.StartAsync();
+        await using var _ = host;
+        await TrainingTestKit.TrainAsync(host, admin.TenantId, blendId);
+        var before = await host.InScopeAsync<RecommendationPreviewService, PreviewList>(s => s.RecommendAsync(blendId, "u00001", 5));
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        var fresh = before.List!.Items.Take(3).Select(i => ("u00001", i.ItemId, "purchase", 1f)).ToList();
+        host.Services.GetRequiredService<RecentEventsBuffer>().Add(admin.TenantId, fresh);
+
+        var page = await host.InScopeAsync<RecommendationPreviewService, PreviewList>(s => s.RecommendAsync(blendId, "u00001", 5));
+        var api = await host.Services.GetRequiredService<RecommendationServingService>().RecommendAsync(admin.TenantId, "u00001", 5, null, []);
+
+        Assert.NotEqual(before.List.Items.Select(i => i.ItemId), page.List!.Items.Select(i => i.ItemId));
+        Assert.Equal(api.Response!.Items.Select(i => i.ItemId), page.List.Items.Select(i => i.ItemId));
     }
 }

@@ -11,6 +11,8 @@ namespace Dashboard.Web.Components.Pages.Algorithms;
 
 public sealed partial class BlendEditorPage
 {
+    private const int VersionsTab = 2;
+
     private BlendView? _view;
     private BlendForm? _form;
     private IReadOnlySet<string> _placed = new HashSet<string>();
@@ -55,7 +57,7 @@ public sealed partial class BlendEditorPage
     protected override async Task OnParametersSetAsync()
     {
         _canManage = (await CurrentUser.GetAsync()).Can(Policies.ManageBlendsAndCampaigns);
-        _tab = string.Equals(Tab, "versions", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        _tab = string.Equals(Tab, "versions", StringComparison.OrdinalIgnoreCase) ? VersionsTab : 0;
         _profile = await Blends.DataProfileAsync();
         await LoadAsync();
     }
