@@ -50,7 +50,7 @@ public sealed class AuditLogAndChartsTests(DashboardAppFixture app)
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync("admin@demo.local", "Demo-Retail-2026", "Demo Retail");
-        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
+        await Expect(page.DemoImportState()).ToHaveTextAsync("Succeeded");
 
         foreach (var theme in new[] { "light", "dark" })
         {

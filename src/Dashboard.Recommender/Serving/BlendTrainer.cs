@@ -251,9 +251,29 @@ public sealed class BlendTrainer
 
     private static IdMap Copy(IdMap map) => new(map.Ids);
 
-    /// <summary>Maps a component's own 0–1 progress into its slice of the whole fit.</summary>
+    /// <summary>
+    /// Maps a component's own 0–1 progress into its slice of the whole fit. Components report from parallel
+    /// workers, so reports can arrive out of order; only a report beyond the furthest one so far is passed on,
+    /// and the figure people see never goes backwards.
+    /// </summary>
     private sealed class ScaledProgress(IProgress<TrainingProgress> target, string stage, double start, double end) : IProgress<double>
     {
-        public void Report(double value) => target.Report(new TrainingProgress(stage, start + ((end - start) * Math.Clamp(value, 0, 1))));
+        private readonly Lock _gate = new();
+        private double _furthest = double.NegativeInfinity;
+
+        public void Report(double value)
+        {
+            var fraction = start + ((end - start) * Math.Clamp(value, 0, 1));
+            lock (_gate)
+            {
+                if (fraction <= _furthest)
+                {
+                    return;
+                }
+
+                _furthest = fraction;
+                target.Report(new TrainingProgress(stage, fraction));
+            }
+        }
     }
 }

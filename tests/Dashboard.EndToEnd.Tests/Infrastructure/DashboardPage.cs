@@ -42,6 +42,13 @@ internal static class DashboardPage
     /// link clicked while the prerendered page is still connecting can change the address without the
     /// interactive router ever rendering the new page (seen about once in a dozen runs).
     /// </summary>
+    /// <summary>
+    /// The state chip of the demo's sample-data import in a jobs table (the demo queues a training after it, so
+    /// the table holds more than one run).
+    /// </summary>
+    public static ILocator DemoImportState(this IPage page) =>
+        page.GetByTestId("job-runs").Locator("tbody tr").Filter(new() { HasText = "Import data source" }).GetByTestId("job-state");
+
     public static async Task SignInAsync(this IPage page, string email, string password, string organisation)
     {
         await page.GotoAsync("Account/Login");
