@@ -55,6 +55,7 @@ public sealed class RecommendationServingService(
         {
             ExcludeCategories = excludeCategories,
             RecentEvents = await RecentEventsAsync(tenantId, active.VersionId, user, cancellationToken),
+            ExplainByHistory = false,
         });
         return Served(tenantId, active, list.Personalised, list.Items, user, null);
     }

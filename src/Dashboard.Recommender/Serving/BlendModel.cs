@@ -160,7 +160,7 @@ public sealed class BlendModel
         }
 
         var ranked = Rank(scored, row, excluded, count, null);
-        var because = Because(scored, row, ranked.Final);
+        var because = Because(scored, row, ranked.Final, options.ExplainByHistory);
         var items = new RecommendedItem[ranked.Final.Count];
         for (var r = 0; r < items.Length; r++)
         {
@@ -550,14 +550,14 @@ public sealed class BlendModel
     /// positive part in that component's score: EASE weights, item-kNN similarities (walking the item's
     /// short neighbour list), or implicit ALS's per-item terms from one fold-in shared by the list.
     /// </summary>
-    private BecauseItem[][][] Because(Scored scored, Row row, IReadOnlyList<ScoredItem> list)
+    private BecauseItem[][][] Because(Scored scored, Row row, IReadOnlyList<ScoredItem> list, bool wanted)
     {
         var result = new BecauseItem[scored.Components.Length][][];
         for (var c = 0; c < result.Length; c++)
         {
             result[c] = new BecauseItem[list.Count][];
             var model = scored.Components[c].Model;
-            var explains = scored.Known && ComponentCatalog.Describe(scored.Components[c].Spec.Kind).ExplainsByHistory;
+            var explains = wanted && scored.Known && ComponentCatalog.Describe(scored.Components[c].Spec.Kind).ExplainsByHistory;
             float[]? alsParts = null;
             if (explains && model is ImplicitAls als)
             {

@@ -12,4 +12,11 @@ public sealed record RecommendOptions
     /// events on items the model does not know are ignored until the next training.
     /// </summary>
     public IReadOnlyList<RecentEvent> RecentEvents { get; init; } = [];
+
+    /// <summary>
+    /// False leaves out the history items behind each score ("because you …"), which cost implicit ALS one
+    /// fold-in per list; scores, ranks, reason codes, component shares and rules are the same either way.
+    /// The serving API, which returns reason codes only, turns it off; the Recommendations page keeps it.
+    /// </summary>
+    public bool ExplainByHistory { get; init; } = true;
 }

@@ -46,6 +46,18 @@ public class BlendModelTests
     }
 
     [Fact]
+    public void Recommend_WithoutHistoryExplanations_GivesTheSameListCodesAndSharesButNoBecauseItems()
+    {
+        var full = Model.Recommend("u2", 5).Items;
+        var lean = Model.Recommend("u2", 5, new RecommendOptions { ExplainByHistory = false }).Items;
+
+        Assert.Equal(full.Select(i => (i.ItemId, i.Score, string.Join(",", i.ReasonCodes))), lean.Select(i => (i.ItemId, i.Score, string.Join(",", i.ReasonCodes))));
+        Assert.Equal(full.SelectMany(i => i.Explanation.Components).Select(c => c.Share), lean.SelectMany(i => i.Explanation.Components).Select(c => c.Share));
+        Assert.Contains(full.SelectMany(i => i.Explanation.Components), c => c.Because.Count > 0);
+        Assert.All(lean.SelectMany(i => i.Explanation.Components), c => Assert.Empty(c.Because));
+    }
+
+    [Fact]
     public void Explanation_BecauseItemsComeFromTheEndUsersHistory()
     {
         var history = new HashSet<string> { "a1", "a2", "a4", "a3" };
