@@ -140,6 +140,12 @@ public sealed class BlendModel
 
     /// <summary>Top <paramref name="count"/> items for the end-user, each with its explanation.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is outside 1–<see cref="BlendSpec.MaxListSize"/>.</exception>
+    /// <summary>
+    /// True when a weighted component ranks by the end-user's own history; a blend of popularity and trending
+    /// alone gives everyone the same order, so its lists are not called personalised.
+    /// </summary>
+    public bool PersonalisesLists => Spec.Components.Any(c => c.Weight > 0 && c.Kind is not (ComponentKind.Popularity or ComponentKind.Trending));
+
     public RecommendationList Recommend(string endUserId, int count, RecommendOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endUserId);
@@ -167,7 +173,7 @@ public sealed class BlendModel
             items[r] = Describe(scored, ranked, because, r);
         }
 
-        return new RecommendationList(endUserId, known, items, ListRules(known, row, excluded, ranked));
+        return new RecommendationList(endUserId, known && PersonalisesLists, items, ListRules(known, row, excluded, ranked));
     }
 
     /// <summary>
@@ -542,7 +548,8 @@ public sealed class BlendModel
             scored.Blended[item],
             to,
             codes,
-            new RecommendationExplanation(scored.Known ? DataBasis.Personalised : DataBasis.FallbackNewEndUser, shares, rules));
+            new RecommendationExplanation(
+                !scored.Known ? DataBasis.FallbackNewEndUser : PersonalisesLists ? DataBasis.Personalised : DataBasis.PopularityOnly, shares, rules));
     }
 
     /// <summary>

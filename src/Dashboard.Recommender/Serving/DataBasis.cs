@@ -11,4 +11,10 @@ public enum DataBasis
 
     /// <summary>Item-to-item: end-users who interacted with the given item also interacted with this one.</summary>
     ItemToItem,
+
+    /// <summary>
+    /// The blend ranks by popularity alone: the same order for everyone, apart from leaving out what the
+    /// end-user has already seen. Not personalised, although the end-user is known.
+    /// </summary>
+    PopularityOnly,
 }

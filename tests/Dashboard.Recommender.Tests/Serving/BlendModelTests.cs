@@ -46,6 +46,18 @@ public class BlendModelTests
     }
 
     [Fact]
+    public void Recommend_ByABlendOfPopularityAlone_IsNotPersonalisedEvenForAKnownEndUser()
+    {
+        var model = ServingData.Fit(ServingData.TinySpec with { Components = [new ComponentSpec(ComponentKind.Popularity, 1, new Dictionary<string, string>())] });
+
+        var list = model.Recommend("u2", 3);
+
+        Assert.False(list.Personalised);
+        Assert.All(list.Items, i => Assert.Equal(DataBasis.PopularityOnly, i.Explanation.Basis));
+        Assert.True(Model.Recommend("u2", 3).Personalised);
+    }
+
+    [Fact]
     public void Recommend_WithoutHistoryExplanations_GivesTheSameListCodesAndSharesButNoBecauseItems()
     {
         var full = Model.Recommend("u2", 5).Items;

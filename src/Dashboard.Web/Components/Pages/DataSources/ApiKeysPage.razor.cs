@@ -49,7 +49,7 @@ public sealed partial class ApiKeysPage
           -d '{"events":[{"user_id":"u-1001","item_id":"sku-42","type":"purchase","timestamp":"2026-05-01T09:30:00Z"},{"user_id":"u-1001","item_id":"sku-42","type":"rating","value":4.5,"timestamp":1777627800}]}'
 
         # with the scope recommendations:read
-        curl -H "X-Api-Key: $DASHBOARD_API_KEY" "{{_apiBase}}/recommendations?user_id=u-1001&count=10"
+        curl -H "X-Api-Key: $DASHBOARD_API_KEY" "{{_apiBase}}/recommendations?user_id=u00001&count=10"
         """;
 
     protected override async Task OnInitializedAsync()

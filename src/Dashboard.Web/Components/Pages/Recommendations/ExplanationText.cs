@@ -28,6 +28,7 @@ public static class ExplanationText
     {
         DataBasis.Personalised => "Personalised from this end-user's history",
         DataBasis.FallbackNewEndUser => "Popular items: this end-user is new since the last training, so the model does not know them yet",
+        DataBasis.PopularityOnly => "Not personalised: this blend ranks by popularity alone (only items this end-user has already seen are left out)",
         _ => "Similar to another item",
     };
 
