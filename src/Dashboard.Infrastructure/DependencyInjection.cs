@@ -17,6 +17,7 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Security;
 using Dashboard.Infrastructure.Storage;
 using Hangfire;
+using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -126,25 +127,26 @@ public static class DependencyInjection
         services.AddScoped<IJobScheduler, JobScheduler>();
         services.AddScoped<JobRunExecutor>();
 
-        services.AddHangfire((sp, config) =>
+        // The storage is this host's own singleton, not Hangfire's process-wide JobStorage.Current: AddHangfire
+        // only adds its storage when none is registered, and a global one would be shared (and disposed) by
+        // every host in the process — several test hosts run side by side.
+        services.AddSingleton<JobStorage>(sp =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseLogProvider(new HostBoundLogProvider(sp.GetRequiredService<ILoggerFactory>()))
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-            if (database.IsSqlite)
+            if (!database.IsSqlite)
             {
-                var path = Path.GetFullPath(Path.Combine(contentRoot, jobs.SqliteStoragePath));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                config.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+                return new SqlServerStorage(database.ConnectionString);
             }
-            else
-            {
-                config.UseSqlServerStorage(database.ConnectionString);
-            }
+
+            var path = Path.GetFullPath(Path.Combine(contentRoot, jobs.SqliteStoragePath));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
         });
+        services.AddHangfire((sp, config) => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseLogProvider(new HostBoundLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         var jobsOptions = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (jobsOptions.RunServer)

@@ -227,17 +227,7 @@ public sealed class BlendService(
     private static async Task<Blend> LoadAsync(IAppDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Blends.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken) ?? throw new NotFoundException("That blend does not exist.");
 
-    private async Task<CallerContext> ReaderAsync(CancellationToken cancellationToken)
-    {
-        var caller = await currentUser.GetAsync(cancellationToken);
-        caller.Demand(Policies.ViewDashboard);
-        return caller;
-    }
+    private Task<CallerContext> ReaderAsync(CancellationToken cancellationToken) => currentUser.DemandAsync(Policies.ViewDashboard, cancellationToken);
 
-    private async Task<CallerContext> ManagerAsync(CancellationToken cancellationToken)
-    {
-        var caller = await currentUser.GetAsync(cancellationToken);
-        caller.Demand(Policies.ManageBlendsAndCampaigns);
-        return caller;
-    }
+    private Task<CallerContext> ManagerAsync(CancellationToken cancellationToken) => currentUser.DemandAsync(Policies.ManageBlendsAndCampaigns, cancellationToken);
 }

@@ -75,10 +75,5 @@ public sealed class RecommendationPreviewService(
         return new PreviewList(blendId, blendName, active.VersionNumber, list);
     }
 
-    private async Task<CallerContext> ReaderAsync(CancellationToken cancellationToken)
-    {
-        var caller = await currentUser.GetAsync(cancellationToken);
-        caller.Demand(Policies.ViewDashboard);
-        return caller;
-    }
+    private Task<CallerContext> ReaderAsync(CancellationToken cancellationToken) => currentUser.DemandAsync(Policies.ViewDashboard, cancellationToken);
 }

@@ -163,17 +163,7 @@ public sealed class BlendTuningService(
         string.Join(", ", weights.Select(w => $"{w.Name} {w.Weight.ToString("0.##", CultureInfo.InvariantCulture)}"))
         + $" (NDCG@10 {ndcg.ToString("0.0000", CultureInfo.InvariantCulture)} on the validation part)";
 
-    private async Task<CallerContext> ReaderAsync(CancellationToken cancellationToken)
-    {
-        var caller = await currentUser.GetAsync(cancellationToken);
-        caller.Demand(Policies.ViewDashboard);
-        return caller;
-    }
+    private Task<CallerContext> ReaderAsync(CancellationToken cancellationToken) => currentUser.DemandAsync(Policies.ViewDashboard, cancellationToken);
 
-    private async Task<CallerContext> ManagerAsync(CancellationToken cancellationToken)
-    {
-        var caller = await currentUser.GetAsync(cancellationToken);
-        caller.Demand(Policies.ManageBlendsAndCampaigns);
-        return caller;
-    }
+    private Task<CallerContext> ManagerAsync(CancellationToken cancellationToken) => currentUser.DemandAsync(Policies.ManageBlendsAndCampaigns, cancellationToken);
 }
