@@ -93,6 +93,9 @@ public sealed partial class AlgorithmsAndRecommendationsTests(DashboardAppFixtur
 
         // The same pages at a phone's width, for a person to look at.
         await page.SetViewportSizeAsync(390, 844);
+        var listTop = (await page.GetByTestId("recommendation-list").First.BoundingBoxAsync())!.Y;
+        var historyTop = (await page.GetByTestId("history").BoundingBoxAsync())!.Y;
+        Assert.True(listTop < historyTop, $"On a phone the list starts at {listTop} px, below the history at {historyTop} px.");
         await page.SaveScreenshotAsync("recommendations-phone");
         await page.GotoAsync("algorithms");
         await page.WaitForInteractivityAsync();
