@@ -52,6 +52,7 @@ public sealed class BlendModel
     {
         EngineVersion = engineVersion;
         Spec = spec;
+        PersonalisesLists = spec.Components.Any(c => c.Weight > 0 && c.Kind is not (ComponentKind.Popularity or ComponentKind.Trending));
         _users = users;
         _items = items;
         _details = details;
@@ -144,7 +145,7 @@ public sealed class BlendModel
     /// True when a weighted component ranks by the end-user's own history; a blend of popularity and trending
     /// alone gives everyone the same order, so its lists are not called personalised.
     /// </summary>
-    public bool PersonalisesLists => Spec.Components.Any(c => c.Weight > 0 && c.Kind is not (ComponentKind.Popularity or ComponentKind.Trending));
+    public bool PersonalisesLists { get; }
 
     public RecommendationList Recommend(string endUserId, int count, RecommendOptions? options = null)
     {
