@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<IJobHandler, SampleDataJobHandler>();
         services.AddScoped<IJobHandler, ImportJobHandler>();
         services.AddSingleton<IConsentGate, AllowEveryoneConsentGate>();
+        services.AddSingleton<IPseudonymizer, PlainIdsPseudonymizer>();
         services.AddSingleton<IReleaseGate, AllowAllReleaseGate>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();

@@ -3,6 +3,7 @@ using Dashboard.Domain.Blends;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
+using Dashboard.Domain.Privacy;
 using Dashboard.Domain.Recommendations;
 using Dashboard.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,22 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<ModelVersion> ModelVersions { get; }
 
     DbSet<WeightTuning> WeightTunings { get; }
+
+    DbSet<ConsentRecord> ConsentRecords { get; }
+
+    DbSet<ConsentPurpose> ConsentPurposes { get; }
+
+    DbSet<PrivacySettings> PrivacySettings { get; }
+
+    DbSet<PseudonymKey> PseudonymKeys { get; }
+
+    DbSet<AttributeGeneralisation> AttributeGeneralisations { get; }
+
+    DbSet<PrivacyBudgetSpend> PrivacyBudgetLedger { get; }
+
+    DbSet<RetentionRun> RetentionRuns { get; }
+
+    DbSet<PrivacyRequest> PrivacyRequests { get; }
 
     /// <summary>
     /// The change-tracking entry of an entity, e.g. to mark single properties of an attached stub as

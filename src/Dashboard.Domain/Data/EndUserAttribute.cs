@@ -12,6 +12,9 @@ public sealed class EndUserAttribute : ITenantOwned
     public const int KeyMaxLength = 64;
     public const int ValueMaxLength = 256;
 
+    /// <summary>The column's length: a sensitive value is stored encrypted, which makes it longer than it was sent.</summary>
+    public const int StoredValueMaxLength = 2048;
+
     public long Id { get; set; }
 
     public Guid TenantId { get; set; }

@@ -7,4 +7,6 @@ public enum JobKind
     ImportDataSource,
     TrainModel,
     TuneBlend,
+    EnforceRetention,
+    RekeyPseudonyms,
 }

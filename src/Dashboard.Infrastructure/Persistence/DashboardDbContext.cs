@@ -5,6 +5,7 @@ using Dashboard.Domain.Blends;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Jobs;
+using Dashboard.Domain.Privacy;
 using Dashboard.Domain.Recommendations;
 using Dashboard.Domain.Tenancy;
 using Dashboard.Infrastructure.Identity;
@@ -70,6 +71,22 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     public DbSet<ServedRecommendation> ServedRecommendations => Set<ServedRecommendation>();
 
     public DbSet<WeightTuning> WeightTunings => Set<WeightTuning>();
+
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
+    public DbSet<ConsentPurpose> ConsentPurposes => Set<ConsentPurpose>();
+
+    public DbSet<PrivacySettings> PrivacySettings => Set<PrivacySettings>();
+
+    public DbSet<PseudonymKey> PseudonymKeys => Set<PseudonymKey>();
+
+    public DbSet<AttributeGeneralisation> AttributeGeneralisations => Set<AttributeGeneralisation>();
+
+    public DbSet<PrivacyBudgetSpend> PrivacyBudgetLedger => Set<PrivacyBudgetSpend>();
+
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
 
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 

@@ -294,7 +294,7 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(256)
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -791,6 +791,316 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "QueuedAtUtc");
 
                     b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Privacy.AttributeGeneralisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttributeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Parameter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "AttributeKey")
+                        .IsUnique();
+
+                    b.ToTable("AttributeGeneralisations");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Privacy.ConsentPurpose", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ConsentPurposes");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProofReference")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndUserId", "Purpose", "OccurredAtUtc");
+
+                    b.HasIndex("TenantId", "Purpose", "OccurredAtUtc");
+
+                    b.ToTable("ConsentRecords");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Privacy.PrivacyBudgetSpend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Epsilon")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("PeriodStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SpentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "PeriodStartUtc");
+
+                    b.ToTable("PrivacyBudgetLedger", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Privacy.PrivacyRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Found")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelVersionsAffectedJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RowsRemovedJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ReceivedAtUtc");
+
+                    b.HasIndex("TenantId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("PrivacyRequests");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Privacy.PrivacySettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EpsilonBudgetPerMonth")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("EpsilonPerQuery")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("K")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoRecordMeansConsented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PseudonymiseEndUserIds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PseudonymisedSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("PrivacySettings");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Privacy.PseudonymKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAtUtc");
+
+                    b.ToTable("PseudonymKeys");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Privacy.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CutoffUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeedbackDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InteractionsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("JobRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ServedListsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "StartedAtUtc");
+
+                    b.ToTable("RetentionRuns");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Recommendations.RecommendationFeedback", b =>
@@ -1295,6 +1605,26 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasOne("Dashboard.Domain.DataSources.DataSource", null)
                         .WithMany()
                         .HasForeignKey("DataSourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Data.EndUser", "EndUser")
+                        .WithMany()
+                        .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("EndUser");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Privacy.PrivacySettings", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Dashboard.Domain.Privacy.PrivacySettings", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

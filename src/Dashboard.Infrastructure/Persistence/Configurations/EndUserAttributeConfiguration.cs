@@ -9,7 +9,7 @@ internal sealed class EndUserAttributeConfiguration : IEntityTypeConfiguration<E
     public void Configure(EntityTypeBuilder<EndUserAttribute> builder)
     {
         builder.Property(a => a.Key).HasMaxLength(EndUserAttribute.KeyMaxLength);
-        builder.Property(a => a.Value).HasMaxLength(EndUserAttribute.ValueMaxLength);
+        builder.Property(a => a.Value).HasMaxLength(EndUserAttribute.StoredValueMaxLength);
         builder.HasIndex(a => new { a.TenantId, a.EndUserId, a.Key }).IsUnique();
         builder.HasIndex(a => new { a.TenantId, a.Key });
     }
