@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<IJobHandler, ImportJobHandler>();
         services.AddSingleton<IConsentGate, AllowEveryoneConsentGate>();
         services.AddSingleton<IPseudonymizer, PlainIdsPseudonymizer>();
+        services.AddSingleton<IAttributeValueProtector, PlainAttributeValues>();
         services.AddSingleton<IReleaseGate, AllowAllReleaseGate>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();

@@ -7,11 +7,12 @@ namespace Dashboard.Application.Training;
 /// <summary>
 /// Who and what a version was trained on. <see cref="EndUserIdsSha256"/> lets anyone check later whether a given
 /// set of end-users is exactly the one a version learnt from (e.g. after an erasure) without storing the ids again.
-/// The consent fields record the consent gate's answer at training time.
+/// The consent fields record the consent gate's answer at training time: <see cref="EndUsers"/> were included,
+/// <see cref="EndUsersExcludedByConsent"/> had data but no consent for <see cref="ConsentPurpose"/> at <see cref="ConsentAsOfUtc"/>.
 /// </summary>
 public sealed record DataManifest(
     int EndUsers, int Items, long Interactions, DateTime? FirstInteractionUtc, DateTime? LastInteractionUtc, string EndUserIdsSha256,
-    string ConsentPurpose, DateTime ConsentAsOfUtc, string ConsentBasis)
+    string ConsentPurpose, DateTime ConsentAsOfUtc, string ConsentBasis, int EndUsersExcludedByConsent = 0)
 {
     public string ToJson() => JsonSerializer.Serialize(this);
 
