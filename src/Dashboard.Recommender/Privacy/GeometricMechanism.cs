@@ -25,16 +25,17 @@ public static class GeometricMechanism
         Math.Max(0, count + Noise(sensitivity, epsilon, random));
 
     /// <summary>
-    /// Counts of disjoint groups (each person in at most one): adding or removing a person moves one count by 1, so
-    /// the whole histogram costs one ε at sensitivity 1.
+    /// Counts of groups where each person is counted in at most <paramref name="sensitivity"/> of them (1 for disjoint
+    /// groups): adding or removing a person moves the counts by at most that much in total, so the whole histogram costs
+    /// one ε.
     /// </summary>
-    public static long[] ReleaseHistogram(IReadOnlyList<long> counts, double epsilon, IRandomSource random)
+    public static long[] ReleaseHistogram(IReadOnlyList<long> counts, double epsilon, IRandomSource random, int sensitivity = 1)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var released = new long[counts.Count];
         for (var i = 0; i < released.Length; i++)
         {
-            released[i] = ReleaseCount(counts[i], 1, epsilon, random);
+            released[i] = ReleaseCount(counts[i], sensitivity, epsilon, random);
         }
 
         return released;
