@@ -86,6 +86,19 @@ public sealed class DifferentialPrivacyServiceTests
         Assert.Equal(ReleaseKind.Noisy, again.Kind);
     }
 
+    [Fact]
+    public async Task Counts_ManyNewQueriesAtOnce_NeverSpendMoreThanTheBudget()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _h = host;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => AskAsync(host, $"Parallel query {i}"))));
+
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.Equal((20, 4, 10.0),
+            (answers.Count(a => a.Kind == ReleaseKind.Noisy), answers.Count(a => a.Kind == ReleaseKind.Refused), (await db.PrivacyBudgetLedger.Select(l => l.Epsilon).ToListAsync()).Sum()));
+    }
+
     [Theory]
     [InlineData(Roles.ComplianceOfficer)]
     [InlineData(Roles.Admin)]
