@@ -42,6 +42,10 @@ public static class AuditSentence
         (AuditActions.ModelVersionAutoActivated, "Model version activated automatically"),
         (AuditActions.ModelVersionUnusable, "Model version unusable"),
         (AuditActions.JobCancelled, "Job cancelled"),
+        (AuditActions.PrivacyKChanged, "k-anonymity threshold changed"),
+        (AuditActions.PrivacyBudgetChanged, "Privacy budget changed"),
+        (AuditActions.GeneralisationSaved, "Generalisation set"),
+        (AuditActions.GeneralisationRemoved, "Generalisation removed"),
     ];
 
     public static string Label(string action) =>
@@ -93,6 +97,11 @@ public static class AuditSentence
             AuditActions.JobCancelled => entry.Before is { Length: > 0 } state
                 ? $"Cancelled the job “{subject}” while it was {state.ToLowerInvariant()}; nothing it had started is kept."
                 : $"Cancelled the job “{subject}”; nothing it had started is kept.",
+            AuditActions.PrivacyKChanged => $"Changed the k of k-anonymity from {AuditFields.Value(before, "k")} to {AuditFields.Value(after, "k")}.",
+            AuditActions.PrivacyBudgetChanged => $"Changed the differential-privacy settings: ε per query from {AuditFields.Value(before, "ε per query")} to "
+                + $"{AuditFields.Value(after, "ε per query")}, monthly budget from ε {AuditFields.Value(before, "ε budget per month")} to ε {AuditFields.Value(after, "ε budget per month")}.",
+            AuditActions.GeneralisationSaved => $"Changed how the quasi-identifier “{subject}” is generalised: from {entry.Before} to {entry.After}.",
+            AuditActions.GeneralisationRemoved => $"Removed the generalisation of the quasi-identifier “{subject}” ({entry.Before}); its values are used as they are.",
             _ => $"{Label(entry.Action)}: {subject}.",
         };
     }

@@ -34,4 +34,8 @@ public static class AuditActions
     public const string ModelVersionAutoActivated = "ModelVersion.AutoActivated";
     public const string ModelVersionUnusable = "ModelVersion.Unusable";
     public const string JobCancelled = "Job.CancelRequested";
+    public const string PrivacyKChanged = "Privacy.KChanged";
+    public const string PrivacyBudgetChanged = "Privacy.BudgetChanged";
+    public const string GeneralisationSaved = "Privacy.GeneralisationSaved";
+    public const string GeneralisationRemoved = "Privacy.GeneralisationRemoved";
 }

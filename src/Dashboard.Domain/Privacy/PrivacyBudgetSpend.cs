@@ -10,6 +10,7 @@ public sealed class PrivacyBudgetSpend : ITenantOwned
 {
     public const int QueryMaxLength = 500;
     public const int SpentByMaxLength = 256;
+    public const int ReleasedAnswerMaxLength = 4000;
 
     public long Id { get; set; }
 
@@ -26,4 +27,10 @@ public sealed class PrivacyBudgetSpend : ITenantOwned
     public required string Query { get; set; }
 
     public double Epsilon { get; set; }
+
+    /// <summary>
+    /// The noisy figures released for <see cref="Query"/>, as JSON. The same query asked again in the same period is
+    /// answered from here at no cost: drawing fresh noise each time would let anyone average it away.
+    /// </summary>
+    public string? ReleasedAnswer { get; set; }
 }

@@ -951,6 +951,10 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("ReleasedAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<DateTime>("SpentAtUtc")
                         .HasColumnType("datetime2");
 

@@ -926,6 +926,10 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReleasedAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SpentAtUtc")
                         .HasColumnType("TEXT");
 

@@ -11,6 +11,7 @@ internal sealed class PrivacyBudgetSpendConfiguration : IEntityTypeConfiguration
         builder.ToTable("PrivacyBudgetLedger");
         builder.Property(s => s.SpentBy).HasMaxLength(PrivacyBudgetSpend.SpentByMaxLength);
         builder.Property(s => s.Query).HasMaxLength(PrivacyBudgetSpend.QueryMaxLength);
+        builder.Property(s => s.ReleasedAnswer).HasMaxLength(PrivacyBudgetSpend.ReleasedAnswerMaxLength);
         builder.HasIndex(s => new { s.TenantId, s.PeriodStartUtc });
     }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Application.Blends;
 using Dashboard.Application.Common;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Recommendations;
 using Dashboard.Application.Training;
 using Dashboard.Domain.Blends;
@@ -33,7 +34,7 @@ internal sealed class BlendPagesContext : IAsyncDisposable
         Bunit.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(caller));
         Bunit.Services.AddScoped(_ => Create<BlendService>());
         Bunit.Services.AddScoped(_ => Create<ModelTrainingService>());
-        Bunit.Services.AddScoped(_ => Create<ModelVersionService>());
+        Bunit.Services.AddScoped(_ => Create<ModelVersionService>(Create<DifferentialPrivacyService>()));
         Bunit.Services.AddScoped(_ => models is null ? Create<RecommendationPreviewService>() : Create<RecommendationPreviewService>(models));
     }
 
@@ -61,10 +62,10 @@ internal sealed class BlendPagesContext : IAsyncDisposable
     }
 
     /// <summary>Writes a ready version of the blend with the given NDCG@10 (other measures derived from it); the first one written becomes active.</summary>
-    public async Task<Guid> AddVersionAsync(Guid blendId, int number, double ndcg, bool active = false)
+    public async Task<Guid> AddVersionAsync(Guid blendId, int number, double ndcg, bool active = false, IReadOnlyList<SensitiveGroupMetrics>? groups = null)
     {
         await using var db = _scope.ServiceProvider.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(Caller.TenantId);
-        var metrics = new VersionMetrics(ndcg / 3, ndcg * 2, ndcg, ndcg / 2, 0.5, 2.0, 10, []);
+        var metrics = new VersionMetrics(ndcg / 3, ndcg * 2, ndcg, ndcg / 2, 0.5, 2.0, 10, groups ?? []);
         var manifest = new DataManifest(10, 5, 40, DateTime.UtcNow.AddDays(-30), DateTime.UtcNow, new string('a', 64), "Personalisation", DateTime.UtcNow, "test");
         var version = new ModelVersion
         {

@@ -52,4 +52,35 @@ public sealed class BlendVersionsTests(DashboardFactory factory) : IClassFixture
             ("+0.1000", "mud-success-text", "−0.0500", "mud-error-text"),
             (betterText, betterClass, lower.TextContent.Trim(), lower.ClassName));
     }
+
+    [Fact]
+    public async Task GroupSizes_ForAMarketer_AreWithheldUntilAskedThenShownNoisyWithTheirLabel()
+    {
+        await using var context = await BlendPagesContext.StartAsync(factory);
+        var blendId = await context.AddBlendAsync();
+        await context.AddVersionAsync(blendId, 1, 0.30, active: true,
+            groups: [new("gender", "female", 1200, 0.1, 0.2, 0.3, 0.15), new("gender", "male", 1100, 0.1, 0.2, 0.3, 0.15)]);
+        var versions = context.Bunit.Render<BlendVersions>(p => p.Add(x => x.BlendId, blendId).Add(x => x.BlendName, "Shop"));
+
+        var before = string.Join(" ", versions.WaitForElements("[data-testid=group-size]", Wait).Select(e => e.TextContent.Trim()));
+        versions.Find("[data-testid=show-group-sizes]").Click();
+        var label = versions.WaitForElement("[data-testid=group-sizes-label]", Wait).TextContent;
+
+        Assert.Equal(("— —", true, true),
+            (before, label.EndsWith("noisy (ε 0.5)", StringComparison.Ordinal), versions.FindAll("[data-testid=group-size]").All(e => e.TextContent.Trim() != "—")));
+    }
+
+    [Fact]
+    public async Task GroupSizes_ForAComplianceOfficer_AreExactAndLabelledExact()
+    {
+        await using var context = await BlendPagesContext.StartAsync(factory, Dashboard.Domain.Identity.Roles.ComplianceOfficer);
+        var blendId = await context.AddBlendAsync();
+        await context.AddVersionAsync(blendId, 1, 0.30, active: true, groups: [new("gender", "female", 1200, 0.1, 0.2, 0.3, 0.15)]);
+        var versions = context.Bunit.Render<BlendVersions>(p => p.Add(x => x.BlendId, blendId).Add(x => x.BlendName, "Shop"));
+
+        var size = versions.WaitForElement("[data-testid=group-size]", Wait).TextContent.Trim();
+
+        Assert.Equal((1200.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), "End-users per group: exact"),
+            (size, versions.Find("[data-testid=group-sizes-label]").TextContent.Trim()));
+    }
 }

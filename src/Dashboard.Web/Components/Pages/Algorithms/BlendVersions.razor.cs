@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Application.Common;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Training;
 using Dashboard.Domain.Blends;
 using Microsoft.AspNetCore.Components;
@@ -20,6 +21,8 @@ public sealed partial class BlendVersions
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
     private LineChartOptions _chartOptions = new();
+    private PrivateCounts? _groupSizes;
+    private Guid _groupSizesFor;
 
     [Parameter, EditorRequired]
     public Guid BlendId { get; set; }
@@ -76,6 +79,22 @@ public sealed partial class BlendVersions
         ];
         _chartOptions = Shared.CountAxis.ForLine(_series);
     }
+
+    /// <summary>Group sizes for people who see them withheld in the listing: noisy, spending ε the first time this month.</summary>
+    private async Task ShowGroupSizesAsync(ModelVersionView version)
+    {
+        _groupSizes = await Versions.GroupSizesAsync(version.Id);
+        _groupSizesFor = version.Id;
+    }
+
+    private PrivateCounts? GroupSizesOf(ModelVersionView version) => _groupSizesFor == version.Id ? _groupSizes : null;
+
+    private static bool SizesWithheld(ModelVersionView version) => version.Metrics.Groups.Any(g => g.EndUsers == SensitiveGroupMetrics.Withheld);
+
+    private string GroupSize(ModelVersionView version, SensitiveGroupMetrics group) =>
+        group.EndUsers != SensitiveGroupMetrics.Withheld ? group.EndUsers.ToString("N0", CultureInfo.CurrentCulture)
+        : GroupSizesOf(version)?.CountOf(ModelVersionService.GroupLabel(group)) is { } noisy ? noisy.ToString("N0", CultureInfo.CurrentCulture)
+        : "—";
 
     private static ChartSeries<double> Series(string name, IEnumerable<ModelVersionView> versions, Func<VersionMetrics, double> measure) =>
         new() { Name = name + " %", Data = new ChartData<double>([.. versions.Select(v => Math.Round(measure(v.Metrics) * 100, 2))]) };
