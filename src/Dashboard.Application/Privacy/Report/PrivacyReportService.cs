@@ -35,7 +35,7 @@ public sealed class PrivacyReportService(ICurrentUser currentUser, ITenantDbCont
         var settingsRow = await db.PrivacySettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var settings = settingsRow ?? new PrivacySettings { TenantId = caller.TenantId };
         var endUsers = await db.EndUsers.CountAsync(cancellationToken);
-        var sweep = await SweepConsentAsync(db, now, cancellationToken);
+        var (consentNow, consentOverTime) = await ConsentAsync(db, endUsers, now, cancellationToken);
 
         return new PrivacyReport(
             organisation,
@@ -46,8 +46,8 @@ public sealed class PrivacyReportService(ICurrentUser currentUser, ITenantDbCont
             settingsRow?.UpdatedBy is null ? null : settingsRow.UpdatedAtUtc,
             await SettingChangesAsync(db, cancellationToken),
             settings.NoRecordMeansConsented,
-            sweep.Now(endUsers),
-            sweep.History(),
+            consentNow,
+            consentOverTime,
             await TrainingExclusionsAsync(db, cancellationToken),
             await PseudonymisationAsync(db, settings, now, cancellationToken),
             kAnonymity is null ? null : await kAnonymity.ComputeAsync(cancellationToken),
@@ -82,22 +82,39 @@ public sealed class PrivacyReportService(ICurrentUser currentUser, ITenantDbCont
         return [.. latest.Select(AuditLogService.ToRow)];
     }
 
-    private static async Task<ConsentSweep> SweepConsentAsync(IAppDbContext db, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// One ordered read per purpose, which the (tenant, purpose, time) index serves without sorting. Records dated
+    /// after the report's moment do not count yet, the way the consent gate reads them "as of".
+    /// </summary>
+    private static async Task<(IReadOnlyList<ConsentCoverage> Now, ConsentHistory OverTime)> ConsentAsync(
+        IAppDbContext db, int endUsers, DateTime now, CancellationToken cancellationToken)
     {
         var declared = await db.ConsentPurposes.AsNoTracking().OrderBy(p => p.CreatedAtUtc).ThenBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken);
-        var sweep = new ConsentSweep([.. ConsentPurpose.BuiltIn, .. declared.Where(d => !ConsentPurpose.BuiltIn.Contains(d))], DateOnly.FromDateTime(now));
-        // Records dated after the report's moment do not count yet, the way the consent gate reads them "as of".
-        var records = db.ConsentRecords.AsNoTracking()
-            .Where(c => c.OccurredAtUtc <= now)
-            .OrderBy(c => c.OccurredAtUtc).ThenBy(c => c.Id)
-            .Select(c => new { c.EndUserId, c.Purpose, c.Granted, c.OccurredAtUtc })
-            .AsAsyncEnumerable();
-        await foreach (var record in records.WithCancellation(cancellationToken))
+        var recorded = await db.ConsentRecords.Select(c => c.Purpose).Distinct().ToListAsync(cancellationToken);
+        var purposes = ConsentPurpose.BuiltIn.Concat(declared).Concat(recorded.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var first = await db.ConsentRecords.Where(c => c.OccurredAtUtc <= now).MinAsync(c => (DateTime?)c.OccurredAtUtc, cancellationToken);
+        var days = new ConsentDays(first is { } at ? DateOnly.FromDateTime(at) : null, DateOnly.FromDateTime(now));
+
+        var coverage = new List<ConsentCoverage>();
+        var lines = new List<ConsentHistoryLine>();
+        foreach (var purpose in purposes)
         {
-            sweep.Add(record.EndUserId, record.Purpose, record.Granted, record.OccurredAtUtc);
+            var tally = new ConsentTally(purpose, days);
+            var records = db.ConsentRecords.AsNoTracking()
+                .Where(c => c.Purpose == purpose && c.OccurredAtUtc <= now)
+                .OrderBy(c => c.OccurredAtUtc).ThenBy(c => c.Id)
+                .Select(c => new { c.EndUserId, c.Granted, c.OccurredAtUtc })
+                .AsAsyncEnumerable();
+            await foreach (var record in records.WithCancellation(cancellationToken))
+            {
+                tally.Add(record.EndUserId, record.Granted, record.OccurredAtUtc);
+            }
+
+            coverage.Add(tally.Now(endUsers));
+            lines.Add(tally.History());
         }
 
-        return sweep;
+        return (coverage, days.Days.Count == 0 ? ConsentHistory.Empty : new ConsentHistory(days.Days, days.StepDays, lines));
     }
 
     private static async Task<IReadOnlyList<TrainingExclusion>> TrainingExclusionsAsync(IAppDbContext db, CancellationToken cancellationToken)
