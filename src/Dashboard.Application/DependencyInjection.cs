@@ -12,6 +12,7 @@ using Dashboard.Application.DataSources;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Privacy;
+using Dashboard.Application.Privacy.Report;
 using Dashboard.Application.Team;
 using Dashboard.Application.Tenants;
 using Dashboard.Application.Training;
@@ -78,6 +79,8 @@ public static class DependencyInjection
         services.AddScoped<RecommendationPreviewService>();
         services.AddScoped<IJobHandler, TrainModelJobHandler>();
         services.AddScoped<BlendTuningService>();
+        services.AddScoped<PrivacyReportService>();
+        services.AddScoped<PrivacyReportExport>();
         services.AddScoped<IJobHandler, TuneBlendJobHandler>();
         return builder;
     }

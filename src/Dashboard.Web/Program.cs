@@ -56,6 +56,7 @@ app.MapRazorComponents<App>()
 app.MapAdditionalIdentityEndpoints();
 app.MapDataSourceEndpoints();
 app.MapAuditLogEndpoints();
+app.MapPrivacyReportEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [app.Services.GetRequiredService<HangfireOperatorFilter>()],

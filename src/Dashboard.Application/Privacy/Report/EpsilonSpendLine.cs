@@ -1,0 +1,3 @@
+namespace Dashboard.Application.Privacy.Report;
+
+public sealed record EpsilonSpendLine(DateTime SpentAtUtc, string SpentBy, string Query, double Epsilon);

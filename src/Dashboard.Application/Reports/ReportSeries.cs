@@ -1,0 +1,3 @@
+namespace Dashboard.Application.Reports;
+
+public sealed record ReportSeries(string Name, IReadOnlyList<double> Values);

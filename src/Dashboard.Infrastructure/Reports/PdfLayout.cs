@@ -1,0 +1,330 @@
+using System.Globalization;
+using Dashboard.Application.Reports;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Dashboard.Infrastructure.Reports;
+
+/// <summary>Flows report blocks down A4 pages, starting a new page whenever the next line or row would not fit.</summary>
+internal sealed class PdfLayout
+{
+    private const double Margin = 50;
+    private const double FooterHeight = 24;
+    private const double CellPadding = 3;
+
+    private static readonly XFont TitleFont = new(EmbeddedFontResolver.Family, 20, XFontStyleEx.Bold);
+    private static readonly XFont HeadingFont = new(EmbeddedFontResolver.Family, 13, XFontStyleEx.Bold);
+    private static readonly XFont BodyFont = new(EmbeddedFontResolver.Family, 10, XFontStyleEx.Regular);
+    private static readonly XFont CellFont = new(EmbeddedFontResolver.Family, 8, XFontStyleEx.Regular);
+    private static readonly XFont CellBoldFont = new(EmbeddedFontResolver.Family, 8, XFontStyleEx.Bold);
+    private static readonly XFont SmallFont = new(EmbeddedFontResolver.Family, 7, XFontStyleEx.Regular);
+
+    /// <summary>Colours that stay apart in print and for common colour blindness (Okabe–Ito).</summary>
+    private static readonly XColor[] SeriesColours =
+    [
+        XColor.FromArgb(0, 114, 178), XColor.FromArgb(230, 159, 0), XColor.FromArgb(0, 158, 115),
+        XColor.FromArgb(204, 121, 167), XColor.FromArgb(213, 94, 0), XColor.FromArgb(86, 180, 233), XColor.FromArgb(0, 0, 0),
+    ];
+
+    private readonly PdfDocument _pdf;
+    private XGraphics _graphics = null!;
+    private PdfPage _page = null!;
+    private double _y;
+
+    public PdfLayout(PdfDocument pdf)
+    {
+        _pdf = pdf;
+        NewPage();
+    }
+
+    private double Width => _page.Width.Point - (2 * Margin);
+
+    private double Bottom => _page.Height.Point - Margin - FooterHeight;
+
+    public void Title(string title, string byline)
+    {
+        Line(title, TitleFont, XBrushes.Black);
+        _y += 4;
+        Line(byline, BodyFont, XBrushes.DimGray);
+        _y += 10;
+    }
+
+    public void Heading(string text)
+    {
+        // A heading at the foot of a page, with its section on the next, reads as if the section were empty.
+        EnsureRoom(HeadingFont.GetHeight() + 60);
+        _y += 10;
+        Line(text, HeadingFont, XBrushes.Black);
+        _y += 4;
+    }
+
+    public void Paragraph(string text)
+    {
+        foreach (var line in Wrap(text, BodyFont, Width))
+        {
+            Line(line, BodyFont, XBrushes.Black);
+        }
+
+        _y += 4;
+    }
+
+    public void Table(ReportTable table)
+    {
+        if (table.Rows.Count == 0)
+        {
+            Paragraph(table.EmptyText);
+            return;
+        }
+
+        var widths = ColumnWidths(table);
+        DrawRow(table.Columns, widths, CellBoldFont, header: true);
+        foreach (var row in table.Rows)
+        {
+            if (!DrawRow(row, widths, CellFont, header: false))
+            {
+                NewPage();
+                DrawRow(table.Columns, widths, CellBoldFont, header: true);
+                DrawRow(row, widths, CellFont, header: false);
+            }
+        }
+
+        _y += 8;
+    }
+
+    public void Chart(ReportLineChart chart)
+    {
+        const double plotHeight = 170;
+        const double axisWidth = 44;
+        var legendRows = (chart.Series.Count + 2) / 3;
+        EnsureRoom(BodyFont.GetHeight() + plotHeight + 24 + (legendRows * 14));
+        Line(chart.Title, CellBoldFont, XBrushes.Black);
+        _y += 4;
+
+        var max = chart.Series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max();
+        var step = NiceStep(max);
+        var top = Math.Max(step, Math.Ceiling(max / step) * step);
+        var left = Margin + axisWidth;
+        var plotWidth = Width - axisWidth;
+        var plotTop = _y;
+        var plotBottom = _y + plotHeight;
+
+        for (var tick = 0.0; tick <= top + (step / 2); tick += step)
+        {
+            var y = plotBottom - (tick / top * plotHeight);
+            _graphics.DrawLine(new XPen(XColors.LightGray, 0.5), left, y, left + plotWidth, y);
+            var label = tick.ToString("N0", CultureInfo.InvariantCulture);
+            var size = _graphics.MeasureString(label, SmallFont);
+            _graphics.DrawString(label, SmallFont, XBrushes.DimGray, left - size.Width - 4, y + (size.Height / 3));
+        }
+
+        _graphics.DrawLine(new XPen(XColors.Gray, 0.8), left, plotTop, left, plotBottom);
+        _graphics.DrawLine(new XPen(XColors.Gray, 0.8), left, plotBottom, left + plotWidth, plotBottom);
+
+        var count = chart.Labels.Count;
+        double X(int i) => count <= 1 ? left + (plotWidth / 2) : left + (i * plotWidth / (count - 1));
+        foreach (var i in LabelPositions(count))
+        {
+            var label = chart.Labels[i];
+            var size = _graphics.MeasureString(label, SmallFont);
+            var x = Math.Clamp(X(i) - (size.Width / 2), left, left + plotWidth - size.Width);
+            _graphics.DrawString(label, SmallFont, XBrushes.DimGray, x, plotBottom + size.Height + 2);
+        }
+
+        for (var s = 0; s < chart.Series.Count; s++)
+        {
+            var pen = new XPen(SeriesColours[s % SeriesColours.Length], 1.6);
+            var values = chart.Series[s].Values;
+            var points = values.Select((v, i) => new XPoint(X(i), plotBottom - (v / top * plotHeight))).ToArray();
+            if (points.Length == 1)
+            {
+                _graphics.DrawEllipse(new XSolidBrush(pen.Color), points[0].X - 2, points[0].Y - 2, 4, 4);
+            }
+            else if (points.Length > 1)
+            {
+                _graphics.DrawLines(pen, points);
+            }
+        }
+
+        _y = plotBottom + 20;
+        var legendX = left;
+        for (var s = 0; s < chart.Series.Count; s++)
+        {
+            if (s > 0 && s % 3 == 0)
+            {
+                _y += 14;
+                legendX = left;
+            }
+
+            var colour = SeriesColours[s % SeriesColours.Length];
+            _graphics.DrawRectangle(new XSolidBrush(colour), legendX, _y - 7, 10, 6);
+            _graphics.DrawString(chart.Series[s].Name, CellFont, XBrushes.Black, legendX + 14, _y);
+            legendX += plotWidth / 3;
+        }
+
+        _y += 16;
+    }
+
+    /// <summary>Draws "page n of m" on every page; call once, after the last block.</summary>
+    public void Finish(string footer)
+    {
+        _graphics.Dispose();
+        for (var i = 0; i < _pdf.PageCount; i++)
+        {
+            var page = _pdf.Pages[i];
+            using var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+            var y = page.Height.Point - Margin + 6;
+            graphics.DrawString(footer, SmallFont, XBrushes.DimGray, Margin, y);
+            var number = $"page {i + 1} of {_pdf.PageCount}";
+            var size = graphics.MeasureString(number, SmallFont);
+            graphics.DrawString(number, SmallFont, XBrushes.DimGray, page.Width.Point - Margin - size.Width, y);
+        }
+    }
+
+    /// <summary>First, last and about six evenly spaced labels between, so dates never overlap.</summary>
+    private static IEnumerable<int> LabelPositions(int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var every = Math.Max(1, (int)Math.Ceiling(count / 7.0));
+        return Enumerable.Range(0, count).Where(i => i == count - 1 || (i % every == 0 && count - 1 - i >= every / 2.0));
+    }
+
+    private static double NiceStep(double max)
+    {
+        if (!double.IsFinite(max) || max <= 5)
+        {
+            return 1;
+        }
+
+        var raw = max / 5;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var fraction = raw / magnitude;
+        return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
+    }
+
+    /// <summary>Each column gets its natural width, shrunk in proportion (never below a floor) when the row is too wide.</summary>
+    private double[] ColumnWidths(ReportTable table)
+    {
+        var natural = new double[table.Columns.Count];
+        for (var c = 0; c < natural.Length; c++)
+        {
+            var widest = _graphics.MeasureString(table.Columns[c], CellBoldFont).Width;
+            foreach (var row in table.Rows)
+            {
+                widest = Math.Max(widest, _graphics.MeasureString(c < row.Count ? row[c] : string.Empty, CellFont).Width);
+            }
+
+            natural[c] = Math.Min(widest, Width / 2) + (2 * CellPadding);
+        }
+
+        var total = natural.Sum();
+        if (total <= Width)
+        {
+            return natural;
+        }
+
+        var floor = Math.Min(40, Width / natural.Length);
+        return [.. natural.Select(n => Math.Max(floor, n * Width / total))];
+    }
+
+    /// <summary>Draws one row, its cells wrapped; false (nothing drawn) when it would not fit on the page.</summary>
+    private bool DrawRow(IReadOnlyList<string> cells, double[] widths, XFont font, bool header)
+    {
+        var wrapped = widths.Select((w, c) => Wrap(c < cells.Count ? cells[c] : string.Empty, font, w - (2 * CellPadding))).ToArray();
+        var lineHeight = font.GetHeight();
+        var height = (wrapped.Max(w => w.Count) * lineHeight) + (2 * CellPadding);
+        if (_y + height > Bottom)
+        {
+            return false;
+        }
+
+        var total = widths.Sum();
+        if (header)
+        {
+            _graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(235, 238, 242)), Margin, _y, total, height);
+        }
+
+        var x = Margin;
+        for (var c = 0; c < widths.Length; c++)
+        {
+            var y = _y + CellPadding + lineHeight - font.GetHeight() * 0.22;
+            foreach (var line in wrapped[c])
+            {
+                _graphics.DrawString(line, font, XBrushes.Black, x + CellPadding, y);
+                y += lineHeight;
+            }
+
+            x += widths[c];
+        }
+
+        _y += height;
+        _graphics.DrawLine(new XPen(XColors.LightGray, 0.5), Margin, _y, Margin + total, _y);
+        return true;
+    }
+
+    private void Line(string text, XFont font, XBrush brush)
+    {
+        var height = font.GetHeight();
+        EnsureRoom(height);
+        _graphics.DrawString(text, font, brush, Margin, _y + (height * 0.78));
+        _y += height;
+    }
+
+    private void EnsureRoom(double height)
+    {
+        if (_y + height > Bottom)
+        {
+            NewPage();
+        }
+    }
+
+    private void NewPage()
+    {
+        _graphics?.Dispose();
+        _page = _pdf.AddPage();
+        _page.Size = PageSize.A4;
+        _graphics = XGraphics.FromPdfPage(_page);
+        _y = Margin;
+    }
+
+    /// <summary>Splits text into lines no wider than <paramref name="width"/>, at spaces, or inside a word longer than a line.</summary>
+    private List<string> Wrap(string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        var current = string.Empty;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (_graphics.MeasureString(candidate, font).Width <= width)
+            {
+                current = candidate;
+                continue;
+            }
+
+            if (current.Length > 0)
+            {
+                lines.Add(current);
+            }
+
+            current = word;
+            while (current.Length > 1 && _graphics.MeasureString(current, font).Width > width)
+            {
+                var fit = current.Length - 1;
+                while (fit > 1 && _graphics.MeasureString(current[..fit], font).Width > width)
+                {
+                    fit--;
+                }
+
+                lines.Add(current[..fit]);
+                current = current[fit..];
+            }
+        }
+
+        lines.Add(current);
+        return lines;
+    }
+}
