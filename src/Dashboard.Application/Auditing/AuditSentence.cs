@@ -42,6 +42,8 @@ public static class AuditSentence
         (AuditActions.ModelVersionAutoActivated, "Model version activated automatically"),
         (AuditActions.ModelVersionUnusable, "Model version unusable"),
         (AuditActions.JobCancelled, "Job cancelled"),
+        (AuditActions.ConsentPurposeAdded, "Consent purpose added"),
+        (AuditActions.NoRecordMeansConsentedChanged, "Meaning of no consent record changed"),
     ];
 
     public static string Label(string action) =>
@@ -93,6 +95,9 @@ public static class AuditSentence
             AuditActions.JobCancelled => entry.Before is { Length: > 0 } state
                 ? $"Cancelled the job “{subject}” while it was {state.ToLowerInvariant()}; nothing it had started is kept."
                 : $"Cancelled the job “{subject}”; nothing it had started is kept.",
+            AuditActions.ConsentPurposeAdded => $"Added the consent purpose “{subject}”.",
+            AuditActions.NoRecordMeansConsentedChanged =>
+                $"Changed what an end-user with no consent record means from “{entry.Before?.ToLowerInvariant()}” to “{entry.After?.ToLowerInvariant()}”.",
             _ => $"{Label(entry.Action)}: {subject}.",
         };
     }

@@ -34,7 +34,8 @@ internal static class ReplacedDataQuery
         }
 
         var counts = new List<DataCount>();
-        foreach (var dataset in datasets.Distinct().Order())
+        // Consent records are always appended (the history is kept), so a consent dataset replaces nothing.
+        foreach (var dataset in datasets.Distinct().Where(d => d != DatasetKind.Consents).Order())
         {
             counts.Add(dataset switch
             {

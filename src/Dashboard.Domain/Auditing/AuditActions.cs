@@ -34,4 +34,6 @@ public static class AuditActions
     public const string ModelVersionAutoActivated = "ModelVersion.AutoActivated";
     public const string ModelVersionUnusable = "ModelVersion.Unusable";
     public const string JobCancelled = "Job.CancelRequested";
+    public const string ConsentPurposeAdded = "Privacy.ConsentPurposeAdded";
+    public const string NoRecordMeansConsentedChanged = "Privacy.NoRecordMeansConsentedChanged";
 }

@@ -7,6 +7,7 @@ using Dashboard.Application.Training;
 using Dashboard.Domain.Blends;
 using Dashboard.Domain.Identity;
 using Dashboard.Domain.Jobs;
+using Dashboard.Domain.Privacy;
 using Dashboard.Recommender.Serving;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,11 +44,16 @@ public sealed class TuneBlendJobHandler(ITenantDbContextFactory dbFactory, ICons
 
         var spec = BlendSpec.FromJson(blend.SpecJson);
         context.Progress.Report(new JobProgress(0, "Reading data"));
-        var consent = await consentGate.EndUsersAllowedAsync(context.TenantId, Purpose.Personalisation, time.GetUtcNow().UtcDateTime, ct);
+        var consent = await consentGate.EndUsersAllowedAsync(context.TenantId, ConsentPurpose.Personalisation, time.GetUtcNow().UtcDateTime, ct);
+        if (consent.AllowsNobody)
+        {
+            throw new ValidationException(TrainModelJobHandler.NobodyConsented);
+        }
+
         TrainingData data;
         await using (var db = dbFactory.CreateForTenant(context.TenantId))
         {
-            (data, _) = await TrainingDataReader.ReadAsync(
+            (data, _, _) = await TrainingDataReader.ReadAsync(
                 db, consent, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
         }
 
