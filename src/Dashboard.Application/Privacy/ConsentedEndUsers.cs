@@ -24,9 +24,6 @@ public sealed class ConsentedEndUsers
     /// <summary>The consent snapshot time: records after it were not read.</summary>
     public DateTime AsOfUtc { get; }
 
-    /// <summary>True when no end-user can be allowed (no grant recorded and no record means not consented).</summary>
-    public bool AllowsNobody => _allowed is { Count: 0 };
-
     public static ConsentedEndUsers Everyone(string basis, DateTime asOfUtc) => new(null, null, basis, asOfUtc);
 
     public static ConsentedEndUsers Only(IReadOnlySet<long> endUserIds, string basis, DateTime asOfUtc) => new(endUserIds, null, basis, asOfUtc);

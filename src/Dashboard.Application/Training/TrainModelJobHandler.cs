@@ -89,16 +89,12 @@ public sealed class TrainModelJobHandler(
 
         Stage(context, 0, "Reading data");
         var consent = await consentGate.EndUsersAllowedAsync(context.TenantId, ConsentPurpose.Personalisation, asOf, ct);
-        if (consent.AllowsNobody)
-        {
-            throw new ValidationException(NobodyConsented);
-        }
-
         var (data, sensitive, excluded) = await RetryAsync(async () =>
         {
             await using var db = dbFactory.CreateForTenant(context.TenantId);
             return await TrainingDataReader.ReadAsync(db, consent, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
         }, ct);
+        // Data that nobody may be trained on is a consent matter, not a lack of data: say so, and what to do.
         if (data.Count == 0 && excluded > 0)
         {
             throw new ValidationException(NobodyConsented);
