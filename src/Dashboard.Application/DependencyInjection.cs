@@ -62,7 +62,9 @@ public static class DependencyInjection
         services.AddSingleton<SampleDataGenerator>();
         services.AddScoped<IJobHandler, SampleDataJobHandler>();
         services.AddScoped<IJobHandler, ImportJobHandler>();
-        services.AddSingleton<IConsentGate, AllowEveryoneConsentGate>();
+        services.AddSingleton<IConsentGate, ConsentGate>();
+        services.AddScoped<ConsentService>();
+        services.AddScoped<Privacy.ConsentsApi.ConsentIngestService>();
         services.AddSingleton<IPseudonymizer, PlainIdsPseudonymizer>();
         services.AddSingleton<IAttributeValueProtector, PlainAttributeValues>();
         services.TryAddSingleton<IRandomSource>(CryptoRandomSource.Instance);

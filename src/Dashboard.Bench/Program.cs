@@ -20,6 +20,7 @@ var rows = options.Task switch
     "topn" => TopNTask.Run(options, datasetName),
     "import" => await ImportTask.RunAsync(options),
     "train" => await TrainTask.RunAsync(options),
+    "consent-gate" => await ConsentGateTask.RunAsync(options),
     "write-fairness" => await WriteFairnessTask.RunAsync(options),
     "serving-engine" => ServingEngineTask.Run(options),
     "k-anonymity" => await KAnonymityTask.RunAsync(options),

@@ -57,6 +57,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapDataSourceEndpoints();
 app.MapAuditLogEndpoints();
 app.MapPrivacyReportEndpoints();
+app.MapPrivacyEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [app.Services.GetRequiredService<HangfireOperatorFilter>()],
@@ -66,5 +67,6 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 app.MapHealthChecks("/healthz");
 app.MapEventsApi();
 app.MapRecommendationsApi();
+app.MapConsentsApi();
 
 app.Run();

@@ -46,6 +46,8 @@ public static class AuditSentence
         (AuditActions.PrivacyBudgetChanged, "Privacy budget changed"),
         (AuditActions.GeneralisationSaved, "Generalisation set"),
         (AuditActions.GeneralisationRemoved, "Generalisation removed"),
+        (AuditActions.ConsentPurposeAdded, "Consent purpose added"),
+        (AuditActions.NoRecordMeansConsentedChanged, "Meaning of no consent record changed"),
     ];
 
     public static string Label(string action) =>
@@ -102,6 +104,9 @@ public static class AuditSentence
                 + $"{AuditFields.Value(after, "ε per query")}, monthly budget from ε {AuditFields.Value(before, "ε budget per month")} to ε {AuditFields.Value(after, "ε budget per month")}.",
             AuditActions.GeneralisationSaved => $"Changed how the quasi-identifier “{subject}” is generalised: from {entry.Before} to {entry.After}.",
             AuditActions.GeneralisationRemoved => $"Removed the generalisation of the quasi-identifier “{subject}” ({entry.Before}); its values are used as they are.",
+            AuditActions.ConsentPurposeAdded => $"Added the consent purpose “{subject}”.",
+            AuditActions.NoRecordMeansConsentedChanged =>
+                $"Changed what an end-user with no consent record means from “{entry.Before?.ToLowerInvariant()}” to “{entry.After?.ToLowerInvariant()}”.",
             _ => $"{Label(entry.Action)}: {subject}.",
         };
     }

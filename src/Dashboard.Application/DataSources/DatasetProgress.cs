@@ -9,8 +9,8 @@ namespace Dashboard.Application.DataSources;
 /// </summary>
 public static class DatasetProgress
 {
-    /// <summary>End-users and items first, so the interactions that name them find them.</summary>
-    public static IReadOnlyList<DatasetKind> Order { get; } = [DatasetKind.EndUserAttributes, DatasetKind.Items, DatasetKind.Interactions];
+    /// <summary>End-users and items first, so the interactions that name them find them; consent last (it creates the end-users it names).</summary>
+    public static IReadOnlyList<DatasetKind> Order { get; } = [DatasetKind.EndUserAttributes, DatasetKind.Items, DatasetKind.Interactions, DatasetKind.Consents];
 
     /// <summary>The run's percentage once every dataset is read and the import is being saved.</summary>
     public const int SavingPercent = 99;

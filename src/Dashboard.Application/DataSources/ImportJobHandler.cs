@@ -6,6 +6,7 @@ using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
+using Dashboard.Application.Privacy;
 using Dashboard.Domain.Auditing;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
@@ -22,7 +23,7 @@ public sealed record ImportJobParameters(Guid DataSourceId, IReadOnlyList<Guid> 
 
 /// <summary>
 /// "Import now": imports every dataset of a source in ONE transaction (end-user attributes, then items,
-/// then interactions), records one <see cref="ImportRun"/> per dataset with its report, and either
+/// then interactions, then consent records), records one <see cref="ImportRun"/> per dataset with its report, and either
 /// commits everything or leaves the tenant's data exactly as it was. A successful import is audited as
 /// the job, on behalf of whoever requested it.
 /// </summary>
@@ -34,6 +35,7 @@ public sealed class ImportJobHandler(
     ISqlSourceConnector sql,
     ISecretProtector secrets,
     SampleDataImport sampleData,
+    IConsentGate consentGate,
     Microsoft.Extensions.Options.IOptions<DataSourcesOptions> options,
     TimeProvider time) : JobHandler<ImportJobParameters>
 {
@@ -121,6 +123,11 @@ public sealed class ImportJobHandler(
             RecordOutcome(session.Db, context.Caller, source, runs, reports, ImportState.Succeeded);
             await session.Db.SaveChangesAsync(cancellationToken);
             await session.CommitAsync(cancellationToken);
+            if (session.ConsentsAppended > 0)
+            {
+                consentGate.ConsentChanged(tenantId);
+            }
+
             progress.Report(new JobProgress(100, string.Join(" ", runs.Select(r => $"{Label(r.Dataset)}: {reports[r.Dataset].Summary()}"))));
         }
         catch (Exception ex) when (ex is ImportInputException or ImportRejectedException or ValidationException
@@ -164,6 +171,7 @@ public sealed class ImportJobHandler(
     {
         DatasetKind.Interactions => "interactions",
         DatasetKind.Items => "items",
+        DatasetKind.Consents => "consent records",
         _ => "end-user attributes",
     };
 
@@ -292,8 +300,9 @@ public sealed class ImportJobHandler(
     {
         var succeeded = state == ImportState.Succeeded;
         var rejection = reports.Values.Select(r => r.Rejection).FirstOrDefault(r => r is not null);
-        var replaced = succeeded && runs.Any(r => r.Mode == ImportMode.Replace) && source.Kind != DataSourceKind.SampleData
-            ? $"The previous {string.Join(" and ", runs.Where(r => r.Mode == ImportMode.Replace).Select(r => Label(r.Dataset)))} were replaced."
+        var replacing = runs.Where(r => r.Mode == ImportMode.Replace && r.Dataset != DatasetKind.Consents).ToList();
+        var replaced = succeeded && replacing.Count > 0 && source.Kind != DataSourceKind.SampleData
+            ? $"The previous {string.Join(" and ", replacing.Select(r => Label(r.Dataset)))} were replaced."
             : null;
         audit.Record(db, caller, AuditActions.ImportFinished, source.Name, null,
             AuditFields.Write(

@@ -11,13 +11,26 @@ namespace Dashboard.Application.DataSources;
 /// </summary>
 internal static class ReplacedDataQuery
 {
-    /// <summary>Sample data replaces the organisation's whole data: every end-user, item and interaction.</summary>
-    public static async Task<ReplacedData> WholeDataAsync(IAppDbContext db, CancellationToken cancellationToken) => new(
-    [
-        new("end-users", await db.EndUsers.LongCountAsync(cancellationToken)),
-        new("items", await db.Items.LongCountAsync(cancellationToken)),
-        new("interactions", await db.Interactions.LongCountAsync(cancellationToken)),
-    ]);
+    /// <summary>
+    /// Sample data replaces the organisation's whole data: every end-user, item and interaction, and the consent
+    /// history that goes with its end-users (named only when there is some, so nobody loses it unawares).
+    /// </summary>
+    public static async Task<ReplacedData> WholeDataAsync(IAppDbContext db, CancellationToken cancellationToken)
+    {
+        List<DataCount> counts =
+        [
+            new("end-users", await db.EndUsers.LongCountAsync(cancellationToken)),
+            new("items", await db.Items.LongCountAsync(cancellationToken)),
+            new("interactions", await db.Interactions.LongCountAsync(cancellationToken)),
+        ];
+        var consents = await db.ConsentRecords.LongCountAsync(cancellationToken);
+        if (consents > 0)
+        {
+            counts.Add(new("consent records", consents));
+        }
+
+        return new ReplacedData(counts);
+    }
 
     /// <summary>An import of <paramref name="datasets"/> from <paramref name="source"/>: only replace mode (or sample data) replaces.</summary>
     public static async Task<ReplacedData> ForImportAsync(
@@ -34,7 +47,8 @@ internal static class ReplacedDataQuery
         }
 
         var counts = new List<DataCount>();
-        foreach (var dataset in datasets.Distinct().Order())
+        // Consent records are always appended (the history is kept), so a consent dataset replaces nothing.
+        foreach (var dataset in datasets.Distinct().Where(d => d != DatasetKind.Consents).Order())
         {
             counts.Add(dataset switch
             {

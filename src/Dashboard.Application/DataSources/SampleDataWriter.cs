@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Application.DataSources.SampleData;
+using Dashboard.Application.Privacy;
 using Dashboard.Domain.Data;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,9 @@ namespace Dashboard.Application.DataSources;
 /// Replaces a tenant's data with a generated set through one session of the ingestion writer (one
 /// transaction, the same bulk path and field rules as a file import). A generated row that breaks a
 /// rule is a fault of the generator or of its options, so it stops the write instead of being skipped.
+/// The end-users' consent (<see cref="SampleConsents"/>) is written with them.
 /// </summary>
-public sealed class SampleDataWriter(IIngestionWriter writer, IOptions<DataSourcesOptions> options, TimeProvider time) : ISampleDataWriter
+public sealed class SampleDataWriter(IIngestionWriter writer, IOptions<DataSourcesOptions> options, IConsentGate consentGate, TimeProvider time) : ISampleDataWriter
 {
     public async Task ReplaceTenantDataAsync(Guid tenantId, SampleDataSet data, IProgress<int> progress, CancellationToken cancellationToken)
     {
@@ -59,7 +61,14 @@ public sealed class SampleDataWriter(IIngestionWriter writer, IOptions<DataSourc
             }
         }
 
+        foreach (var (user, consent) in SampleConsents.For(data))
+        {
+            Checked(IngestionRules.Time(consent.OccurredAtUtc, accepted), consent);
+            await session.AppendConsentAsync(userIds[user], consent, cancellationToken);
+        }
+
         await session.CommitAsync(cancellationToken);
+        consentGate.ConsentChanged(tenantId);
         progress.Report(100);
     }
 

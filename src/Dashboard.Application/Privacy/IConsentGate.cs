@@ -2,9 +2,21 @@ namespace Dashboard.Application.Privacy;
 
 /// <summary>
 /// The one query of the end-users whose data may be used for a purpose at a time. Training and
-/// personalised serving both ask it; nothing else decides whose data is used.
+/// personalised serving both ask it; nothing else decides whose data is used. The answer for an end-user is
+/// their latest consent record for the purpose by its own time (ties by the record's id), or, with no
+/// record, the tenant's <see cref="Domain.Privacy.PrivacySettings.NoRecordMeansConsented"/>.
 /// </summary>
 public interface IConsentGate
 {
-    Task<ConsentedEndUsers> EndUsersAllowedAsync(Guid tenantId, Purpose purpose, DateTime asOfUtc, CancellationToken cancellationToken);
+    /// <summary>The end-users allowed for <paramref name="purpose"/> as of <paramref name="asOfUtc"/> (records after it are not read).</summary>
+    Task<ConsentedEndUsers> EndUsersAllowedAsync(Guid tenantId, string purpose, DateTime asOfUtc, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the end-user (the id as stored) may be served for <paramref name="purpose"/> now: the hot path of
+    /// serving, answered from a per-tenant snapshot that <see cref="ConsentChanged"/> invalidates.
+    /// </summary>
+    ValueTask<bool> AllowsAsync(Guid tenantId, string purpose, string storedEndUserId, CancellationToken cancellationToken);
+
+    /// <summary>Called after a tenant's consent records or consent setting changed, so the next answer reads them.</summary>
+    void ConsentChanged(Guid tenantId);
 }

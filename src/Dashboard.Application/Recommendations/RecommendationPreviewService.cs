@@ -1,7 +1,9 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Training;
 using Dashboard.Domain.Identity;
+using Dashboard.Domain.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Application.Recommendations;
@@ -10,10 +12,11 @@ namespace Dashboard.Application.Recommendations;
 /// What the Recommendations page reads: end-users found by the start of their id, their recent history, and a
 /// blend's list for one of them from the active model (the same cached model the serving API uses), with its
 /// explanations, and the events received since its training (as the serving API passes them, so the page and the
-/// API give the same list). Read-only; needs ViewDashboard.
+/// API give the same list). An end-user without Personalisation consent gets the popular items, as from the API.
+/// Read-only; needs ViewDashboard.
 /// </summary>
 public sealed class RecommendationPreviewService(
-    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IActiveModelCache models, RecommendationServingService serving)
+    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IActiveModelCache models, RecommendationServingService serving, IConsentGate consent)
 {
     public const int MaxSuggestions = 20;
 
@@ -68,9 +71,11 @@ public sealed class RecommendationPreviewService(
         }
 
         var user = endUserId.Trim();
+        var consented = await consent.AllowsAsync(caller.TenantId, ConsentPurpose.Personalisation, user, cancellationToken);
         var list = active.Model.Recommend(user, Math.Clamp(count, 1, Recommender.Serving.BlendSpec.MaxListSize), new Recommender.Serving.RecommendOptions
         {
-            RecentEvents = await serving.RecentEventsAsync(caller.TenantId, active.VersionId, user, cancellationToken),
+            RecentEvents = consented ? await serving.RecentEventsAsync(caller.TenantId, active.VersionId, user, cancellationToken) : [],
+            Personalise = consented,
         });
         return new PreviewList(blendId, blendName, active.VersionNumber, list);
     }

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Dashboard.Application.Blends;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Training;
+using Dashboard.Domain.Privacy;
 using Dashboard.Domain.Recommendations;
 using Dashboard.Recommender.Serving;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +19,11 @@ namespace Dashboard.Application.Recommendations;
 /// logged in the background (<see cref="ServedRecommendationLog"/>). The database is read only to tell
 /// an unknown blend from one without an active version (errors), to find the default blend of an
 /// organisation without a "Default" one (cached briefly), and once per model version for its training start.
-/// One instance per process (it holds those two small caches).
+/// One instance per process (it holds those two small caches). An end-user without Personalisation consent (the
+/// consent gate's snapshot, no database read per request) gets the popular items, marked as not personalised for that reason.
 /// </summary>
 public sealed class RecommendationServingService(
-    IActiveModelCache models, ITenantDbContextFactory dbFactory, RecentEventsBuffer recentEvents, ServedRecommendationLog log, TimeProvider time)
+    IActiveModelCache models, ITenantDbContextFactory dbFactory, RecentEventsBuffer recentEvents, ServedRecommendationLog log, IConsentGate consent, TimeProvider time)
 {
     public const int MinCount = 1;
     public const int MaxCount = BlendSpec.MaxListSize;
@@ -51,13 +54,15 @@ public sealed class RecommendationServingService(
             return problem!;
         }
 
+        var consented = await consent.AllowsAsync(tenantId, ConsentPurpose.Personalisation, user, cancellationToken);
         var list = active.Model.Recommend(user, count, new RecommendOptions
         {
             ExcludeCategories = excludeCategories,
-            RecentEvents = await RecentEventsAsync(tenantId, active.VersionId, user, cancellationToken),
+            RecentEvents = consented ? await RecentEventsAsync(tenantId, active.VersionId, user, cancellationToken) : [],
             ExplainByHistory = false,
+            Personalise = consented,
         });
-        return Served(tenantId, active, list.Personalised, list.Items, user, null);
+        return Served(tenantId, active, list.Personalised, list.Items, user, null, noConsent: !consented);
     }
 
     /// <summary>
@@ -87,7 +92,7 @@ public sealed class RecommendationServingService(
         ? ServingOutcome.Refused(Status400, "count is out of range", $"Ask for {MinCount} to {MaxCount} items (count={count}).")
         : null;
 
-    private ServingOutcome Served(Guid tenantId, ActiveModel active, bool personalised, IReadOnlyList<RecommendedItem> items, string? user, string? sourceItem)
+    private ServingOutcome Served(Guid tenantId, ActiveModel active, bool personalised, IReadOnlyList<RecommendedItem> items, string? user, string? sourceItem, bool noConsent = false)
     {
         var now = time.GetUtcNow();
         var id = RecommendationIds.New(now);
@@ -112,7 +117,7 @@ public sealed class RecommendationServingService(
             ItemIdsJson = JsonSerializer.Serialize(ids),
             ServedAtUtc = now.UtcDateTime,
         });
-        return new ServingOutcome(new RecommendationsResponse(id, active.BlendName, active.VersionNumber, active.VersionId, personalised, dtos), null);
+        return new ServingOutcome(new RecommendationsResponse(id, active.BlendName, active.VersionNumber, active.VersionId, personalised, dtos, noConsent), null);
     }
 
     private async Task<(ActiveModel? Active, ServingOutcome? Problem)> ActiveAsync(Guid tenantId, string? blend, CancellationToken cancellationToken)

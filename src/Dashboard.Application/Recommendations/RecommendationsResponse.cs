@@ -9,5 +9,6 @@ public sealed record RecommendationsResponse(
     [property: JsonPropertyName("blend"), Description("The blend that made the list.")] string Blend,
     [property: JsonPropertyName("model_version"), Description("Number of the blend's model version that made the list (1, 2, …).")] int ModelVersion,
     [property: JsonPropertyName("model_version_id"), Description("Id of that model version.")] Guid ModelVersionId,
-    [property: JsonPropertyName("personalised"), Description("True when the list was made from the end-user's history; false for an end-user the model does not know (new, or with no history), who gets the most popular items, and for similar items.")] bool Personalised,
-    [property: JsonPropertyName("items"), Description("Best first.")] IReadOnlyList<RecommendedItemDto> Items);
+    [property: JsonPropertyName("personalised"), Description("True when the list was made from the end-user's history; false for an end-user the model does not know (new, or with no history) or who has not consented to personalisation (see no_consent), who gets the most popular items, and for similar items.")] bool Personalised,
+    [property: JsonPropertyName("items"), Description("Best first.")] IReadOnlyList<RecommendedItemDto> Items,
+    [property: JsonPropertyName("no_consent"), Description("True when the end-user has not consented to personalisation (or withdrew it): the list is the most popular items and their history was not read; personalised is then false.")] bool NoConsent = false);

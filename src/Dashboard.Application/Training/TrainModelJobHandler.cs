@@ -9,6 +9,7 @@ using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Blends;
 using Dashboard.Domain.Identity;
 using Dashboard.Domain.Jobs;
+using Dashboard.Domain.Privacy;
 using Dashboard.Recommender.Serving;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,12 @@ public sealed class TrainModelJobHandler(
     ILogger<TrainModelJobHandler> logger) : JobHandler<TrainModelParameters>
 {
     public const int MetricCutOff = 10;
+
+    /// <summary>Why a training (or tuning) read no data at all: nobody has Personalisation consent.</summary>
+    public const string NobodyConsented =
+        "No end-user has Personalisation consent, so there is nothing this organisation may train on. Import consent records " +
+        "(a consent dataset in a data source, or POST /api/v1/consents), or, if your notice allows it, switch on " +
+        "“No record means consented” on the Privacy page; then train again.";
     private const int Attempts = 3;
     private static readonly TimeSpan WaitPoll = TimeSpan.FromSeconds(1);
 
@@ -81,12 +88,18 @@ public sealed class TrainModelJobHandler(
         var asOf = time.GetUtcNow().UtcDateTime;
 
         Stage(context, 0, "Reading data");
-        var consent = await consentGate.EndUsersAllowedAsync(context.TenantId, Purpose.Personalisation, asOf, ct);
-        var (data, sensitive) = await RetryAsync(async () =>
+        var consent = await consentGate.EndUsersAllowedAsync(context.TenantId, ConsentPurpose.Personalisation, asOf, ct);
+        var (data, sensitive, excluded) = await RetryAsync(async () =>
         {
             await using var db = dbFactory.CreateForTenant(context.TenantId);
             return await TrainingDataReader.ReadAsync(db, consent, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
         }, ct);
+        // Data that nobody may be trained on is a consent matter, not a lack of data: say so, and what to do.
+        if (data.Count == 0 && excluded > 0)
+        {
+            throw new ValidationException(NobodyConsented);
+        }
+
         var problems = spec.Validate(data.Profile());
         if (problems.Count > 0)
         {
@@ -115,7 +128,7 @@ public sealed class TrainModelJobHandler(
         {
             var artifact = await SaveArtifactAsync(context.TenantId, artifactId, model, ct);
             var metrics = ToMetrics(evaluation);
-            var manifest = ToManifest(data, consent, asOf);
+            var manifest = ToManifest(data, consent, excluded);
             total.Stop();
             var version = await RetryAsync(() => WriteVersionAsync(context, blend, spec, artifact, metrics, manifest, total.Elapsed, model.EngineVersion, ct), ct);
             EndStage();
@@ -320,7 +333,7 @@ public sealed class TrainModelJobHandler(
         [.. e.Groups.OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Value.Groups.Select(m =>
             new SensitiveGroupMetrics(g.Key, m.Group, m.UserCount, m.Precision, m.Recall, m.Ndcg, m.Map)))]);
 
-    private static DataManifest ToManifest(TrainingData data, ConsentedEndUsers consent, DateTime asOf)
+    private static DataManifest ToManifest(TrainingData data, ConsentedEndUsers consent, int excludedByConsent)
     {
         var ticks = data.TimestampTicks;
         DateTime? first = null, last = null;
@@ -338,7 +351,7 @@ public sealed class TrainModelJobHandler(
 
         var profile = data.Profile();
         return new DataManifest(profile.EndUsers, profile.Items, data.Count, first, last, DataManifest.HashEndUserIds(data.EndUserIds),
-            nameof(Purpose.Personalisation), asOf, consent.Basis);
+            ConsentPurpose.Personalisation, consent.AsOfUtc, consent.Basis, excludedByConsent);
     }
 
     private void Stage(JobContext context, int percent, string message)

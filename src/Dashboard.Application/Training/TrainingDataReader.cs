@@ -10,14 +10,17 @@ namespace Dashboard.Application.Training;
 /// <summary>
 /// Reads a tenant's stored data into the engine's columns. End-users and items are read once into id maps;
 /// interactions stream as a no-tracking projection onto a struct (no entity, no string per row) and only those
-/// of end-users the consent gate allows are added.
+/// of end-users the consent gate allows are added; the others are counted (distinct end-users) for the manifest.
 /// </summary>
 public static class TrainingDataReader
 {
     private static readonly string[] EventNames = BuildEventNames();
 
-    /// <summary>The training data and, per end-user (external id), the values of their attributes flagged sensitive.</summary>
-    public static async Task<(TrainingData Data, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SensitiveAttributes)> ReadAsync(
+    /// <summary>
+    /// The training data, per end-user (external id) the values of their attributes flagged sensitive, and how many
+    /// end-users had interactions the consent gate did not allow.
+    /// </summary>
+    public static async Task<(TrainingData Data, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SensitiveAttributes, int EndUsersExcluded)> ReadAsync(
         IAppDbContext db, ConsentedEndUsers consent, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -32,9 +35,14 @@ public static class TrainingDataReader
             .Select(i => new InteractionRow(i.EndUserId, i.ItemId, i.Type, i.Value, i.OccurredAtUtc))
             .AsAsyncEnumerable();
         var read = 0;
+        var excluded = new HashSet<long>();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            if (consent.Allows(row.EndUserId) && endUsers.TryGetValue(row.EndUserId, out var user) && items.TryGetValue(row.ItemId, out var item))
+            if (!consent.Allows(row.EndUserId))
+            {
+                excluded.Add(row.EndUserId);
+            }
+            else if (endUsers.TryGetValue(row.EndUserId, out var user) && items.TryGetValue(row.ItemId, out var item))
             {
                 builder.Add(user, item, EventNames[(int)row.Type], (float)row.Value, row.OccurredAtUtc.Ticks);
             }
@@ -60,7 +68,7 @@ public static class TrainingDataReader
             }
         }
 
-        return (builder.Build(), sensitive);
+        return (builder.Build(), sensitive, excluded.Count);
     }
 
     private static async Task AddItemDetailsAsync(IAppDbContext db, TrainingDataBuilder builder, Dictionary<long, string> ids, CancellationToken cancellationToken)

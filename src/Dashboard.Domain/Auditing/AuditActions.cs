@@ -38,4 +38,6 @@ public static class AuditActions
     public const string PrivacyBudgetChanged = "Privacy.BudgetChanged";
     public const string GeneralisationSaved = "Privacy.GeneralisationSaved";
     public const string GeneralisationRemoved = "Privacy.GeneralisationRemoved";
+    public const string ConsentPurposeAdded = "Privacy.ConsentPurposeAdded";
+    public const string NoRecordMeansConsentedChanged = "Privacy.NoRecordMeansConsentedChanged";
 }

@@ -2,6 +2,7 @@ using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
+using Dashboard.Domain.Privacy;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ internal sealed class IngestionSession : IIngestionSession
     private readonly ProviderCommands.Prepared _insertItemAttribute;
     private readonly ProviderCommands.Prepared _deleteUserAttribute;
     private readonly ProviderCommands.Prepared _insertUserAttribute;
+    private readonly ProviderCommands.Prepared _insertConsent;
     private readonly IInteractionBulkWriter _interactions;
     private HashSet<ulong>? _storedInteractions;
     private bool _committed;
@@ -95,6 +97,9 @@ internal sealed class IngestionSession : IIngestionSession
             nameof(EndUserAttribute.EndUserId), nameof(EndUserAttribute.Key), nameof(EndUserAttribute.TenantId));
         _insertUserAttribute = c.Insert<EndUserAttribute>(false, nameof(EndUserAttribute.TenantId), nameof(EndUserAttribute.EndUserId), nameof(EndUserAttribute.Key),
             nameof(EndUserAttribute.Value), nameof(EndUserAttribute.IsSensitive), nameof(EndUserAttribute.IsQuasiIdentifier));
+        _insertConsent = c.Insert<ConsentRecord>(false, nameof(ConsentRecord.TenantId), nameof(ConsentRecord.EndUserId), nameof(ConsentRecord.Purpose),
+            nameof(ConsentRecord.Granted), nameof(ConsentRecord.OccurredAtUtc), nameof(ConsentRecord.RecordedAtUtc), nameof(ConsentRecord.Source),
+            nameof(ConsentRecord.NoticeVersion), nameof(ConsentRecord.ProofReference), nameof(ConsentRecord.ImportRunId));
         _interactions = c.IsSqlServer
             ? new SqlBulkCopyInteractionWriter((SqlConnection)db.Database.GetDbConnection(), (SqlTransaction)tx.GetDbTransaction(), tenantId, c.Table<Interaction>())
             : new PreparedInteractionWriter(c, tenantId, mayRebuildIndexes: bulk);
@@ -105,6 +110,8 @@ internal sealed class IngestionSession : IIngestionSession
     public long UsersCreated { get; private set; }
 
     public long PlaceholdersCreated { get; private set; }
+
+    public long ConsentsAppended { get; private set; }
 
     public async Task LoadMapsAsync(CancellationToken cancellationToken)
     {
@@ -135,6 +142,9 @@ internal sealed class IngestionSession : IIngestionSession
                 await _db.ItemAttributes.ExecuteDeleteAsync(cancellationToken);
                 await _db.Items.ExecuteUpdateAsync(s => s.SetProperty(i => i.IsPlaceholder, true), cancellationToken);
                 break;
+            case DatasetKind.Consents:
+                // The consent history is append-only: replacing it would erase what a controller must be able to show.
+                break;
             default:
                 await _db.EndUserAttributes.ExecuteDeleteAsync(cancellationToken);
                 break;
@@ -145,9 +155,10 @@ internal sealed class IngestionSession : IIngestionSession
     {
         await _interactions.FlushAsync(cancellationToken);
 
-        // Interactions and attributes cascade from end-users and items, but deleting them first keeps
-        // the statement count small on providers that cascade row by row.
+        // Interactions, attributes and consent records cascade from end-users and items, but deleting them
+        // first keeps the statement count small on providers that cascade row by row.
         await _db.Interactions.ExecuteDeleteAsync(cancellationToken);
+        await _db.ConsentRecords.ExecuteDeleteAsync(cancellationToken);
         await _db.EndUserAttributes.ExecuteDeleteAsync(cancellationToken);
         await _db.ItemAttributes.ExecuteDeleteAsync(cancellationToken);
         await _db.EndUsers.ExecuteDeleteAsync(cancellationToken);
@@ -308,6 +319,15 @@ internal sealed class IngestionSession : IIngestionSession
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask AppendConsentAsync(long userId, IngestedConsent consent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        _insertConsent.With(_tenantId, userId, consent.Purpose, consent.Granted, consent.OccurredAtUtc, _now, consent.Source,
+            consent.NoticeVersion, consent.ProofReference, consent.ImportRunId).Execute();
+        ConsentsAppended++;
+        return ValueTask.CompletedTask;
+    }
+
     public async Task CompleteDatasetAsync(DatasetKind dataset, CancellationToken cancellationToken)
     {
         await _interactions.FlushAsync(cancellationToken);
@@ -334,7 +354,7 @@ internal sealed class IngestionSession : IIngestionSession
     public async ValueTask DisposeAsync()
     {
         await _interactions.DisposeAsync();
-        foreach (var command in new[] { _findUser, _findItem, _findInteraction, _mergeItem, _deleteItemAttribute, _insertUser, _insertItem, _updateItem, _deleteItemAttributes, _insertItemAttribute, _deleteUserAttribute, _insertUserAttribute })
+        foreach (var command in new[] { _findUser, _findItem, _findInteraction, _mergeItem, _deleteItemAttribute, _insertUser, _insertItem, _updateItem, _deleteItemAttributes, _insertItemAttribute, _deleteUserAttribute, _insertUserAttribute, _insertConsent })
         {
             await command.DisposeAsync();
         }

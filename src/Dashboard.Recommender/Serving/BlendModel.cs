@@ -156,11 +156,11 @@ public sealed class BlendModel
         }
 
         options ??= new RecommendOptions();
-        var user = _users.IndexOf(endUserId);
+        var user = options.Personalise ? _users.IndexOf(endUserId) : -1;
         var known = user >= 0 && _history.UserDegree(user) > 0;
         var row = known ? HistoryRow(user, options.RecentEvents) : default;
         var excluded = ExcludedCategories(options.ExcludeCategories);
-        var scored = Score(user, known, row);
+        var scored = Score(user, known, row, noConsent: !options.Personalise);
         if (scored is null)
         {
             return new RecommendationList(endUserId, false, [], []);
@@ -376,14 +376,14 @@ public sealed class BlendModel
     }
 
     /// <summary>Raw, normalised and blended scores of the components serving the end-user; null when nothing serves them.</summary>
-    private Scored? Score(int user, bool known, Row row)
+    private Scored? Score(int user, bool known, Row row, bool noConsent = false)
     {
         FittedComponent[] components;
         if (known)
         {
             components = _components;
         }
-        else if (Spec.PopularityFallback)
+        else if (Spec.PopularityFallback || noConsent)
         {
             components = [new FittedComponent(new ComponentSpec(ComponentKind.Popularity, 1), _popularity)];
         }
@@ -416,7 +416,7 @@ public sealed class BlendModel
             blended[item] = WeightedBlend.Combine(values, weights);
         }
 
-        return new Scored(known, components, normalized, blended);
+        return new Scored(known, components, normalized, blended, noConsent);
     }
 
     private static void ScoreComponent(IRecommender model, int user, Row row, Span<float> scores)
@@ -550,7 +550,7 @@ public sealed class BlendModel
             to,
             codes,
             new RecommendationExplanation(
-                !scored.Known ? DataBasis.FallbackNewEndUser : PersonalisesLists ? DataBasis.Personalised : DataBasis.PopularityOnly, shares, rules));
+                scored.NoConsent ? DataBasis.NoConsent : !scored.Known ? DataBasis.FallbackNewEndUser : PersonalisesLists ? DataBasis.Personalised : DataBasis.PopularityOnly, shares, rules));
     }
 
     /// <summary>
@@ -705,7 +705,7 @@ public sealed class BlendModel
         public float[] Values { get; } = Values ?? [];
     }
 
-    private sealed record Scored(bool Known, FittedComponent[] Components, float[][] Normalized, float[] Blended);
+    private sealed record Scored(bool Known, FittedComponent[] Components, float[][] Normalized, float[] Blended, bool NoConsent = false);
 
     private sealed record Ranked(List<ScoredItem> Before, IReadOnlyList<ScoredItem> Final, bool Boosted);
 }

@@ -17,4 +17,10 @@ public enum DataBasis
     /// end-user has already seen. Not personalised, although the end-user is known.
     /// </summary>
     PopularityOnly,
+
+    /// <summary>
+    /// The end-user has not consented to personalisation (or withdrew): popular items, made without reading
+    /// their history, the same list as an end-user the model does not know.
+    /// </summary>
+    NoConsent,
 }

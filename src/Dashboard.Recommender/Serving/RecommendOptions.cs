@@ -19,4 +19,11 @@ public sealed record RecommendOptions
     /// The serving API, which returns reason codes only, turns it off; the Recommendations page keeps it.
     /// </summary>
     public bool ExplainByHistory { get; init; } = true;
+
+    /// <summary>
+    /// False serves the popular items without reading the end-user's history or recent events (whatever the
+    /// blend's popularity fallback says): the list for an end-user who has not consented to personalisation.
+    /// Its items' basis is <see cref="DataBasis.NoConsent"/>.
+    /// </summary>
+    public bool Personalise { get; init; } = true;
 }

@@ -3,6 +3,7 @@ using Dashboard.Application.ModelStore;
 using Dashboard.Application.Training;
 using Dashboard.Domain.Blends;
 using Dashboard.Domain.Jobs;
+using Dashboard.Domain.Privacy;
 using Dashboard.Infrastructure.Jobs;
 using Dashboard.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -35,8 +36,11 @@ public sealed class TrainModelJobTests
         long interactions;
         await using (var db = host.CreateTenantContext(admin.TenantId))
         {
-            ids = await db.EndUsers.Where(u => db.Interactions.Any(i => i.EndUserId == u.Id)).Select(u => u.ExternalId).ToListAsync();
-            interactions = await db.Interactions.LongCountAsync();
+            // The data it was trained on: end-users with interactions and Personalisation consent (the sample data's grants).
+            ids = await db.EndUsers
+                .Where(u => db.Interactions.Any(i => i.EndUserId == u.Id) && db.ConsentRecords.Any(c => c.EndUserId == u.Id && c.Purpose == ConsentPurpose.Personalisation && c.Granted))
+                .Select(u => u.ExternalId).ToListAsync();
+            interactions = await db.Interactions.LongCountAsync(i => ids.Contains(i.EndUser!.ExternalId));
         }
 
         await TrainAsync(host, admin.TenantId, blendId);

@@ -20,6 +20,23 @@ public class BlendModelTests
     }
 
     [Fact]
+    public void Recommend_WithoutPersonalising_GivesAKnownEndUserThePopularItemsWithoutReadingTheirHistory()
+    {
+        var list = Model.Recommend("u1", 3, new RecommendOptions { Personalise = false });
+
+        Assert.Equal((false, "a1,b1"), (list.Personalised, string.Join(",", list.Items.Take(2).Select(i => i.ItemId))));
+        Assert.All(list.Items, i => Assert.Equal(DataBasis.NoConsent, i.Explanation.Basis));
+    }
+
+    [Fact]
+    public void Recommend_WithoutPersonalising_ServesPopularItemsEvenWhenTheBlendHasNoFallback()
+    {
+        var model = ServingData.Fit(ServingData.TinySpec with { PopularityFallback = false });
+
+        Assert.Equal((0, 3), (model.Recommend("stranger", 3).Items.Count, model.Recommend("u1", 3, new RecommendOptions { Personalise = false }).Items.Count));
+    }
+
+    [Fact]
     public void Recommend_KnownEndUser_IsPersonalisedAndLeavesOutSeenItems()
     {
         var list = Model.Recommend("u1", 4);

@@ -11,9 +11,10 @@ namespace Dashboard.Web.Tests.Support;
 
 /// <summary>
 /// One app with an organisation ("Serving Org") whose data came in through the events API and whose
-/// Default blend was trained once (the first version is activated), plus an API key with both scopes.
+/// Default blend was trained once (the first version is activated), plus an API key with the events, recommendations and consents scopes.
 /// 40 end-users (s-u0…s-u39) × 20 items (s-i0…s-i19, even ones in "Kitchen", odd ones in "Garden"):
-/// each end-user bought six items near their own number, so neighbours share tastes.
+/// each end-user bought six items near their own number, so neighbours share tastes, and granted Personalisation
+/// consent (sent to the consents API) before their first purchase.
 /// </summary>
 public sealed class TrainedOrganisation : IAsyncLifetime
 {
@@ -36,7 +37,7 @@ public sealed class TrainedOrganisation : IAsyncLifetime
     public async Task InitializeAsync()
     {
         TenantId = await ApiKeys.RegisterOrganisationAsync(Factory, "Serving Org", "serving-owner@example.test");
-        Key = await ApiKeys.CreateAsync(Factory, TenantId, scopes: "events:write recommendations:read");
+        Key = await ApiKeys.CreateAsync(Factory, TenantId, scopes: "events:write recommendations:read consents:write");
         using var client = Client();
         var items = string.Join(",", Enumerable.Range(0, Items).Select(i =>
             $$"""{"id":"s-i{{i}}","title":"Item {{i}}","category":"{{(i % 2 == 0 ? "Kitchen" : "Garden")}}"}"""));
@@ -54,6 +55,10 @@ public sealed class TrainedOrganisation : IAsyncLifetime
         }
 
         (await client.PostAsync("/api/v1/events", Json($$"""{"events":[{{string.Join(",", events)}}]}"""))).EnsureSuccessStatusCode();
+        var granted = start.AddHours(-1).ToString("O", CultureInfo.InvariantCulture);
+        var consents = Enumerable.Range(0, Users).Select(u =>
+            $$"""{"user_id":"s-u{{u}}","purpose":"Personalisation","state":"granted","occurred_at":"{{granted}}","source":"web banner"}""");
+        (await client.PostAsync("/api/v1/consents", Json($$"""{"consents":[{{string.Join(",", consents)}}]}"""))).EnsureSuccessStatusCode();
         await TrainAsync(TenantId);
     }
 

@@ -7,6 +7,7 @@ using Dashboard.Application.Training;
 using Dashboard.Domain.Blends;
 using Dashboard.Domain.Identity;
 using Dashboard.Domain.Jobs;
+using Dashboard.Domain.Privacy;
 using Dashboard.Recommender.Serving;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,12 +44,18 @@ public sealed class TuneBlendJobHandler(ITenantDbContextFactory dbFactory, ICons
 
         var spec = BlendSpec.FromJson(blend.SpecJson);
         context.Progress.Report(new JobProgress(0, "Reading data"));
-        var consent = await consentGate.EndUsersAllowedAsync(context.TenantId, Purpose.Personalisation, time.GetUtcNow().UtcDateTime, ct);
+        var consent = await consentGate.EndUsersAllowedAsync(context.TenantId, ConsentPurpose.Personalisation, time.GetUtcNow().UtcDateTime, ct);
         TrainingData data;
+        int excluded;
         await using (var db = dbFactory.CreateForTenant(context.TenantId))
         {
-            (data, _) = await TrainingDataReader.ReadAsync(
+            (data, _, excluded) = await TrainingDataReader.ReadAsync(
                 db, consent, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
+        }
+
+        if (data.Count == 0 && excluded > 0)
+        {
+            throw new ValidationException(TrainModelJobHandler.NobodyConsented);
         }
 
         var progress = new InlineProgress<TrainingProgress>(p =>

@@ -14,6 +14,11 @@ public static class ImportFields
     public const string Category = "category";
     public const string Tags = "tags";
     public const string Price = "price";
+    public const string Purpose = "purpose";
+    public const string ConsentState = "state";
+    public const string Source = "source";
+    public const string NoticeVersion = "notice_version";
+    public const string ProofReference = "proof_reference";
     public const string Attribute = "attribute";
     public const string Ignore = "ignore";
 
@@ -21,6 +26,7 @@ public static class ImportFields
     {
         Domain.DataSources.DatasetKind.Interactions => [UserId, ItemId, EventType, Value, Timestamp, Ignore],
         Domain.DataSources.DatasetKind.Items => [ItemId, Title, Category, Tags, Price, Attribute, Ignore],
+        Domain.DataSources.DatasetKind.Consents => [UserId, Purpose, ConsentState, Timestamp, Source, NoticeVersion, ProofReference, Ignore],
         _ => [UserId, Attribute, Ignore],
     };
 
@@ -28,6 +34,7 @@ public static class ImportFields
     {
         Domain.DataSources.DatasetKind.Interactions => [UserId, ItemId, Timestamp],
         Domain.DataSources.DatasetKind.Items => [ItemId],
+        Domain.DataSources.DatasetKind.Consents => [UserId, Purpose, ConsentState, Timestamp],
         _ => [UserId],
     };
 
@@ -42,6 +49,11 @@ public static class ImportFields
         Category => "Category",
         Tags => "Tags",
         Price => "Price",
+        Purpose => "Purpose",
+        ConsentState => "State (granted / withdrawn)",
+        Source => "Source / channel",
+        NoticeVersion => "Notice version",
+        ProofReference => "Proof reference",
         Attribute => "Attribute",
         _ => "Ignore",
     };
@@ -69,6 +81,10 @@ public sealed record ColumnMapping(IReadOnlyList<ColumnMap> Columns)
         ["occurred_at"] = ImportFields.Timestamp, ["ts"] = ImportFields.Timestamp, ["created_at"] = ImportFields.Timestamp,
         ["title"] = ImportFields.Title, ["name"] = ImportFields.Title, ["category"] = ImportFields.Category, ["genre"] = ImportFields.Category,
         ["tags"] = ImportFields.Tags, ["genres"] = ImportFields.Tags, ["price"] = ImportFields.Price,
+        ["purpose"] = ImportFields.Purpose, ["consent_purpose"] = ImportFields.Purpose, ["state"] = ImportFields.ConsentState, ["consent"] = ImportFields.ConsentState,
+        ["granted"] = ImportFields.ConsentState, ["status"] = ImportFields.ConsentState, ["source"] = ImportFields.Source, ["channel"] = ImportFields.Source,
+        ["notice_version"] = ImportFields.NoticeVersion, ["notice"] = ImportFields.NoticeVersion, ["proof_reference"] = ImportFields.ProofReference,
+        ["proof"] = ImportFields.ProofReference, ["granted_at"] = ImportFields.Timestamp,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -98,7 +114,7 @@ public sealed record ColumnMapping(IReadOnlyList<ColumnMap> Columns)
 
             if (field is null || !allowed.Contains(field) || !taken.Add(field))
             {
-                field = dataset == Domain.DataSources.DatasetKind.Interactions ? ImportFields.Ignore : ImportFields.Attribute;
+                field = dataset is Domain.DataSources.DatasetKind.Interactions or Domain.DataSources.DatasetKind.Consents ? ImportFields.Ignore : ImportFields.Attribute;
             }
 
             columns.Add(new ColumnMap(column, field));

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Application.Privacy;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
+using Dashboard.Domain.Privacy;
 
 namespace Dashboard.Application.DataSources.Import;
 
@@ -43,12 +45,16 @@ public static class ImportPipeline
 
         await using var reader = await open(cancellationToken);
         var columns = Columns.Resolve(dataset, reader.Header, mapping);
-        if (settings.Mode == ImportMode.Replace)
+
+        // Consent history is append-only (what a controller must be able to show): a consent dataset is always
+        // appended, whatever the source's mode, and a later record supersedes an earlier one by its own time.
+        if (settings.Mode == ImportMode.Replace && dataset != DatasetKind.Consents)
         {
             await session.ReplaceAsync(dataset, cancellationToken);
         }
 
-        var rows = new RowContext(session, columns, settings, report, reader.Header.Count, bots);
+        var purposes = dataset == DatasetKind.Consents ? await ConsentPurposes.NamesAsync(session.Db, cancellationToken) : [];
+        var rows = new RowContext(session, columns, settings, report, reader.Header.Count, bots, purposes);
         while (await reader.ReadAsync(cancellationToken) is { } row)
         {
             report.RowsRead++;
@@ -68,6 +74,7 @@ public static class ImportPipeline
                 {
                     case DatasetKind.Interactions: await rows.InteractionAsync(row, cancellationToken); break;
                     case DatasetKind.Items: await rows.ItemAsync(row, cancellationToken); break;
+                    case DatasetKind.Consents: await rows.ConsentAsync(row, cancellationToken); break;
                     default: await rows.UserAttributesAsync(row, cancellationToken); break;
                 }
             }
@@ -155,6 +162,16 @@ public static class ImportPipeline
 
         public int Price { get; private init; } = -1;
 
+        public int Purpose { get; private init; } = -1;
+
+        public int State { get; private init; } = -1;
+
+        public int Source { get; private init; } = -1;
+
+        public int NoticeVersion { get; private init; } = -1;
+
+        public int ProofReference { get; private init; } = -1;
+
         public bool HasHeader { get; private init; } = true;
 
         public bool FixedWidth { get; private init; } = true;
@@ -206,6 +223,11 @@ public static class ImportPipeline
                 Category = Of(ImportFields.Category),
                 Tags = Of(ImportFields.Tags),
                 Price = Of(ImportFields.Price),
+                Purpose = Of(ImportFields.Purpose),
+                State = Of(ImportFields.ConsentState),
+                Source = Of(ImportFields.Source),
+                NoticeVersion = Of(ImportFields.NoticeVersion),
+                ProofReference = Of(ImportFields.ProofReference),
                 Attributes = [.. mapping.Columns.Where(c => c.Field == ImportFields.Attribute).Select(c => (index[c.Column], c))],
             };
         }
@@ -213,7 +235,8 @@ public static class ImportPipeline
         public string Name(int i) => i >= 0 && i < Names.Count ? Names[i] : string.Empty;
     }
 
-    private sealed class RowContext(IIngestionSession session, Columns columns, ImportSettings settings, ImportReport report, int width, HashSet<ulong>? bots)
+    private sealed class RowContext(
+        IIngestionSession session, Columns columns, ImportSettings settings, ImportReport report, int width, HashSet<ulong>? bots, IReadOnlyList<string> purposes)
     {
         private readonly HashSet<ulong> _seen = [];
         private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
@@ -382,6 +405,45 @@ public static class ImportPipeline
 
             var userId = await session.UserIdAsync(id, cancellationToken);
             await session.SetUserAttributesAsync(userId, attributes, cancellationToken);
+            report.RowsAccepted++;
+        }
+
+        /// <summary>
+        /// One consent record. A row repeated in the file (same end-user, purpose, state and time) is kept once; the
+        /// end-user is created when new, since consent is often recorded before any event.
+        /// </summary>
+        public async ValueTask ConsentAsync(RawRow row, CancellationToken cancellationToken)
+        {
+            if (IngestionRules.Id(Cell(row, columns.User), "end-user id", out var user) is { } userProblem)
+            {
+                report.AddError(row.Line, columns.Name(columns.User), user, userProblem);
+                return;
+            }
+
+            var purposeText = Cell(row, columns.Purpose);
+            var stateText = Cell(row, columns.State);
+            var timeText = Cell(row, columns.Timestamp);
+            var sourceText = Cell(row, columns.Source);
+            var noticeText = Cell(row, columns.NoticeVersion);
+            var proofText = Cell(row, columns.ProofReference);
+            if (!Passes(row, columns.Purpose, purposeText, IngestionRules.ConsentPurpose(purposeText, purposes, out var purpose))
+                || !Passes(row, columns.State, stateText, IngestionRules.ConsentState(stateText, out var granted))
+                || !Passes(row, columns.Timestamp, timeText, ImportTimestamps.TryParse(timeText, settings.Times, out var at, out var timeProblem) ? null : timeProblem)
+                || !Passes(row, columns.Source, sourceText, IngestionRules.ConsentSource(sourceText, settings.Channel, out var source))
+                || !Passes(row, columns.NoticeVersion, noticeText, IngestionRules.ConsentText(noticeText, ConsentRecord.NoticeVersionMaxLength, "notice version", out var notice))
+                || !Passes(row, columns.ProofReference, proofText, IngestionRules.ConsentText(proofText, ConsentRecord.ProofReferenceMaxLength, "proof reference", out var proof)))
+            {
+                return;
+            }
+
+            if (!_seen.Add(Fingerprint.Combine(Fingerprint.Of(user), Fingerprint.Of(purpose), granted ? 1UL : 0UL, (ulong)at.Ticks)))
+            {
+                report.RowsDuplicate++;
+                return;
+            }
+
+            var userId = await session.UserIdAsync(user, cancellationToken);
+            await session.AppendConsentAsync(userId, new IngestedConsent(purpose, granted, at, source, notice, proof), cancellationToken);
             report.RowsAccepted++;
         }
 

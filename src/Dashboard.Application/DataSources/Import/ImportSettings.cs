@@ -12,8 +12,14 @@ public sealed record ImportSettings(
     UnknownItemPolicy UnknownItems,
     int? MaxEventsPerUserPerDay,
     EventWeights Weights,
-    AcceptedTimes Times)
+    AcceptedTimes Times,
+    string Channel = ImportSettings.FileChannel)
 {
+    /// <summary>The source of a consent record that names none: how it reached the dashboard.</summary>
+    public const string FileChannel = "file import";
+
+    public const string SqlChannel = "SQL source";
+
     /// <summary>
     /// The source's settings. A MovieLens file is a published data set whose ratings begin in 1997, so its
     /// earliest accepted time is at most <see cref="MovieLensFormat.FirstRatingUtc"/> whatever is configured.
@@ -28,6 +34,6 @@ public sealed record ImportSettings(
 
         return new ImportSettings(
             source.Mode, source.BadRows, Math.Max(1, source.MaxErrors), source.UnknownItems, source.MaxEventsPerUserPerDay,
-            EventWeights.Parse(source.EventWeightsJson), times);
+            EventWeights.Parse(source.EventWeightsJson), times, source.Kind == DataSourceKind.SqlDatabase ? SqlChannel : FileChannel);
     }
 }

@@ -50,6 +50,15 @@ public interface IIngestionSession : IAsyncDisposable
     /// <summary>Sets these attributes on the end-user (same keys are replaced, others kept).</summary>
     ValueTask SetUserAttributesAsync(long userId, IReadOnlyList<IngestedFact> attributes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Appends a consent record (checked by <see cref="IngestionRules"/>) for the end-user. Records are never
+    /// updated or removed here: the current state is the latest by its own time, read by the consent gate.
+    /// </summary>
+    ValueTask AppendConsentAsync(long userId, IngestedConsent consent, CancellationToken cancellationToken);
+
+    /// <summary>Consent records appended in this session.</summary>
+    long ConsentsAppended { get; }
+
     /// <summary>Flushes buffered rows and finishes replace-mode clean-up of the dataset.</summary>
     Task CompleteDatasetAsync(DatasetKind dataset, CancellationToken cancellationToken);
 

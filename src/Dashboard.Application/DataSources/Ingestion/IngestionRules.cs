@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dashboard.Application.DataSources.Import;
 using Dashboard.Domain.Data;
+using Dashboard.Domain.Privacy;
 
 namespace Dashboard.Application.DataSources.Ingestion;
 
@@ -132,6 +133,58 @@ public static class IngestionRules
 
     public static string? AttributeValue(string? value) =>
         value is null ? "The attribute value is missing." : Length(value, EndUserAttribute.ValueMaxLength, "value");
+
+    /// <summary>
+    /// A consent purpose: one of the tenant's purposes (<paramref name="known"/>, matched without regard to case),
+    /// written into <paramref name="purpose"/> as the tenant spells it.
+    /// </summary>
+    public static string? ConsentPurpose(string? raw, IReadOnlyList<string> known, out string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        var text = raw?.Trim() ?? string.Empty;
+        purpose = known.FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
+        if (text.Length == 0)
+        {
+            return "The purpose is empty.";
+        }
+
+        return purpose.Length > 0
+            ? null
+            : $"The purpose \"{EventTypes.Truncate(text)}\" is not one of this organisation's purposes ({string.Join(", ", known)}); add it on the Privacy page first or correct the name.";
+    }
+
+    /// <summary>A consent state: granted / withdrawn, also true / false, yes / no, 1 / 0 (any case).</summary>
+    public static string? ConsentState(string? raw, out bool granted)
+    {
+        switch (raw?.Trim().ToUpperInvariant())
+        {
+            case "GRANTED" or "TRUE" or "YES" or "1":
+                granted = true;
+                return null;
+            case "WITHDRAWN" or "FALSE" or "NO" or "0":
+                granted = false;
+                return null;
+            default:
+                granted = false;
+                return string.IsNullOrWhiteSpace(raw)
+                    ? "The consent state is empty; send granted or withdrawn."
+                    : $"The consent state \"{EventTypes.Truncate(raw.Trim())}\" is not granted or withdrawn (true/false, yes/no and 1/0 are accepted too).";
+        }
+    }
+
+    /// <summary>The channel the consent came through, trimmed; <paramref name="channel"/> (e.g. "file import") when none is given.</summary>
+    public static string? ConsentSource(string? raw, string channel, out string source)
+    {
+        source = string.IsNullOrWhiteSpace(raw) ? channel : raw.Trim();
+        return Length(source, ConsentRecord.SourceMaxLength, "source");
+    }
+
+    /// <summary>An optional consent field (notice version, proof reference), trimmed; empty becomes null.</summary>
+    public static string? ConsentText(string? raw, int max, string what, out string? text)
+    {
+        text = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
+        return Length(text, max, what);
+    }
 
     private static string? Length(string? text, int max, string what) =>
         text is { Length: var n } && n > max ? $"The {what} is {n:N0} characters long; at most {max} are allowed." : null;

@@ -28,6 +28,9 @@ internal sealed class ApiExamplesTransformer : IOpenApiOperationTransformer
             """{"recommendation_id":"rec_AZLXkd8A3q1x9w2V0bT4cA","blend":"Default","model_version":3,"model_version_id":"0193a5e2-7c1d-7b44-9a51-2f0c8e6d4b10","personalised":true,"items":[{"item_id":"sku-17","title":"Cast-iron pan","category":"Kitchen","categories":["Kitchen"],"score":0.82,"rank":1,"reason_codes":["because-history"]},{"item_id":"sku-93","title":"Oven gloves","category":"Kitchen","categories":["Kitchen"],"score":0.64,"rank":2,"reason_codes":["taste-match","popular"]}]}"""),
         ["GetSimilarItems"] = (null,
             """{"recommendation_id":"rec_AZLXkd8B1m2n3b4v5c6x7w","blend":"Default","model_version":3,"model_version_id":"0193a5e2-7c1d-7b44-9a51-2f0c8e6d4b10","personalised":false,"items":[{"item_id":"sku-43","title":"Kettle descaler","category":"Kitchen","categories":["Kitchen"],"score":0.71,"rank":1,"reason_codes":["similar-item"]}]}"""),
+        ["PostConsents"] = (
+            """{"consents":[{"user_id":"u-1001","purpose":"Personalisation","state":"granted","occurred_at":"2026-05-01T09:30:00Z","source":"web banner","notice_version":"2026-01","proof_reference":"banner-7f3a"},{"user_id":"u-1002","purpose":"Marketing messages","state":"withdrawn","occurred_at":1777627800,"source":"app"}]}""",
+            """{"received":2,"created_users":1,"consents_written":2}"""),
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

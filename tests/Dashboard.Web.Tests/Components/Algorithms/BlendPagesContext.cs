@@ -51,6 +51,18 @@ internal sealed class BlendPagesContext : IAsyncDisposable
         return new BlendPagesContext(factory.Services.CreateAsyncScope(), caller, models);
     }
 
+    /// <summary>
+    /// Records the end-users' Personalisation decision (granted or withdrawn, an hour ago) in the demo organisation
+    /// through the consents API's service, as a page test's end-users need before they are shown personalised lists.
+    /// </summary>
+    public async Task RecordPersonalisationAsync(bool granted, params string[] endUsers)
+    {
+        var at = System.Text.Json.JsonSerializer.SerializeToElement(DateTime.UtcNow.AddHours(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var outcome = await _scope.ServiceProvider.GetRequiredService<Dashboard.Application.Privacy.ConsentsApi.ConsentIngestService>().RecordAsync(Caller.TenantId,
+            [.. endUsers.Select(u => new Dashboard.Application.Privacy.ConsentsApi.ConsentInput(u, "Personalisation", granted ? "granted" : "withdrawn", at))]);
+        Assert.True(outcome.Summary is not null, string.Join(" ", outcome.Problems.Select(p => p.Reason)));
+    }
+
     /// <summary>A blend of its own for one test, with the recommended settings, added as the demo marketer.</summary>
     public async Task<Guid> AddBlendAsync(string prefix = "Test")
     {

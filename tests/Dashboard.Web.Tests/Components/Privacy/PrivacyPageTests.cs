@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Application.Common;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Privacy.Report;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.Identity;
@@ -90,7 +91,9 @@ public sealed class PrivacyPageTests(DashboardFactory factory) : IClassFixture<D
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
-        ctx.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<PrivacyReportService>(factory.Services, new FixedCurrentUser(officer)));
+        var currentUser = new FixedCurrentUser(officer);
+        var kAnonymity = ActivatorUtilities.CreateInstance<KAnonymityReport>(factory.Services, currentUser);
+        ctx.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<PrivacyReportService>(factory.Services, currentUser, kAnonymity));
         ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
         return ctx;
     }

@@ -14,6 +14,7 @@ public sealed class RecommendationsPageTests(DashboardFactory factory) : IClassF
     public async Task KnownEndUser_EachItemShowsComponentSharesAndTheHistoryThatDroveIt()
     {
         await using var context = await BlendPagesContext.StartAsync(factory, Roles.ComplianceOfficer, new TinyShopModels());
+        await context.RecordPersonalisationAsync(true, "u1");
 
         var page = RenderFor(context, "u1");
 
@@ -28,11 +29,25 @@ public sealed class RecommendationsPageTests(DashboardFactory factory) : IClassF
     public async Task EndUserUnknownToTheModel_GetsPopularItems_AndThePageSaysWhy()
     {
         await using var context = await BlendPagesContext.StartAsync(factory, Roles.Marketer, new TinyShopModels());
+        await context.RecordPersonalisationAsync(true, "newcomer");
 
         var page = RenderFor(context, "newcomer");
 
         Assert.Equal(
             ("Popular items: this end-user is new since the last training, so the model does not know them yet", 0),
+            (page.WaitForElement("[data-testid=data-basis]", TimeSpan.FromSeconds(10)).TextContent.Trim(), page.FindAll("[data-testid=because]").Count));
+    }
+
+    [Fact]
+    public async Task EndUserWhoWithdrewPersonalisation_GetsPopularItems_AndThePageSaysItIsForLackOfConsent()
+    {
+        await using var context = await BlendPagesContext.StartAsync(factory, Roles.Marketer, new TinyShopModels());
+        await context.RecordPersonalisationAsync(false, "u2");
+
+        var page = RenderFor(context, "u2");
+
+        Assert.Equal(
+            ("Not personalised: this end-user has not consented to personalisation (or withdrew), so popular items are shown and their history is not read", 0),
             (page.WaitForElement("[data-testid=data-basis]", TimeSpan.FromSeconds(10)).TextContent.Trim(), page.FindAll("[data-testid=because]").Count));
     }
 

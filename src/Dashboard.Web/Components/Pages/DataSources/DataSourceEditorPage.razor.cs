@@ -14,7 +14,7 @@ namespace Dashboard.Web.Components.Pages.DataSources;
 
 public sealed partial class DataSourceEditorPage
 {
-    private static readonly DatasetKind[] Datasets = [DatasetKind.Interactions, DatasetKind.Items, DatasetKind.EndUserAttributes];
+    private static readonly DatasetKind[] Datasets = [DatasetKind.Interactions, DatasetKind.Items, DatasetKind.EndUserAttributes, DatasetKind.Consents];
 
     private readonly EditorModel _model = new();
     private DataSourceDetails? _details;
@@ -107,6 +107,7 @@ public sealed partial class DataSourceEditorPage
     {
         DatasetKind.Interactions => "Interactions",
         DatasetKind.Items => "Items",
+        DatasetKind.Consents => "Consent",
         _ => "End-user attributes",
     };
 
@@ -118,6 +119,7 @@ public sealed partial class DataSourceEditorPage
     {
         DatasetKind.Interactions => "Columns named user_id, item_id, event_type, value, timestamp (use AS to rename).",
         DatasetKind.Items => "Columns named item_id (or id), title, category, tags, price; other columns become attributes.",
+        DatasetKind.Consents => "Columns named user_id, purpose, state (granted/withdrawn), occurred_at, and optionally source, notice_version, proof_reference. Always appended: the consent history is kept.",
         _ => "A column user_id (or id); other columns become attributes.",
     };
 

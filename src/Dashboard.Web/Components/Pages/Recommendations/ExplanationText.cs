@@ -29,6 +29,7 @@ public static class ExplanationText
         DataBasis.Personalised => "Personalised from this end-user's history",
         DataBasis.FallbackNewEndUser => "Popular items: this end-user is new since the last training, so the model does not know them yet",
         DataBasis.PopularityOnly => "Not personalised: this blend ranks by popularity alone (only items this end-user has already seen are left out)",
+        DataBasis.NoConsent => "Not personalised: this end-user has not consented to personalisation (or withdrew), so popular items are shown and their history is not read",
         _ => "Similar to another item",
     };
 

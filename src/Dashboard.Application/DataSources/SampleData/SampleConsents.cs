@@ -1,0 +1,48 @@
+using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Domain.Privacy;
+
+namespace Dashboard.Application.DataSources.SampleData;
+
+/// <summary>
+/// The consent the sample end-users gave, so a sample organisation trains and serves personalised lists at once:
+/// every end-user with events grants <see cref="ConsentPurpose.Personalisation"/> and <see cref="ConsentPurpose.Analytics"/>
+/// through the web banner at their first event, except every <see cref="NeverRecordedEvery"/>th end-user, who never
+/// answered the banner (no record: left out of training while no record means not consented).
+/// </summary>
+public static class SampleConsents
+{
+    public const int NeverRecordedEvery = 40;
+
+    public const string Source = "web banner";
+
+    public const string NoticeVersion = "2026-01";
+
+    /// <summary>True for the end-users (by index) who have no consent record.</summary>
+    public static bool NeverRecorded(int userIndex) => userIndex % NeverRecordedEvery == NeverRecordedEvery - 1;
+
+    /// <summary>The records, as (end-user index, statement), in end-user order.</summary>
+    public static IEnumerable<(int UserIndex, IngestedConsent Consent)> For(SampleDataSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var first = new DateTime?[data.Users.Count];
+        foreach (var row in data.Interactions)
+        {
+            if (first[row.UserIndex] is not { } at || row.OccurredAtUtc < at)
+            {
+                first[row.UserIndex] = row.OccurredAtUtc;
+            }
+        }
+
+        for (var u = 0; u < first.Length; u++)
+        {
+            if (first[u] is not { } at || NeverRecorded(u))
+            {
+                continue;
+            }
+
+            var proof = $"banner-{data.Users[u].ExternalId}";
+            yield return (u, new IngestedConsent(ConsentPurpose.Personalisation, true, at, Source, NoticeVersion, proof));
+            yield return (u, new IngestedConsent(ConsentPurpose.Analytics, true, at, Source, NoticeVersion, proof));
+        }
+    }
+}
