@@ -10,8 +10,9 @@ namespace Dashboard.Application.Privacy;
 /// The consent gate. Training asks <see cref="EndUsersAllowedAsync"/>: one streamed read of the purpose's records
 /// up to the snapshot time, folded to the latest per end-user (by the record's own time, ties by id — never by
 /// arrival). Serving asks <see cref="AllowsAsync"/> per request, answered from a per-tenant, per-purpose snapshot
-/// of the same fold keyed by the stored end-user id. A write on this node (<see cref="ConsentChanged"/>) makes
-/// the next request reload it; a snapshot older than <see cref="SnapshotLifetime"/> is refreshed in the
+/// of the same fold keyed by the stored end-user id. A deletion or setting change on this node
+/// (<see cref="ConsentChanged"/>) makes the next request reload it; appended records (<see cref="ConsentAppended"/>)
+/// make it fold in only the records newer than the snapshot's highest id; a snapshot older than <see cref="SnapshotLifetime"/> is refreshed in the
 /// background while the old one keeps answering, so other nodes follow a change within that time and no
 /// request waits for a reload it did not cause. One instance per process.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed class ConsentGate(ITenantDbContextFactory dbFactory, TimeProvider 
     public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<Guid, long> _versions = new();
+    private readonly ConcurrentDictionary<Guid, long> _appends = new();
     private readonly ConcurrentDictionary<(Guid Tenant, string Purpose), Snapshot> _snapshots = new();
     private readonly ConcurrentDictionary<(Guid Tenant, string Purpose), byte> _refreshing = new();
 
@@ -48,9 +50,15 @@ public sealed class ConsentGate(ITenantDbContextFactory dbFactory, TimeProvider 
         ArgumentNullException.ThrowIfNull(storedEndUserId);
         var key = (tenantId, purpose);
         var version = _versions.GetValueOrDefault(tenantId);
+        var appends = _appends.GetValueOrDefault(tenantId);
         if (!_snapshots.TryGetValue(key, out var snapshot) || snapshot.Version != version)
         {
-            snapshot = await LoadAsync(tenantId, purpose, version, cancellationToken);
+            snapshot = await LoadAsync(tenantId, purpose, version, appends, cancellationToken);
+            _snapshots[key] = snapshot;
+        }
+        else if (snapshot.Appends != appends)
+        {
+            snapshot = await AppendAsync(tenantId, purpose, snapshot, appends, cancellationToken);
             _snapshots[key] = snapshot;
         }
         else if (time.GetUtcNow().UtcDateTime - snapshot.LoadedAtUtc > SnapshotLifetime && _refreshing.TryAdd(key, 0))
@@ -58,7 +66,7 @@ public sealed class ConsentGate(ITenantDbContextFactory dbFactory, TimeProvider 
             _ = RefreshAsync(key, version);
         }
 
-        return snapshot.Latest.TryGetValue(storedEndUserId, out var granted) ? granted : snapshot.NoRecordMeansConsented;
+        return snapshot.Latest.TryGetValue(storedEndUserId, out var latest) ? latest.Granted : snapshot.NoRecordMeansConsented;
     }
 
     /// <summary>
@@ -89,6 +97,8 @@ public sealed class ConsentGate(ITenantDbContextFactory dbFactory, TimeProvider 
 
     public void ConsentChanged(Guid tenantId) => _versions.AddOrUpdate(tenantId, 1, (_, v) => v + 1);
 
+    public void ConsentAppended(Guid tenantId) => _appends.AddOrUpdate(tenantId, 1, (_, v) => v + 1);
+
     /// <summary>The sentence a model version's manifest keeps about the gate's answer.</summary>
     public static string Basis(string purpose, DateTime asOfUtc, int granted, int withdrawn, bool noRecordMeansConsented)
     {
@@ -103,7 +113,7 @@ public sealed class ConsentGate(ITenantDbContextFactory dbFactory, TimeProvider 
     {
         try
         {
-            var fresh = await LoadAsync(key.Tenant, key.Purpose, version, CancellationToken.None);
+            var fresh = await LoadAsync(key.Tenant, key.Purpose, version, _appends.GetValueOrDefault(key.Tenant), CancellationToken.None);
             // A write during the reload bumped the version: keep the newer state the next request will load.
             if (_versions.GetValueOrDefault(key.Tenant) == version)
             {
@@ -121,29 +131,44 @@ public sealed class ConsentGate(ITenantDbContextFactory dbFactory, TimeProvider 
         }
     }
 
-    private async Task<Snapshot> LoadAsync(Guid tenantId, string purpose, long version, CancellationToken cancellationToken)
+    private async Task<Snapshot> LoadAsync(Guid tenantId, string purpose, long version, long appends, CancellationToken cancellationToken)
     {
         var loadedAt = time.GetUtcNow().UtcDateTime;
         await using var db = dbFactory.CreateForTenant(tenantId);
         var noRecordMeansConsented = (await db.PrivacySettingsAsync(cancellationToken)).NoRecordMeansConsented;
         var latest = new Dictionary<string, Latest>(StringComparer.Ordinal);
+        var maxId = await FoldRecordsAsync(db, purpose, afterId: 0, latest, cancellationToken);
+        return new Snapshot(version, appends, loadedAt, maxId, latest, noRecordMeansConsented);
+    }
+
+    /// <summary>
+    /// Folds the records appended since <paramref name="snapshot"/> into a copy of it. Exact because records are
+    /// only appended and ids only grow; the copy keeps readers of the old snapshot undisturbed.
+    /// </summary>
+    private async Task<Snapshot> AppendAsync(Guid tenantId, string purpose, Snapshot snapshot, long appends, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateForTenant(tenantId);
+        var latest = new Dictionary<string, Latest>(snapshot.Latest, StringComparer.Ordinal);
+        var maxId = await FoldRecordsAsync(db, purpose, snapshot.MaxRecordId, latest, cancellationToken);
+        return snapshot with { Appends = appends, MaxRecordId = Math.Max(maxId, snapshot.MaxRecordId), Latest = latest };
+    }
+
+    /// <summary>Folds the purpose's records with an id above <paramref name="afterId"/> into <paramref name="latest"/>; the highest id read.</summary>
+    private static async Task<long> FoldRecordsAsync(IAppDbContext db, string purpose, long afterId, Dictionary<string, Latest> latest, CancellationToken cancellationToken)
+    {
+        var maxId = afterId;
         // Serving answers "now"; a record up to the ingestion rules' few minutes ahead is a clock difference, not a future decision.
         var rows = db.ConsentRecords.AsNoTracking()
-            .Where(c => c.Purpose == purpose)
+            .Where(c => c.Purpose == purpose && c.Id > afterId)
             .Select(c => new { c.EndUser!.ExternalId, c.Id, c.OccurredAtUtc, c.Granted })
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             Fold(latest, row.ExternalId, new Latest(row.OccurredAtUtc.Ticks, row.Id, row.Granted));
+            maxId = Math.Max(maxId, row.Id);
         }
 
-        var states = new Dictionary<string, bool>(latest.Count, StringComparer.Ordinal);
-        foreach (var (user, state) in latest)
-        {
-            states[user] = state.Granted;
-        }
-
-        return new Snapshot(version, loadedAt, states, noRecordMeansConsented);
+        return maxId;
     }
 
     private static void Fold<TKey>(Dictionary<TKey, Latest> latest, TKey user, Latest record)
@@ -160,5 +185,5 @@ public sealed class ConsentGate(ITenantDbContextFactory dbFactory, TimeProvider 
         public bool IsAfter(Latest other) => Ticks > other.Ticks || (Ticks == other.Ticks && Id > other.Id);
     }
 
-    private sealed record Snapshot(long Version, DateTime LoadedAtUtc, IReadOnlyDictionary<string, bool> Latest, bool NoRecordMeansConsented);
+    private sealed record Snapshot(long Version, long Appends, DateTime LoadedAtUtc, long MaxRecordId, Dictionary<string, Latest> Latest, bool NoRecordMeansConsented);
 }

@@ -17,6 +17,12 @@ public interface IConsentGate
     /// </summary>
     ValueTask<bool> AllowsAsync(Guid tenantId, string purpose, string storedEndUserId, CancellationToken cancellationToken);
 
-    /// <summary>Called after a tenant's consent records or consent setting changed, so the next answer reads them.</summary>
+    /// <summary>Called after a tenant's consent records were deleted or its consent setting changed: the next answer reads them all again.</summary>
     void ConsentChanged(Guid tenantId);
+
+    /// <summary>
+    /// Called after consent records were only appended (the consent API): the next answer folds in just the new
+    /// records, which is exact because records are never edited, and costs milliseconds where a full read costs seconds.
+    /// </summary>
+    void ConsentAppended(Guid tenantId);
 }

@@ -17,4 +17,8 @@ internal sealed class CancellingConsentGate(CancellationTokenSource cancel) : IC
     public void ConsentChanged(Guid tenantId)
     {
     }
+
+    public void ConsentAppended(Guid tenantId)
+    {
+    }
 }

@@ -96,6 +96,22 @@ public sealed class ConsentGateTests
     }
 
     [Fact]
+    public async Task Serving_AfterAnAppendedRecordOlderThanTheLatest_KeepsTheLatestByItsOwnTime()
+    {
+        var (host, tenant, gate) = await StartAsync();
+        await using var _ = host;
+        await RecordAsync(host, tenant, Input("u1", "Personalisation", "granted", June1.AddDays(5)), Input("u2", "Personalisation", "granted", June1));
+        var before = await gate.AllowsAsync(tenant, ConsentPurpose.Personalisation, "u1", CancellationToken.None);
+        // Arrives later but happened earlier: the grant of day 5 still decides; u2's own withdrawal is newer and does.
+        await RecordAsync(host, tenant, Input("u1", "Personalisation", "withdrawn", June1.AddDays(1)), Input("u2", "Personalisation", "withdrawn", June1.AddDays(1)));
+
+        var after = (await gate.AllowsAsync(tenant, ConsentPurpose.Personalisation, "u1", CancellationToken.None),
+            await gate.AllowsAsync(tenant, ConsentPurpose.Personalisation, "u2", CancellationToken.None));
+
+        Assert.Equal((true, (true, false)), (before, after));
+    }
+
+    [Fact]
     public async Task Serving_AnswersForTheTenantAsked_NotAnotherWithTheSameEndUserId()
     {
         var (host, tenant, gate) = await StartAsync();

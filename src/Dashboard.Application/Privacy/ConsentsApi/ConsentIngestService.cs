@@ -95,7 +95,7 @@ public sealed class ConsentIngestService(
         }
 
         await session.CommitAsync(cancellationToken);
-        gate.ConsentChanged(tenantId);
+        gate.ConsentAppended(tenantId);
         return new ConsentOutcome(new ConsentSummary(rows.Count, (int)session.UsersCreated, (int)session.ConsentsAppended), []);
     }
 
