@@ -45,13 +45,13 @@ internal sealed class UserFeatures
     /// <summary>True when the user contributes anything (evaluated, or with funnel events).</summary>
     public bool IsPresent(int user) => _ptr[user + 1] > _ptr[user];
 
-    /// <summary>Adds <paramref name="user"/>'s row to <paramref name="sums"/>.</summary>
-    public void AddTo(int user, Span<double> sums)
+    /// <summary>Adds <paramref name="weight"/> times <paramref name="user"/>'s row to <paramref name="sums"/>.</summary>
+    public void AddTo(int user, Span<double> sums, double weight = 1)
     {
         var end = _ptr[user + 1];
         for (var e = _ptr[user]; e < end; e++)
         {
-            sums[_index[e]] += _value[e];
+            sums[_index[e]] += weight * _value[e];
         }
     }
 
