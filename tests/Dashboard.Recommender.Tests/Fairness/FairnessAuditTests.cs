@@ -171,4 +171,31 @@ public class FairnessAuditTests
         Assert.Equal(new ConfidenceInterval(2, 4, 0.5), FairnessAudit.PercentileInterval([5, double.NaN, 1, 4, 2, 3], 0.5));
         Assert.Equal(new ConfidenceInterval(1.5, 2.5, 0.5), FairnessAudit.PercentileInterval([1, 2, 3], 0.5));
     }
+
+    [Fact]
+    public void BestGroup_IsChosenAmongGroupsLargeEnoughToJudge()
+    {
+        // X = {u0, u1} has NDCG 0.693; the one-user group Z = {u3} scores 1 but is below the minimum of 2.
+        var report = FairnessAudit.Run(
+            AuditData.HandMade(), [new SensitiveFeature("tier", ["X", "Y", "Z"], [0, 0, 1, 2])], new FairnessThresholds { MinGroupSize = 2 }, AuditData.Options);
+
+        var z = report.Findings.Single(f => f.Kind == FigureKind.QualityRatio && f.Metric == "NDCG@2" && f.Group == "Z");
+        Assert.Equal(("X", Verdict.TooFewToJudge), (z.Reference, z.Verdict));
+    }
+
+    [Fact]
+    public void SingleGroupAttribute_HasNoOthersToCompareExposureWith()
+    {
+        var report = FairnessAudit.Run(
+            AuditData.HandMade(), [new SensitiveFeature("all", ["everyone"], [0, 0, 0, 0])], AuditData.SmallGroups, AuditData.Options);
+
+        Assert.DoesNotContain(report.Findings, f => f.Kind == FigureKind.ExposureRatio);
+    }
+
+    [Fact]
+    public void Run_AttributeNotCoveringEveryUser_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => FairnessAudit.Run(
+            AuditData.HandMade(), [new SensitiveFeature("region", ["A", "B"], [0, 0, 1])], AuditData.SmallGroups, AuditData.Options));
+    }
 }
