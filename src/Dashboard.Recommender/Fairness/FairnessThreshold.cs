@@ -12,8 +12,10 @@ namespace Dashboard.Recommender.Fairness;
 /// margin of 0.05): <see cref="Verdict.Warn"/>.</item>
 /// <item>Otherwise <see cref="Verdict.Pass"/>.</item>
 /// </list>
+/// <see cref="Blocking"/> marks a threshold whose failure must stop a model version from going live
+/// until a compliance officer signs it off; the engine only carries the flag into findings and sentences.
 /// </summary>
-public sealed record FairnessThreshold(double? Lower, double? Upper)
+public sealed record FairnessThreshold(double? Lower, double? Upper, bool Blocking = false)
 {
     public Verdict Judge(double value, ConfidenceInterval? interval, double warnMargin)
     {

@@ -6,7 +6,8 @@ namespace Dashboard.Recommender.Fairness;
 /// One plain English sentence per <see cref="Finding"/>, numbers formatted invariantly (shares as
 /// whole percentages, ratios with two decimals, KL and Gini with three), ending with the group sizes,
 /// e.g. "End-users in region North receive Electronics in 9 % of their slots against 24 % for the
-/// others: ratio 0.38, below the 0.8 threshold (1,200 end-users against 3,400)."
+/// others: ratio 0.38, below the 0.8 threshold (1,200 end-users against 3,400)."; a failure of a
+/// blocking threshold says so ("below the 0.8 threshold — blocking").
 /// </summary>
 public static class FindingSentence
 {
@@ -44,7 +45,10 @@ public static class FindingSentence
             case Verdict.Undefined:
                 return "not defined because the reference is 0";
             case Verdict.Fail:
-                return lower is { } lo && f.Figure < lo ? $"below the {Bound(lo)} threshold" : $"above the {Bound(upper ?? double.NaN)} {MaxWord(f)}";
+                var blocking = f.Threshold.Blocking ? " — blocking" : "";
+                return lower is { } lo && f.Figure < lo
+                    ? $"below the {Bound(lo)} threshold{blocking}"
+                    : $"above the {Bound(upper ?? double.NaN)} {MaxWord(f)}{blocking}";
             case Verdict.Warn:
                 if (f.Interval is { } ci)
                 {

@@ -74,4 +74,11 @@ public class FindingSentenceTests
     {
         Assert.Contains("not judged: too few end-users", FindingSentence.Describe(Exposure(0.38, Verdict.TooFewToJudge)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Describe_FailingBlockingThreshold_SaysBlocking()
+    {
+        var finding = Exposure(0.38, Verdict.Fail) with { Threshold = Thresholds.Exposure with { Blocking = true } };
+        Assert.Contains("ratio 0.38, below the 0.8 threshold — blocking (1,200", FindingSentence.Describe(finding), StringComparison.Ordinal);
+    }
 }
