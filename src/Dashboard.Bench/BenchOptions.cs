@@ -14,7 +14,15 @@ internal sealed record BenchOptions(
     int Seconds = 30)
 {
     public const string Usage =
-        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)]";
+        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)]";
+
+    /// <summary>Every task the program runs.</summary>
+    private static readonly HashSet<string> Tasks =
+        ["rating", "topn", "scale", "import", "train", "write-fairness", "serving-engine", "k-anonymity", "consent-gate", "fairness-audit"];
+
+    /// <summary>Tasks that generate their own data when no <c>--data</c> is given.</summary>
+    private static readonly HashSet<string> SyntheticTasks =
+        ["scale", "import", "train", "write-fairness", "serving-engine", "k-anonymity", "consent-gate", "fairness-audit"];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -44,21 +52,21 @@ internal sealed record BenchOptions(
         }
 
         var task = args[0];
-        if (task is not ("rating" or "topn" or "scale" or "import" or "train" or "write-fairness" or "serving-engine" or "k-anonymity" or "consent-gate"))
+        if (!Tasks.Contains(task))
         {
             throw new ArgumentException($"Unknown task '{task}'.");
         }
 
         var data = values.GetValueOrDefault("data");
-        var format = values.GetValueOrDefault("format") ?? (task is "scale" or "import" or "train" or "write-fairness" or "serving-engine" or "k-anonymity" or "consent-gate" ? "synthetic" : "");
-        if (task is not ("scale" or "import" or "train" or "write-fairness" or "serving-engine" or "k-anonymity" or "consent-gate") && (data is null || format is not ("ml100k" or "ml1m" or "csv")))
+        var format = values.GetValueOrDefault("format") ?? (SyntheticTasks.Contains(task) ? "synthetic" : "");
+        if (!SyntheticTasks.Contains(task) && (data is null || format is not ("ml100k" or "ml1m" or "csv")))
         {
             throw new ArgumentException("--data and --format ml100k|ml1m|csv are required.");
         }
 
         var sizes = values.TryGetValue("sizes", out var s)
             ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
-            : task is "import" or "train" or "consent-gate" or "serving-engine" ? [1_000_000] : task is "k-anonymity" ? [100_000] : [100_000, 1_000_000, 10_000_000];
+            : task is "import" or "train" or "consent-gate" or "serving-engine" ? [1_000_000] : task is "k-anonymity" or "fairness-audit" ? [100_000] : [100_000, 1_000_000, 10_000_000];
         var algorithms = values.TryGetValue("algorithms", out var a) ? a.Split(',', StringSplitOptions.RemoveEmptyEntries) : null;
         var passes = values.TryGetValue("passes", out var p) ? int.Parse(p, CultureInfo.InvariantCulture) : 1;
         if (passes < 1)

@@ -24,6 +24,7 @@ var rows = options.Task switch
     "write-fairness" => await WriteFairnessTask.RunAsync(options),
     "serving-engine" => ServingEngineTask.Run(options),
     "k-anonymity" => await KAnonymityTask.RunAsync(options),
+    "fairness-audit" => FairnessAuditTask.Run(options),
     _ => ScaleTask.Run(options),
 };
 
