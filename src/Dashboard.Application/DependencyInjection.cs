@@ -61,8 +61,10 @@ public static class DependencyInjection
         services.AddScoped<IJobHandler, SampleDataJobHandler>();
         services.AddScoped<IJobHandler, ImportJobHandler>();
         services.AddSingleton<IConsentGate, AllowEveryoneConsentGate>();
-        services.AddSingleton<IPseudonymizer, PlainIdsPseudonymizer>();
-        services.AddSingleton<IAttributeValueProtector, PlainAttributeValues>();
+        services.AddSingleton<PseudonymKeyRing>();
+        services.AddSingleton<IPseudonymizer, HmacPseudonymizer>();
+        services.AddScoped<PseudonymisationService>();
+        services.AddScoped<IJobHandler, RekeyPseudonymsJobHandler>();
         services.AddSingleton<IReleaseGate, AllowAllReleaseGate>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();

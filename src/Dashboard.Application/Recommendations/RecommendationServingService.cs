@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dashboard.Application.Blends;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Training;
 using Dashboard.Domain.Recommendations;
 using Dashboard.Recommender.Serving;
@@ -20,7 +21,7 @@ namespace Dashboard.Application.Recommendations;
 /// One instance per process (it holds those two small caches).
 /// </summary>
 public sealed class RecommendationServingService(
-    IActiveModelCache models, ITenantDbContextFactory dbFactory, RecentEventsBuffer recentEvents, ServedRecommendationLog log, TimeProvider time)
+    IActiveModelCache models, ITenantDbContextFactory dbFactory, RecentEventsBuffer recentEvents, ServedRecommendationLog log, IPseudonymizer pseudonymizer, TimeProvider time)
 {
     public const int MinCount = 1;
     public const int MaxCount = BlendSpec.MaxListSize;
@@ -51,18 +52,21 @@ public sealed class RecommendationServingService(
             return problem!;
         }
 
-        var list = active.Model.Recommend(user, count, new RecommendOptions
+        // The model, the recent events and the log all know the end-user by the id they are stored under.
+        var stored = await pseudonymizer.StoredEndUserIdAsync(tenantId, user, cancellationToken);
+        var list = active.Model.Recommend(stored, count, new RecommendOptions
         {
             ExcludeCategories = excludeCategories,
-            RecentEvents = await RecentEventsAsync(tenantId, active.VersionId, user, cancellationToken),
+            RecentEvents = await RecentEventsAsync(tenantId, active.VersionId, stored, cancellationToken),
             ExplainByHistory = false,
         });
-        return Served(tenantId, active, list.Personalised, list.Items, user, null);
+        return Served(tenantId, active, list.Personalised, list.Items, stored, null);
     }
 
     /// <summary>
     /// The end-user's events received since the version's training began (so possibly missing from it); the
-    /// API and the Recommendations page both pass them, so both show the same list.
+    /// API and the Recommendations page both pass them, so both show the same list. <paramref name="endUserId"/> is
+    /// the id as stored (the pseudonym when the tenant pseudonymises), see <see cref="IPseudonymizer"/>.
     /// </summary>
     public async Task<IReadOnlyList<RecentEvent>> RecentEventsAsync(Guid tenantId, Guid versionId, string endUserId, CancellationToken cancellationToken = default) =>
         recentEvents.Since(tenantId, endUserId, await TrainingStartAsync(tenantId, versionId, cancellationToken));

@@ -24,6 +24,7 @@ namespace Dashboard.Application.Training;
 public sealed class TrainModelJobHandler(
     ITenantDbContextFactory dbFactory,
     IConsentGate consentGate,
+    IAttributeValueProtector attributeValues,
     IModelArtifactStore store,
     ModelActivation activation,
     TimeProvider time,
@@ -85,7 +86,7 @@ public sealed class TrainModelJobHandler(
         var (data, sensitive) = await RetryAsync(async () =>
         {
             await using var db = dbFactory.CreateForTenant(context.TenantId);
-            return await TrainingDataReader.ReadAsync(db, consent, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
+            return await TrainingDataReader.ReadAsync(db, consent, attributeValues, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
         }, ct);
         var problems = spec.Validate(data.Profile());
         if (problems.Count > 0)

@@ -16,9 +16,12 @@ public static class TrainingDataReader
 {
     private static readonly string[] EventNames = BuildEventNames();
 
-    /// <summary>The training data and, per end-user (external id), the values of their attributes flagged sensitive.</summary>
+    /// <summary>
+    /// The training data and, per end-user (id as stored), the values of their attributes flagged sensitive, decrypted
+    /// with <paramref name="attributeValues"/> for the per-group figures; with null they are not read (tuning needs none).
+    /// </summary>
     public static async Task<(TrainingData Data, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SensitiveAttributes)> ReadAsync(
-        IAppDbContext db, ConsentedEndUsers consent, IProgress<int>? rowsRead, CancellationToken cancellationToken)
+        IAppDbContext db, ConsentedEndUsers consent, IAttributeValueProtector? attributeValues, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(consent);
@@ -46,6 +49,11 @@ public static class TrainingDataReader
         }
 
         var sensitive = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        if (attributeValues is null)
+        {
+            return (builder.Build(), sensitive);
+        }
+
         var attributes = db.EndUserAttributes.AsNoTracking().Where(a => a.IsSensitive).Select(a => new { a.EndUserId, a.Key, a.Value }).AsAsyncEnumerable();
         await foreach (var a in attributes.WithCancellation(cancellationToken))
         {
@@ -56,7 +64,7 @@ public static class TrainingDataReader
                     sensitive[user] = values = new Dictionary<string, string>(StringComparer.Ordinal);
                 }
 
-                ((Dictionary<string, string>)values)[a.Key] = a.Value;
+                ((Dictionary<string, string>)values)[a.Key] = attributeValues.Unprotect(db.TenantId, a.Value);
             }
         }
 

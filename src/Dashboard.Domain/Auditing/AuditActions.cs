@@ -34,4 +34,8 @@ public static class AuditActions
     public const string ModelVersionAutoActivated = "ModelVersion.AutoActivated";
     public const string ModelVersionUnusable = "ModelVersion.Unusable";
     public const string JobCancelled = "Job.CancelRequested";
+    public const string PseudonymisationRequested = "Privacy.PseudonymisationRequested";
+    public const string PseudonymisationTurnedOn = "Privacy.PseudonymisationTurnedOn";
+    public const string PseudonymKeyRotationRequested = "Privacy.PseudonymKeyRotationRequested";
+    public const string PseudonymKeyRotated = "Privacy.PseudonymKeyRotated";
 }

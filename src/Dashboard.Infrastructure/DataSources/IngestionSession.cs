@@ -1,5 +1,6 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Application.Privacy;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Infrastructure.Persistence;
@@ -14,6 +15,11 @@ namespace Dashboard.Infrastructure.DataSources;
 /// that grows, with the number of distinct ids, not of rows. A bulk session loads the maps whole and
 /// reads the stored interactions into 64-bit keys once; a batch session looks each id and interaction up
 /// through the tenant's indexes. Disposed without commit = rolled back.
+/// <para>
+/// End-user ids pass <see cref="TenantPseudonyms.Stored"/> before any lookup or insert, so a tenant that
+/// pseudonymises never has a raw id written; values of attributes flagged sensitive pass the
+/// <see cref="IAttributeValueProtector"/> and are stored encrypted.
+/// </para>
 /// </summary>
 internal sealed class IngestionSession : IIngestionSession
 {
@@ -25,6 +31,8 @@ internal sealed class IngestionSession : IIngestionSession
     private readonly Guid _tenantId;
     private readonly DateTime _now;
     private readonly bool _bulk;
+    private readonly TenantPseudonyms _pseudonyms;
+    private readonly IAttributeValueProtector _attributeValues;
     private readonly ProviderCommands _commands;
     private readonly Dictionary<string, long> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _items = new(StringComparer.Ordinal);
@@ -44,9 +52,12 @@ internal sealed class IngestionSession : IIngestionSession
     private HashSet<ulong>? _storedInteractions;
     private bool _committed;
 
-    public IngestionSession(DashboardDbContext db, IDbContextTransaction tx, Guid tenantId, DateTime now, bool bulk)
+    public IngestionSession(
+        DashboardDbContext db, IDbContextTransaction tx, Guid tenantId, DateTime now, bool bulk, TenantPseudonyms pseudonyms, IAttributeValueProtector attributeValues)
     {
         _db = db;
+        _pseudonyms = pseudonyms;
+        _attributeValues = attributeValues;
         _tx = tx;
         _tenantId = tenantId;
         _now = now;
@@ -157,12 +168,15 @@ internal sealed class IngestionSession : IIngestionSession
         _storedInteractions = [];
     }
 
+    public string StoredEndUserId(string externalId) => _pseudonyms.Stored(externalId);
+
     public ValueTask<long> UserIdAsync(string externalId, CancellationToken cancellationToken)
     {
-        if (Find(_users, _findUser, externalId) is not { } id)
+        var stored = _pseudonyms.Stored(externalId);
+        if (Find(_users, _findUser, stored) is not { } id)
         {
-            id = _insertUser.With(_tenantId, externalId, _now).ExecuteId();
-            _users[externalId] = id;
+            id = _insertUser.With(_tenantId, stored, _now).ExecuteId();
+            _users[stored] = id;
             UsersCreated++;
         }
 
@@ -170,7 +184,7 @@ internal sealed class IngestionSession : IIngestionSession
     }
 
     public ValueTask<long?> FindUserIdAsync(string externalId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Find(_users, _findUser, externalId));
+        ValueTask.FromResult(Find(_users, _findUser, _pseudonyms.Stored(externalId)));
 
     /// <summary>The id from the map; a batch session asks the database on a miss (a bulk session's map is complete).</summary>
     private long? Find(Dictionary<string, long> map, ProviderCommands.Prepared lookup, string externalId)
@@ -302,7 +316,8 @@ internal sealed class IngestionSession : IIngestionSession
         foreach (var attribute in attributes)
         {
             _deleteUserAttribute.With(userId, attribute.Key, _tenantId).Execute();
-            _insertUserAttribute.With(_tenantId, userId, attribute.Key, attribute.Value, attribute.Sensitive, attribute.QuasiIdentifier).Execute();
+            var value = attribute.Sensitive ? _attributeValues.Protect(_tenantId, attribute.Value) : attribute.Value;
+            _insertUserAttribute.With(_tenantId, userId, attribute.Key, value, attribute.Sensitive, attribute.QuasiIdentifier).Execute();
         }
 
         return ValueTask.CompletedTask;

@@ -1,11 +1,13 @@
 using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Application.Privacy;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Infrastructure.DataSources;
 
 /// <inheritdoc />
-internal sealed class IngestionWriter(IDbContextFactory<DashboardDbContext> factory, TimeProvider time) : IIngestionWriter
+internal sealed class IngestionWriter(
+    IDbContextFactory<DashboardDbContext> factory, TimeProvider time, PseudonymKeyRing pseudonyms, IAttributeValueProtector attributeValues) : IIngestionWriter
 {
     public Task<IIngestionSession> BeginAsync(Guid tenantId, CancellationToken cancellationToken) => BeginAsync(tenantId, bulk: true, cancellationToken);
 
@@ -27,7 +29,11 @@ internal sealed class IngestionWriter(IDbContextFactory<DashboardDbContext> fact
             }
 
             var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            var session = new IngestionSession(db, tx, tenantId, time.GetUtcNow().UtcDateTime, bulk);
+
+            // Read inside the transaction, never from the cache: the ids this session stores follow the
+            // settings and keys as they are when it writes, even on a node that has not seen a change yet.
+            var ids = await pseudonyms.ReadAsync(db, cancellationToken);
+            var session = new IngestionSession(db, tx, tenantId, time.GetUtcNow().UtcDateTime, bulk, ids, attributeValues);
             if (bulk)
             {
                 await session.LoadMapsAsync(cancellationToken);

@@ -48,7 +48,7 @@ public sealed class TuneBlendJobHandler(ITenantDbContextFactory dbFactory, ICons
         await using (var db = dbFactory.CreateForTenant(context.TenantId))
         {
             (data, _) = await TrainingDataReader.ReadAsync(
-                db, consent, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
+                db, consent, null, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
         }
 
         var progress = new InlineProgress<TrainingProgress>(p =>
