@@ -65,6 +65,11 @@ public sealed class RekeyPseudonymsJobHandler(
         var written = new List<Guid>();
         var replaced = new List<Guid>();
         List<Guid> blendIds;
+
+        // Protected before the transaction opens: the first protection may create Data Protection's own key,
+        // which is stored in the same database and would wait for this run's write lock on SQLite.
+        var key = RandomNumberGenerator.GetBytes(Pseudonym.KeyBytes);
+        var protectedKey = protector.Protect(tenantId, key);
         try
         {
             await using var session = await writer.BeginBatchAsync(tenantId, ct);
@@ -84,10 +89,9 @@ public sealed class RekeyPseudonymsJobHandler(
             await RefuseWhileOthersRunAsync(db, context.JobRunId, ct);
             var now = time.GetUtcNow().UtcDateTime;
             var keys = await db.PseudonymKeys.OrderBy(k => k.CreatedAtUtc).ToListAsync(ct);
-            var key = RandomNumberGenerator.GetBytes(Pseudonym.KeyBytes);
             var previous = keys.LastOrDefault();
             var created = previous is not null && previous.CreatedAtUtc >= now ? previous.CreatedAtUtc.AddTicks(1) : now;
-            db.PseudonymKeys.Add(new PseudonymKey { TenantId = tenantId, ProtectedKey = protector.Protect(tenantId, key), CreatedAtUtc = created });
+            db.PseudonymKeys.Add(new PseudonymKey { TenantId = tenantId, ProtectedKey = protectedKey, CreatedAtUtc = created });
             string Rename(string id) => Pseudonym.Of(key, id);
 
             context.Progress.Report(new JobProgress(5, "Re-keying end-user ids"));

@@ -15,6 +15,9 @@ internal sealed class IngestionWriter(
 
     private async Task<IIngestionSession> BeginAsync(Guid tenantId, bool bulk, CancellationToken cancellationToken)
     {
+        // Data Protection creates (and later renews) its key on first use and stores it in this same database; on
+        // SQLite that write would wait for the session's own write lock, so the key is made sure of before the session opens.
+        attributeValues.Protect(tenantId, string.Empty);
         var db = await factory.CreateDbContextAsync(cancellationToken);
         try
         {
