@@ -36,6 +36,12 @@ internal sealed class IngestionSession : IIngestionSession
     private readonly ProviderCommands _commands;
     private readonly Dictionary<string, long> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _items = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// With pseudonymisation on: end-user ids as sent → database id, so an import hashes each distinct id once, not
+    /// once per row. In memory for the session only; what is stored is the pseudonym.
+    /// </summary>
+    private readonly Dictionary<string, long> _usersAsSent = new(StringComparer.Ordinal);
     private readonly ProviderCommands.Prepared _findUser;
     private readonly ProviderCommands.Prepared _findItem;
     private readonly ProviderCommands.Prepared _findInteraction;
@@ -120,6 +126,7 @@ internal sealed class IngestionSession : IIngestionSession
     public async Task LoadMapsAsync(CancellationToken cancellationToken)
     {
         _users.Clear();
+        _usersAsSent.Clear();
         _items.Clear();
         await foreach (var u in _db.EndUsers.AsNoTracking().Select(u => new { u.ExternalId, u.Id }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -164,14 +171,22 @@ internal sealed class IngestionSession : IIngestionSession
         await _db.EndUsers.ExecuteDeleteAsync(cancellationToken);
         await _db.Items.ExecuteDeleteAsync(cancellationToken);
         _users.Clear();
+        _usersAsSent.Clear();
         _items.Clear();
         _storedInteractions = [];
     }
+
+    public bool PseudonymisesEndUserIds => _pseudonyms.Enabled;
 
     public string StoredEndUserId(string externalId) => _pseudonyms.Stored(externalId);
 
     public ValueTask<long> UserIdAsync(string externalId, CancellationToken cancellationToken)
     {
+        if (_pseudonyms.Enabled && _usersAsSent.TryGetValue(externalId, out var known))
+        {
+            return ValueTask.FromResult(known);
+        }
+
         var stored = _pseudonyms.Stored(externalId);
         if (Find(_users, _findUser, stored) is not { } id)
         {
@@ -180,11 +195,33 @@ internal sealed class IngestionSession : IIngestionSession
             UsersCreated++;
         }
 
+        RememberAsSent(externalId, id);
         return ValueTask.FromResult(id);
     }
 
-    public ValueTask<long?> FindUserIdAsync(string externalId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Find(_users, _findUser, _pseudonyms.Stored(externalId)));
+    public ValueTask<long?> FindUserIdAsync(string externalId, CancellationToken cancellationToken)
+    {
+        if (_pseudonyms.Enabled && _usersAsSent.TryGetValue(externalId, out var known))
+        {
+            return ValueTask.FromResult<long?>(known);
+        }
+
+        var id = Find(_users, _findUser, _pseudonyms.Stored(externalId));
+        if (id is { } found)
+        {
+            RememberAsSent(externalId, found);
+        }
+
+        return ValueTask.FromResult(id);
+    }
+
+    private void RememberAsSent(string externalId, long id)
+    {
+        if (_pseudonyms.Enabled)
+        {
+            _usersAsSent[externalId] = id;
+        }
+    }
 
     /// <summary>The id from the map; a batch session asks the database on a miss (a bulk session's map is complete).</summary>
     private long? Find(Dictionary<string, long> map, ProviderCommands.Prepared lookup, string externalId)
