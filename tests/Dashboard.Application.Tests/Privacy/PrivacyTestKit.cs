@@ -1,10 +1,8 @@
-using Dashboard.Application.Common;
 using Dashboard.Application.Privacy;
 using Dashboard.Application.Tests.Support;
 using Dashboard.Application.Tests.Training;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Application.Tests.Privacy;
 
@@ -77,8 +75,4 @@ internal static class PrivacyTestKit
 
         return found;
     }
-
-    public static IAppDbContext Db(TestHost host, Guid tenantId) => host.CreateTenantContext(tenantId);
-
-    public static PseudonymKeyRing KeyRing(TestHost host) => host.Services.GetRequiredService<PseudonymKeyRing>();
 }
