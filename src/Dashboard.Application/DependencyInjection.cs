@@ -65,8 +65,10 @@ public static class DependencyInjection
         services.AddSingleton<IConsentGate, ConsentGate>();
         services.AddScoped<ConsentService>();
         services.AddScoped<Privacy.ConsentsApi.ConsentIngestService>();
-        services.AddSingleton<IPseudonymizer, PlainIdsPseudonymizer>();
-        services.AddSingleton<IAttributeValueProtector, PlainAttributeValues>();
+        services.AddSingleton<PseudonymKeyRing>();
+        services.AddSingleton<IPseudonymizer, HmacPseudonymizer>();
+        services.AddScoped<PseudonymisationService>();
+        services.AddScoped<IJobHandler, RekeyPseudonymsJobHandler>();
         services.TryAddSingleton<IRandomSource>(CryptoRandomSource.Instance);
         services.AddScoped<AnonymitySettingsService>();
         services.AddScoped<GeneralisationRulesService>();

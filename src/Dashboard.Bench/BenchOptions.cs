@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Dashboard.Bench;
 
-/// <summary>Command line: <c>&lt;task&gt; --data &lt;dir|file&gt; --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000] [--passes 2]</c>.</summary>
+/// <summary>Command line: <c>&lt;task&gt; --data &lt;dir|file&gt; --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000] [--passes 2] [--pseudonymise off|on|both]</c>.</summary>
 internal sealed record BenchOptions(
     string Task,
     string? Data,
@@ -11,10 +11,11 @@ internal sealed record BenchOptions(
     IReadOnlyList<string>? Algorithms,
     IReadOnlyList<int> Sizes,
     int Passes = 1,
-    int Seconds = 30)
+    int Seconds = 30,
+    IReadOnlyList<bool>? Pseudonymise = null)
 {
     public const string Usage =
-        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)]";
+        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)]";
 
     /// <summary>Every task the program runs.</summary>
     private static readonly HashSet<string> Tasks =
@@ -42,7 +43,7 @@ internal sealed record BenchOptions(
             values[args[i][2..]] = args[++i];
         }
 
-        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes", "passes", "seconds"], StringComparer.Ordinal);
+        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes", "passes", "seconds", "pseudonymise"], StringComparer.Ordinal);
         foreach (var key in values.Keys)
         {
             if (!known.Contains(key))
@@ -80,6 +81,14 @@ internal sealed record BenchOptions(
             throw new ArgumentException("--seconds must be 1 or more.");
         }
 
-        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes, passes, seconds);
+        IReadOnlyList<bool> pseudonymise = values.GetValueOrDefault("pseudonymise", "off") switch
+        {
+            "off" => [false],
+            "on" => [true],
+            "both" => [false, true],
+            var other => throw new ArgumentException($"--pseudonymise must be off, on or both, not '{other}'."),
+        };
+
+        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes, passes, seconds, pseudonymise);
     }
 }

@@ -103,7 +103,7 @@ internal static class ConsentGateTask
             var clock = Stopwatch.StartNew();
             await using (var db = dbFactory.CreateForTenant(tenantId))
             {
-                await TrainingDataReader.ReadAsync(db, ConsentedEndUsers.Everyone("bench", asOf), null, CancellationToken.None);
+                await TrainingDataReader.ReadAsync(db, ConsentedEndUsers.Everyone("bench", asOf), null, null, CancellationToken.None);
             }
 
             without.Add(clock.Elapsed.TotalSeconds);
@@ -112,7 +112,7 @@ internal static class ConsentGateTask
             gateQuery.Add(clock.Elapsed.TotalSeconds);
             await using (var db = dbFactory.CreateForTenant(tenantId))
             {
-                var (data, _, excluded) = await TrainingDataReader.ReadAsync(db, consent, null, CancellationToken.None);
+                var (data, _, excluded) = await TrainingDataReader.ReadAsync(db, consent, null, null, CancellationToken.None);
                 counts = (data.Profile().EndUsers, excluded);
             }
 

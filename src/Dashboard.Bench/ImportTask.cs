@@ -4,7 +4,9 @@ using System.Text;
 using Dashboard.Application;
 using Dashboard.Application.DataSources.Import;
 using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Application.Privacy;
 using Dashboard.Domain.DataSources;
+using Dashboard.Domain.Privacy;
 using Dashboard.Domain.Tenancy;
 using Dashboard.Infrastructure;
 using Dashboard.Infrastructure.Persistence;
@@ -25,6 +27,12 @@ namespace Dashboard.Bench;
 /// rows: memory that stays flat while rows grow shows that nothing is buffered whole. With
 /// <c>--passes 2</c> the same file is imported again into the same database: every row is then found
 /// already stored (the append-mode de-duplication), which measures that check on a full tenant.
+/// <para>
+/// With <c>--format ml1m --data &lt;ml-1m folder&gt;</c> the MovieLens 1M <c>ratings.dat</c> is imported instead (through the
+/// same MovieLens reader and mapping as an upload). With <c>--pseudonymise on</c> the tenant pseudonymises end-user ids
+/// (a key as the re-key job makes it), so every row's id is HMAC'd on the way in; <c>both</c> runs each import twice,
+/// plain and pseudonymised, each into a fresh database, for the overhead.
+/// </para>
 /// </summary>
 internal static class ImportTask
 {
@@ -33,29 +41,35 @@ internal static class ImportTask
     public static async Task<IReadOnlyList<BenchRow>> RunAsync(BenchOptions options)
     {
         var rows = new List<BenchRow>();
-        foreach (var size in options.Sizes)
+        var movieLens = options.Format == "ml1m";
+        if (movieLens && options.Data is null)
         {
-            var folder = Path.Combine(Path.GetTempPath(), "dashboard-bench-import", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            try
+            throw new ArgumentException("--format ml1m needs --data <the ml-1m folder or its ratings.dat>.");
+        }
+
+        foreach (var size in movieLens ? [0] : options.Sizes)
+        {
+            foreach (var pseudonymise in options.Pseudonymise ?? [false])
             {
-                rows.AddRange(await RunOneAsync(folder, size, options.Passes));
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
+                var folder = Path.Combine(Path.GetTempPath(), "dashboard-bench-import", Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(folder);
+                try
+                {
+                    var source = movieLens ? Source.MovieLens1M(options.Data!) : await Source.SyntheticAsync(folder, size);
+                    rows.AddRange(await RunOneAsync(folder, source, options.Passes, pseudonymise));
+                }
+                finally
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
         }
 
         return rows;
     }
 
-    private static async Task<IReadOnlyList<BenchRow>> RunOneAsync(string folder, int size, int passes)
+    private static async Task<IReadOnlyList<BenchRow>> RunOneAsync(string folder, Source source, int passes, bool pseudonymise)
     {
-        var csv = Path.Combine(folder, "interactions.csv");
-        var generate = Stopwatch.StartNew();
-        await WriteCsvAsync(csv, size);
-        Console.Error.WriteLine($"generated {size:N0} rows ({new FileInfo(csv).Length / 1048576.0:F0} MB) in {generate.Elapsed.TotalSeconds:F1} s");
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder, EnvironmentName = "Bench" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -78,21 +92,38 @@ internal static class ImportTask
             await db.SaveChangesAsync();
         }
 
+        if (pseudonymise)
+        {
+            await PseudonymiseAsync(host.Services, tenantId);
+        }
+
         var rows = new List<BenchRow>();
         for (var pass = 1; pass <= passes; pass++)
         {
-            rows.Add(await ImportOnceAsync(host.Services, tenantId, csv, size, pass));
+            rows.Add(await ImportOnceAsync(host.Services, tenantId, source, pass, pseudonymise));
         }
 
         return rows;
     }
 
-    private static async Task<BenchRow> ImportOnceAsync(IServiceProvider services, Guid tenantId, string csv, int size, int pass)
+    /// <summary>The tenant's state after the re-key job turned pseudonymisation on: the setting and one protected key.</summary>
+    private static async Task PseudonymiseAsync(IServiceProvider services, Guid tenantId)
+    {
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(Recommender.Privacy.Pseudonym.KeyBytes);
+        var protectedKey = services.GetRequiredService<IPseudonymKeyProtector>().Protect(tenantId, key);
+        await using var db = services.GetRequiredService<Dashboard.Application.Common.ITenantDbContextFactory>().CreateForTenant(tenantId);
+        db.PrivacySettings.Add(new PrivacySettings { TenantId = tenantId, PseudonymiseEndUserIds = true, PseudonymisedSinceUtc = DateTime.UtcNow });
+        db.PseudonymKeys.Add(new PseudonymKey { TenantId = tenantId, ProtectedKey = protectedKey, CreatedAtUtc = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<BenchRow> ImportOnceAsync(IServiceProvider services, Guid tenantId, Source source, int pass, bool pseudonymise)
     {
         GC.Collect();
         var report = new ImportReport(DatasetKind.Interactions);
         var settings = new ImportSettings(ImportMode.Append, BadRowPolicy.SkipBadRows, 1, UnknownItemPolicy.CreatePlaceholder, null, EventWeights.Default,
-            new AcceptedTimes(IngestionRules.DefaultEarliestUtc, new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc)));
+            new AcceptedTimes(source.EarliestUtc, new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc)));
+        var size = source.Rows;
         var checkpoints = new[] { size / 10, size / 2 };
         var next = 0;
         var marks = new List<(long Rows, double Seconds, double WorkingSetMb)>();
@@ -109,9 +140,7 @@ internal static class ImportTask
         });
         await using (var session = await services.GetRequiredService<IIngestionWriter>().BeginAsync(tenantId, CancellationToken.None))
         {
-            await ImportPipeline.RunAsync(session, DatasetKind.Interactions,
-                async ct => await DelimitedFileReader.OpenAsync(File.OpenRead(csv), null, null, cancellationToken: ct),
-                null, settings, report, progress, CancellationToken.None);
+            await ImportPipeline.RunAsync(session, DatasetKind.Interactions, source.Open, source.Mapping, settings, report, progress, CancellationToken.None);
             await session.CommitAsync(CancellationToken.None);
         }
 
@@ -136,8 +165,33 @@ internal static class ImportTask
             metrics[$"WS MB @{r / 1000:N0}k"] = ws;
         }
 
-        return new BenchRow("import", "synthetic csv", pass == 1 ? $"import {size:N0} rows" : $"import {size:N0} rows again (pass {pass})", metrics, total,
+        var what = (pass == 1 ? $"import {size:N0} rows" : $"import {size:N0} rows again (pass {pass})") + (pseudonymise ? ", pseudonymised ids" : string.Empty);
+        return new BenchRow("import", source.Name, what, metrics, total,
             Note: string.Join("; ", marks.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Rows / 1000:N0}k rows at {m.Seconds:F1} s"))));
+    }
+
+    /// <summary>What one import reads: a file, how to open and map it, how many rows it has, the earliest time it holds.</summary>
+    private sealed record Source(
+        string Name, int Rows, DateTime EarliestUtc, ColumnMapping? Mapping, Func<CancellationToken, Task<ITabularReader>> Open)
+    {
+        public static async Task<Source> SyntheticAsync(string folder, int size)
+        {
+            var csv = Path.Combine(folder, "interactions.csv");
+            var generate = Stopwatch.StartNew();
+            await WriteCsvAsync(csv, size);
+            Console.Error.WriteLine($"generated {size:N0} rows ({new FileInfo(csv).Length / 1048576.0:F0} MB) in {generate.Elapsed.TotalSeconds:F1} s");
+            return new Source("synthetic csv", size, IngestionRules.DefaultEarliestUtc, null,
+                async ct => await DelimitedFileReader.OpenAsync(File.OpenRead(csv), null, null, cancellationToken: ct));
+        }
+
+        public static Source MovieLens1M(string data)
+        {
+            var path = Directory.Exists(data) ? Path.Combine(data, "ratings.dat") : data;
+            var rows = File.ReadLines(path).Count();
+            return new Source("MovieLens 1M ratings.dat", rows, MovieLensFormat.FirstRatingUtc,
+                MovieLensFormat.Mapping(FileFormat.MovieLens1M, DatasetKind.Interactions),
+                async ct => await MovieLensFormat.OpenAsync(File.OpenRead(path), FileFormat.MovieLens1M, DatasetKind.Interactions, ct));
+        }
     }
 
     /// <summary>Deterministic rows: the same file for the same size, every time.</summary>

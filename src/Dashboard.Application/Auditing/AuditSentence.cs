@@ -48,6 +48,10 @@ public static class AuditSentence
         (AuditActions.GeneralisationRemoved, "Generalisation removed"),
         (AuditActions.ConsentPurposeAdded, "Consent purpose added"),
         (AuditActions.NoRecordMeansConsentedChanged, "Meaning of no consent record changed"),
+        (AuditActions.PseudonymisationRequested, "Pseudonymisation requested"),
+        (AuditActions.PseudonymisationTurnedOn, "Pseudonymisation turned on"),
+        (AuditActions.PseudonymKeyRotationRequested, "Pseudonym key rotation requested"),
+        (AuditActions.PseudonymKeyRotated, "Pseudonym key rotated"),
     ];
 
     public static string Label(string action) =>
@@ -107,6 +111,10 @@ public static class AuditSentence
             AuditActions.ConsentPurposeAdded => $"Added the consent purpose “{subject}”.",
             AuditActions.NoRecordMeansConsentedChanged =>
                 $"Changed what an end-user with no consent record means from “{entry.Before?.ToLowerInvariant()}” to “{entry.After?.ToLowerInvariant()}”.",
+            AuditActions.PseudonymisationRequested => "Asked to turn pseudonymisation of end-user ids on; a job re-keys the stored ids, and it cannot be turned off again.",
+            AuditActions.PseudonymisationTurnedOn => $"Turned pseudonymisation of end-user ids on: {Rekeyed(after)}.",
+            AuditActions.PseudonymKeyRotationRequested => "Asked to rotate the pseudonym key; a job re-keys the stored ids.",
+            AuditActions.PseudonymKeyRotated => $"Rotated the pseudonym key (the previous one was created {AuditFields.Value(before, "Key created") ?? "earlier"}): {Rekeyed(after)}.",
             _ => $"{Label(entry.Action)}: {subject}.",
         };
     }
@@ -157,6 +165,10 @@ public static class AuditSentence
             ? $"Saved the {what} “{subject}” without changing its settings."
             : $"Changed the {what} “{subject}”: {string.Join("; ", changes)}.";
     }
+
+    private static string Rekeyed(IReadOnlyList<AuditField>? after) =>
+        $"{AuditFields.Value(after, "End-users re-keyed") ?? "0"} end-user ids, {AuditFields.Value(after, "Served lists re-keyed") ?? "0"} served lists "
+        + $"and {AuditFields.Value(after, "Models re-keyed") ?? "0"} stored models re-keyed";
 
     private static string Replacing(string? before) => before is { Length: > 0 } ? $" in place of {before}" : string.Empty;
 

@@ -14,15 +14,25 @@ namespace Dashboard.Application.Recommendations;
 /// explanations, and the events received since its training (as the serving API passes them, so the page and the
 /// API give the same list). An end-user without Personalisation consent gets the popular items, as from the API.
 /// Read-only; needs ViewDashboard.
+/// <para>
+/// When the organisation pseudonymises end-user ids, an id typed on the page is hashed like the serving API hashes
+/// it, so typing the id the organisation knows finds the end-user; ids already in the pseudonym format (picked from
+/// the suggestions) are used as they are.
+/// </para>
 /// </summary>
 public sealed class RecommendationPreviewService(
-    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IActiveModelCache models, RecommendationServingService serving, IConsentGate consent)
+    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IActiveModelCache models, RecommendationServingService serving, IConsentGate consent,
+    PseudonymKeyRing pseudonyms)
 {
     public const int MaxSuggestions = 20;
 
     public const int HistoryShown = 20;
 
-    /// <summary>End-user ids that start with <paramref name="prefix"/> (case as stored), shortest first; the first few when the prefix is empty.</summary>
+    /// <summary>
+    /// End-user ids (as stored) that start with <paramref name="prefix"/> (case as stored), shortest first; the first
+    /// few when the prefix is empty. With pseudonymisation on, the pseudonym of the whole typed id comes first when
+    /// the organisation has that end-user.
+    /// </summary>
     public async Task<IReadOnlyList<string>> FindEndUsersAsync(string? prefix, CancellationToken cancellationToken = default)
     {
         var caller = await ReaderAsync(cancellationToken);
@@ -34,7 +44,17 @@ public sealed class RecommendationPreviewService(
             query = query.Where(u => u.ExternalId.StartsWith(text));
         }
 
-        return await query.OrderBy(u => u.ExternalId.Length).ThenBy(u => u.ExternalId).Select(u => u.ExternalId).Take(MaxSuggestions).ToListAsync(cancellationToken);
+        var found = await query.OrderBy(u => u.ExternalId.Length).ThenBy(u => u.ExternalId).Select(u => u.ExternalId).Take(MaxSuggestions).ToListAsync(cancellationToken);
+        var state = await pseudonyms.GetAsync(caller.TenantId, cancellationToken);
+        if (!state.Enabled || text.Length == 0 || Recommender.Privacy.Pseudonym.IsPseudonym(text))
+        {
+            return found;
+        }
+
+        var stored = state.Stored(text);
+        return await db.EndUsers.AnyAsync(u => u.ExternalId == stored, cancellationToken)
+            ? [stored, .. found.Where(id => id != stored).Take(MaxSuggestions - 1)]
+            : found;
     }
 
     /// <summary>The end-user's latest interactions, newest first; empty for an id the organisation does not have.</summary>
@@ -42,9 +62,10 @@ public sealed class RecommendationPreviewService(
     {
         ArgumentNullException.ThrowIfNull(endUserId);
         var caller = await ReaderAsync(cancellationToken);
+        var stored = await StoredAsync(caller.TenantId, endUserId, cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
         var rows = await db.Interactions.AsNoTracking()
-            .Where(i => i.EndUser!.ExternalId == endUserId)
+            .Where(i => i.EndUser!.ExternalId == stored)
             .OrderByDescending(i => i.OccurredAtUtc).ThenByDescending(i => i.Id)
             .Take(HistoryShown)
             .Select(i => new { i.Item!.ExternalId, i.Item.Title, i.Item.Category, i.Type, i.Value, i.OccurredAtUtc })
@@ -70,7 +91,7 @@ public sealed class RecommendationPreviewService(
             return new PreviewList(blendId, blendName, null, null);
         }
 
-        var user = endUserId.Trim();
+        var user = await StoredAsync(caller.TenantId, endUserId.Trim(), cancellationToken);
         var consented = await consent.AllowsAsync(caller.TenantId, ConsentPurpose.Personalisation, user, cancellationToken);
         var list = active.Model.Recommend(user, Math.Clamp(count, 1, Recommender.Serving.BlendSpec.MaxListSize), new Recommender.Serving.RecommendOptions
         {
@@ -78,6 +99,13 @@ public sealed class RecommendationPreviewService(
             Personalise = consented,
         });
         return new PreviewList(blendId, blendName, active.VersionNumber, list);
+    }
+
+    /// <summary>The id the end-user is stored under: a pseudonym picked from the suggestions as it is, anything else hashed when the organisation pseudonymises.</summary>
+    private async Task<string> StoredAsync(Guid tenantId, string endUserId, CancellationToken cancellationToken)
+    {
+        var state = await pseudonyms.GetAsync(tenantId, cancellationToken);
+        return state.Enabled && !Recommender.Privacy.Pseudonym.IsPseudonym(endUserId) ? state.Stored(endUserId) : endUserId;
     }
 
     private Task<CallerContext> ReaderAsync(CancellationToken cancellationToken) => currentUser.DemandAsync(Policies.ViewDashboard, cancellationToken);

@@ -23,7 +23,8 @@ namespace Dashboard.Application.Recommendations;
 /// consent gate's snapshot, no database read per request) gets the popular items, marked as not personalised for that reason.
 /// </summary>
 public sealed class RecommendationServingService(
-    IActiveModelCache models, ITenantDbContextFactory dbFactory, RecentEventsBuffer recentEvents, ServedRecommendationLog log, IConsentGate consent, TimeProvider time)
+    IActiveModelCache models, ITenantDbContextFactory dbFactory, RecentEventsBuffer recentEvents, ServedRecommendationLog log, IConsentGate consent,
+    IPseudonymizer pseudonymizer, TimeProvider time)
 {
     public const int MinCount = 1;
     public const int MaxCount = BlendSpec.MaxListSize;
@@ -54,20 +55,23 @@ public sealed class RecommendationServingService(
             return problem!;
         }
 
-        var consented = await consent.AllowsAsync(tenantId, ConsentPurpose.Personalisation, user, cancellationToken);
-        var list = active.Model.Recommend(user, count, new RecommendOptions
+        // The model, the consent gate, the recent events and the log all know the end-user by the id they are stored under.
+        var stored = await pseudonymizer.StoredEndUserIdAsync(tenantId, user, cancellationToken);
+        var consented = await consent.AllowsAsync(tenantId, ConsentPurpose.Personalisation, stored, cancellationToken);
+        var list = active.Model.Recommend(stored, count, new RecommendOptions
         {
             ExcludeCategories = excludeCategories,
-            RecentEvents = consented ? await RecentEventsAsync(tenantId, active.VersionId, user, cancellationToken) : [],
+            RecentEvents = consented ? await RecentEventsAsync(tenantId, active.VersionId, stored, cancellationToken) : [],
             ExplainByHistory = false,
             Personalise = consented,
         });
-        return Served(tenantId, active, list.Personalised, list.Items, user, null, noConsent: !consented);
+        return Served(tenantId, active, list.Personalised, list.Items, stored, null, noConsent: !consented);
     }
 
     /// <summary>
     /// The end-user's events received since the version's training began (so possibly missing from it); the
-    /// API and the Recommendations page both pass them, so both show the same list.
+    /// API and the Recommendations page both pass them, so both show the same list. <paramref name="endUserId"/> is
+    /// the id as stored (the pseudonym when the tenant pseudonymises), see <see cref="IPseudonymizer"/>.
     /// </summary>
     public async Task<IReadOnlyList<RecentEvent>> RecentEventsAsync(Guid tenantId, Guid versionId, string endUserId, CancellationToken cancellationToken = default) =>
         recentEvents.Since(tenantId, endUserId, await TrainingStartAsync(tenantId, versionId, cancellationToken));

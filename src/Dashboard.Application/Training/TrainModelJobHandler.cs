@@ -25,6 +25,7 @@ namespace Dashboard.Application.Training;
 public sealed class TrainModelJobHandler(
     ITenantDbContextFactory dbFactory,
     IConsentGate consentGate,
+    IAttributeValueProtector attributeValues,
     IModelArtifactStore store,
     ModelActivation activation,
     TimeProvider time,
@@ -77,11 +78,13 @@ public sealed class TrainModelJobHandler(
         }
 
         Blend blend;
+        int idGeneration;
         await using (var db = dbFactory.CreateForTenant(context.TenantId))
         {
             blend = await db.Blends.AsNoTracking().FirstOrDefaultAsync(b => b.Id == parameters.BlendId, ct)
                 ?? throw new NotFoundException("The blend to train no longer exists.");
             await RefuseSecondRunAsync(db, blend, context.JobRunId, ct);
+            idGeneration = await PseudonymGeneration.ReadAsync(db, ct);
         }
 
         var spec = BlendSpec.FromJson(blend.SpecJson);
@@ -92,7 +95,7 @@ public sealed class TrainModelJobHandler(
         var (data, sensitive, excluded) = await RetryAsync(async () =>
         {
             await using var db = dbFactory.CreateForTenant(context.TenantId);
-            return await TrainingDataReader.ReadAsync(db, consent, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
+            return await TrainingDataReader.ReadAsync(db, consent, attributeValues, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
         }, ct);
         // Data that nobody may be trained on is a consent matter, not a lack of data: say so, and what to do.
         if (data.Count == 0 && excluded > 0)
@@ -130,7 +133,7 @@ public sealed class TrainModelJobHandler(
             var metrics = ToMetrics(evaluation);
             var manifest = ToManifest(data, consent, excluded);
             total.Stop();
-            var version = await RetryAsync(() => WriteVersionAsync(context, blend, spec, artifact, metrics, manifest, total.Elapsed, model.EngineVersion, ct), ct);
+            var version = await RetryAsync(() => WriteVersionAsync(context, blend, spec, artifact, metrics, manifest, total.Elapsed, model.EngineVersion, idGeneration, ct), ct);
             EndStage();
             var outcome = await AfterWriteAsync(context, version, ct);
             context.Progress.Report(new JobProgress(100,
@@ -172,12 +175,20 @@ public sealed class TrainModelJobHandler(
 
     /// <summary>The one transaction that makes the version exist; it takes the next number of the blend.</summary>
     private async Task<ModelVersion> WriteVersionAsync(
-        JobContext context, Blend blend, BlendSpec spec, ModelArtifact artifact, VersionMetrics metrics, DataManifest manifest, TimeSpan took, string engineVersion, CancellationToken ct)
+        JobContext context, Blend blend, BlendSpec spec, ModelArtifact artifact, VersionMetrics metrics, DataManifest manifest, TimeSpan took, string engineVersion,
+        int idGeneration, CancellationToken ct)
     {
         await using var db = dbFactory.CreateForTenant(context.TenantId);
         if (!await db.Blends.AnyAsync(b => b.Id == blend.Id, ct))
         {
             throw new NotFoundException("The blend was deleted while it was being trained; no version was written.");
+        }
+
+        if (await PseudonymGeneration.ReadAsync(db, ct) != idGeneration)
+        {
+            // The re-key job rewrote every stored model; this one was read before and would bring the old ids back.
+            throw new ValidationException("End-user ids were re-keyed (pseudonymisation) while this model was training, so it names end-users " +
+                "the old way and was not kept. Train again.");
         }
 
         var number = (await db.ModelVersions.Where(v => v.BlendId == blend.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;

@@ -17,11 +17,12 @@ public static class TrainingDataReader
     private static readonly string[] EventNames = BuildEventNames();
 
     /// <summary>
-    /// The training data, per end-user (external id) the values of their attributes flagged sensitive, and how many
-    /// end-users had interactions the consent gate did not allow.
+    /// The training data, per end-user (id as stored) the values of their attributes flagged sensitive — decrypted
+    /// with <paramref name="attributeValues"/> for the per-group figures; with null they are not read (tuning needs
+    /// none) — and how many end-users had interactions the consent gate did not allow.
     /// </summary>
     public static async Task<(TrainingData Data, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SensitiveAttributes, int EndUsersExcluded)> ReadAsync(
-        IAppDbContext db, ConsentedEndUsers consent, IProgress<int>? rowsRead, CancellationToken cancellationToken)
+        IAppDbContext db, ConsentedEndUsers consent, IAttributeValueProtector? attributeValues, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(consent);
@@ -54,6 +55,11 @@ public static class TrainingDataReader
         }
 
         var sensitive = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        if (attributeValues is null)
+        {
+            return (builder.Build(), sensitive, excluded.Count);
+        }
+
         var attributes = db.EndUserAttributes.AsNoTracking().Where(a => a.IsSensitive).Select(a => new { a.EndUserId, a.Key, a.Value }).AsAsyncEnumerable();
         await foreach (var a in attributes.WithCancellation(cancellationToken))
         {
@@ -64,7 +70,7 @@ public static class TrainingDataReader
                     sensitive[user] = values = new Dictionary<string, string>(StringComparer.Ordinal);
                 }
 
-                ((Dictionary<string, string>)values)[a.Key] = a.Value;
+                ((Dictionary<string, string>)values)[a.Key] = attributeValues.Unprotect(db.TenantId, a.Value);
             }
         }
 

@@ -40,4 +40,8 @@ public static class AuditActions
     public const string GeneralisationRemoved = "Privacy.GeneralisationRemoved";
     public const string ConsentPurposeAdded = "Privacy.ConsentPurposeAdded";
     public const string NoRecordMeansConsentedChanged = "Privacy.NoRecordMeansConsentedChanged";
+    public const string PseudonymisationRequested = "Privacy.PseudonymisationRequested";
+    public const string PseudonymisationTurnedOn = "Privacy.PseudonymisationTurnedOn";
+    public const string PseudonymKeyRotationRequested = "Privacy.PseudonymKeyRotationRequested";
+    public const string PseudonymKeyRotated = "Privacy.PseudonymKeyRotated";
 }

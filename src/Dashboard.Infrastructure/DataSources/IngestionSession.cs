@@ -1,5 +1,6 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Application.Privacy;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Privacy;
@@ -15,6 +16,11 @@ namespace Dashboard.Infrastructure.DataSources;
 /// that grows, with the number of distinct ids, not of rows. A bulk session loads the maps whole and
 /// reads the stored interactions into 64-bit keys once; a batch session looks each id and interaction up
 /// through the tenant's indexes. Disposed without commit = rolled back.
+/// <para>
+/// End-user ids pass <see cref="TenantPseudonyms.Stored"/> before any lookup or insert, so a tenant that
+/// pseudonymises never has a raw id written; values of attributes flagged sensitive pass the
+/// <see cref="IAttributeValueProtector"/> and are stored encrypted.
+/// </para>
 /// </summary>
 internal sealed class IngestionSession : IIngestionSession
 {
@@ -26,9 +32,17 @@ internal sealed class IngestionSession : IIngestionSession
     private readonly Guid _tenantId;
     private readonly DateTime _now;
     private readonly bool _bulk;
+    private readonly TenantPseudonyms _pseudonyms;
+    private readonly IAttributeValueProtector _attributeValues;
     private readonly ProviderCommands _commands;
     private readonly Dictionary<string, long> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _items = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// With pseudonymisation on: end-user ids as sent → database id, so an import hashes each distinct id once, not
+    /// once per row. In memory for the session only; what is stored is the pseudonym.
+    /// </summary>
+    private readonly Dictionary<string, long> _usersAsSent = new(StringComparer.Ordinal);
     private readonly ProviderCommands.Prepared _findUser;
     private readonly ProviderCommands.Prepared _findItem;
     private readonly ProviderCommands.Prepared _findInteraction;
@@ -46,9 +60,12 @@ internal sealed class IngestionSession : IIngestionSession
     private HashSet<ulong>? _storedInteractions;
     private bool _committed;
 
-    public IngestionSession(DashboardDbContext db, IDbContextTransaction tx, Guid tenantId, DateTime now, bool bulk)
+    public IngestionSession(
+        DashboardDbContext db, IDbContextTransaction tx, Guid tenantId, DateTime now, bool bulk, TenantPseudonyms pseudonyms, IAttributeValueProtector attributeValues)
     {
         _db = db;
+        _pseudonyms = pseudonyms;
+        _attributeValues = attributeValues;
         _tx = tx;
         _tenantId = tenantId;
         _now = now;
@@ -116,6 +133,7 @@ internal sealed class IngestionSession : IIngestionSession
     public async Task LoadMapsAsync(CancellationToken cancellationToken)
     {
         _users.Clear();
+        _usersAsSent.Clear();
         _items.Clear();
         await foreach (var u in _db.EndUsers.AsNoTracking().Select(u => new { u.ExternalId, u.Id }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -164,24 +182,57 @@ internal sealed class IngestionSession : IIngestionSession
         await _db.EndUsers.ExecuteDeleteAsync(cancellationToken);
         await _db.Items.ExecuteDeleteAsync(cancellationToken);
         _users.Clear();
+        _usersAsSent.Clear();
         _items.Clear();
         _storedInteractions = [];
     }
 
+    public bool PseudonymisesEndUserIds => _pseudonyms.Enabled;
+
+    public string StoredEndUserId(string externalId) => _pseudonyms.Stored(externalId);
+
     public ValueTask<long> UserIdAsync(string externalId, CancellationToken cancellationToken)
     {
-        if (Find(_users, _findUser, externalId) is not { } id)
+        if (_pseudonyms.Enabled && _usersAsSent.TryGetValue(externalId, out var known))
         {
-            id = _insertUser.With(_tenantId, externalId, _now).ExecuteId();
-            _users[externalId] = id;
+            return ValueTask.FromResult(known);
+        }
+
+        var stored = _pseudonyms.Stored(externalId);
+        if (Find(_users, _findUser, stored) is not { } id)
+        {
+            id = _insertUser.With(_tenantId, stored, _now).ExecuteId();
+            _users[stored] = id;
             UsersCreated++;
+        }
+
+        RememberAsSent(externalId, id);
+        return ValueTask.FromResult(id);
+    }
+
+    public ValueTask<long?> FindUserIdAsync(string externalId, CancellationToken cancellationToken)
+    {
+        if (_pseudonyms.Enabled && _usersAsSent.TryGetValue(externalId, out var known))
+        {
+            return ValueTask.FromResult<long?>(known);
+        }
+
+        var id = Find(_users, _findUser, _pseudonyms.Stored(externalId));
+        if (id is { } found)
+        {
+            RememberAsSent(externalId, found);
         }
 
         return ValueTask.FromResult(id);
     }
 
-    public ValueTask<long?> FindUserIdAsync(string externalId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Find(_users, _findUser, externalId));
+    private void RememberAsSent(string externalId, long id)
+    {
+        if (_pseudonyms.Enabled)
+        {
+            _usersAsSent[externalId] = id;
+        }
+    }
 
     /// <summary>The id from the map; a batch session asks the database on a miss (a bulk session's map is complete).</summary>
     private long? Find(Dictionary<string, long> map, ProviderCommands.Prepared lookup, string externalId)
@@ -313,7 +364,8 @@ internal sealed class IngestionSession : IIngestionSession
         foreach (var attribute in attributes)
         {
             _deleteUserAttribute.With(userId, attribute.Key, _tenantId).Execute();
-            _insertUserAttribute.With(_tenantId, userId, attribute.Key, attribute.Value, attribute.Sensitive, attribute.QuasiIdentifier).Execute();
+            var value = attribute.Sensitive ? _attributeValues.Protect(_tenantId, attribute.Value) : attribute.Value;
+            _insertUserAttribute.With(_tenantId, userId, attribute.Key, value, attribute.Sensitive, attribute.QuasiIdentifier).Execute();
         }
 
         return ValueTask.CompletedTask;

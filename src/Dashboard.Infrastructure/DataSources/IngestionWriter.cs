@@ -1,11 +1,13 @@
 using Dashboard.Application.DataSources.Ingestion;
+using Dashboard.Application.Privacy;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Infrastructure.DataSources;
 
 /// <inheritdoc />
-internal sealed class IngestionWriter(IDbContextFactory<DashboardDbContext> factory, TimeProvider time) : IIngestionWriter
+internal sealed class IngestionWriter(
+    IDbContextFactory<DashboardDbContext> factory, TimeProvider time, PseudonymKeyRing pseudonyms, IAttributeValueProtector attributeValues) : IIngestionWriter
 {
     public Task<IIngestionSession> BeginAsync(Guid tenantId, CancellationToken cancellationToken) => BeginAsync(tenantId, bulk: true, cancellationToken);
 
@@ -13,6 +15,9 @@ internal sealed class IngestionWriter(IDbContextFactory<DashboardDbContext> fact
 
     private async Task<IIngestionSession> BeginAsync(Guid tenantId, bool bulk, CancellationToken cancellationToken)
     {
+        // Data Protection creates (and later renews) its key on first use and stores it in this same database; on
+        // SQLite that write would wait for the session's own write lock, so the key is made sure of before the session opens.
+        attributeValues.Protect(tenantId, string.Empty);
         var db = await factory.CreateDbContextAsync(cancellationToken);
         try
         {
@@ -27,7 +32,11 @@ internal sealed class IngestionWriter(IDbContextFactory<DashboardDbContext> fact
             }
 
             var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            var session = new IngestionSession(db, tx, tenantId, time.GetUtcNow().UtcDateTime, bulk);
+
+            // Read inside the transaction, never from the cache: the ids this session stores follow the
+            // settings and keys as they are when it writes, even on a node that has not seen a change yet.
+            var ids = await pseudonyms.ReadAsync(db, cancellationToken);
+            var session = new IngestionSession(db, tx, tenantId, time.GetUtcNow().UtcDateTime, bulk, ids, attributeValues);
             if (bulk)
             {
                 await session.LoadMapsAsync(cancellationToken);

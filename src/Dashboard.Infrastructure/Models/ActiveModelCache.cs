@@ -20,7 +20,9 @@ namespace Dashboard.Infrastructure.Models;
 /// <para>
 /// Another node's activation is noticed by re-reading the blend's pointer (one indexed row) at most every
 /// <see cref="RecheckInterval"/> per blend — not on every request, which would add a database round trip to each
-/// recommendation. <see cref="Refresh"/> makes this node's own activations visible at once.
+/// recommendation. <see cref="Refresh"/> makes this node's own activations visible at once. A version whose stored
+/// artifact was replaced (re-keyed when the organisation pseudonymised its end-user ids or rotated the key) is
+/// loaded again the same way, so no node keeps serving end-users by their old ids.
 /// </para>
 /// A damaged or missing artifact is refused: the version is marked unusable and the model served before keeps serving.
 /// </summary>
@@ -32,7 +34,7 @@ internal sealed class ActiveModelCache(
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<(Guid Tenant, string Key), Slot> _slots = new();
-    private readonly ConcurrentDictionary<(Guid Tenant, Guid Version), Lazy<Task<BlendModel>>> _loads = new();
+    private readonly ConcurrentDictionary<(Guid Tenant, Guid Artifact), Lazy<Task<BlendModel>>> _loads = new();
 
     public async Task<ActiveModel?> GetAsync(Guid tenantId, string blendNameOrId, CancellationToken cancellationToken = default)
     {
@@ -52,37 +54,38 @@ internal sealed class ActiveModelCache(
         }
 
         var served = slot?.BlendId == pointer.BlendId ? slot.Model : null;
+        var servedArtifact = served is null ? Guid.Empty : slot!.ArtifactId;
         if (pointer.VersionId is not { } versionId)
         {
-            _slots[key] = new Slot(pointer.BlendId, null, now);
+            _slots[key] = new Slot(pointer.BlendId, null, Guid.Empty, now);
             return null;
         }
 
-        if (served?.VersionId == versionId || pointer.Status == ModelVersionStatus.Unusable)
+        if ((served?.VersionId == versionId && servedArtifact == pointer.ArtifactId) || pointer.Status == ModelVersionStatus.Unusable)
         {
             // The same version, or one found unusable since it was activated: what served before keeps serving.
-            _slots[key] = new Slot(pointer.BlendId, served, now);
+            _slots[key] = new Slot(pointer.BlendId, served, servedArtifact, now);
             return served;
         }
 
-        var load = _loads.GetOrAdd((tenantId, versionId), v => new Lazy<Task<BlendModel>>(() => LoadAsync(v.Tenant, v.Version)));
+        var load = _loads.GetOrAdd((tenantId, pointer.ArtifactId), a => new Lazy<Task<BlendModel>>(() => LoadAsync(a.Tenant, a.Artifact)));
         try
         {
             var model = await load.Value.WaitAsync(cancellationToken);
             var active = new ActiveModel(pointer.BlendId, pointer.BlendName, versionId, pointer.Number, model);
-            _slots[key] = new Slot(pointer.BlendId, active, now);
+            _slots[key] = new Slot(pointer.BlendId, active, pointer.ArtifactId, now);
             if (served is not null)
             {
-                _loads.TryRemove((tenantId, served.VersionId), out _);
+                _loads.TryRemove((tenantId, servedArtifact), out _);
             }
 
             return active;
         }
         catch (ModelUnusableException ex)
         {
-            _loads.TryRemove(new KeyValuePair<(Guid, Guid), Lazy<Task<BlendModel>>>((tenantId, versionId), load));
+            _loads.TryRemove(new KeyValuePair<(Guid, Guid), Lazy<Task<BlendModel>>>((tenantId, pointer.ArtifactId), load));
             await MarkUnusableAsync(tenantId, pointer, ex.Message);
-            _slots[key] = new Slot(pointer.BlendId, served, now);
+            _slots[key] = new Slot(pointer.BlendId, served, servedArtifact, now);
             return served;
         }
     }
@@ -109,19 +112,14 @@ internal sealed class ActiveModelCache(
         }
 
         var version = blend.ActiveVersionId is { } active
-            ? await db.ModelVersions.AsNoTracking().Where(v => v.Id == active).Select(v => new { v.Number, v.Status }).FirstOrDefaultAsync(cancellationToken)
+            ? await db.ModelVersions.AsNoTracking().Where(v => v.Id == active).Select(v => new { v.Number, v.Status, v.ArtifactId }).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new Pointer(blend.Id, blend.Name, version is null ? null : blend.ActiveVersionId, version?.Number ?? 0, version?.Status ?? ModelVersionStatus.Ready);
+        return new Pointer(
+            blend.Id, blend.Name, version is null ? null : blend.ActiveVersionId, version?.Number ?? 0, version?.Status ?? ModelVersionStatus.Ready, version?.ArtifactId ?? Guid.Empty);
     }
 
-    private async Task<BlendModel> LoadAsync(Guid tenantId, Guid versionId)
+    private async Task<BlendModel> LoadAsync(Guid tenantId, Guid artifactId)
     {
-        Guid artifactId;
-        await using (var db = dbFactory.CreateForTenant(tenantId))
-        {
-            artifactId = await db.ModelVersions.Where(v => v.Id == versionId).Select(v => v.ArtifactId).FirstAsync(CancellationToken.None);
-        }
-
         try
         {
             // Not the request's token: the load is shared by every request waiting for this version.
@@ -158,7 +156,7 @@ internal sealed class ActiveModelCache(
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    private sealed record Slot(Guid BlendId, ActiveModel? Model, DateTimeOffset CheckedAt);
+    private sealed record Slot(Guid BlendId, ActiveModel? Model, Guid ArtifactId, DateTimeOffset CheckedAt);
 
-    private sealed record Pointer(Guid BlendId, string BlendName, Guid? VersionId, int Number, ModelVersionStatus Status);
+    private sealed record Pointer(Guid BlendId, string BlendName, Guid? VersionId, int Number, ModelVersionStatus Status, Guid ArtifactId);
 }

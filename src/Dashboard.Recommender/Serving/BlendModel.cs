@@ -222,6 +222,29 @@ public sealed class BlendModel
         return result;
     }
 
+    /// <summary>
+    /// The same fitted model with its end-users renamed by <paramref name="rename"/> (e.g. raw ids replaced by their
+    /// pseudonyms): every list, score and explanation stays as it was, only the names the end-users are asked by change.
+    /// The items and fitted components are shared, not copied.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="rename"/> gives two end-users the same name.</exception>
+    public BlendModel WithEndUserIds(Func<string, string> rename)
+    {
+        ArgumentNullException.ThrowIfNull(rename);
+        var users = new IdMap();
+        foreach (var id in _users.Ids)
+        {
+            users.GetOrAdd(rename(id));
+        }
+
+        if (users.Count != _users.Count)
+        {
+            throw new ArgumentException("The renaming gives two end-users the same id.", nameof(rename));
+        }
+
+        return new BlendModel(EngineVersion, Spec, users, _items, _details, _history, InteractionCount, _popularity, _components);
+    }
+
     /// <summary>Writes the whole model: header, payload length, SHA-256 of the payload, payload.</summary>
     public void Save(Stream stream) => BlendModelFormat.Write(this, stream);
 

@@ -1,5 +1,6 @@
 using Dashboard.Application.Jobs;
 using Dashboard.Application.ModelStore;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Training;
 using Dashboard.Domain.Blends;
 using Dashboard.Domain.Jobs;
@@ -197,6 +198,32 @@ public sealed class TrainModelJobTests
 
         Assert.Equal(("1, 3", false), (string.Join(", ", (await VersionsAsync(host, admin.TenantId)).Select(v => v.Number)),
             await ArtifactExistsAsync(host, admin.TenantId, second.ArtifactId)));
+    }
+
+    [Fact]
+    public async Task Training_WhileEndUserIdsAreReKeyed_KeepsNoVersionWithTheOldIds()
+    {
+        var hooked = (HookedArtifactStore?)null;
+        var (host, admin, blendId) = await StartAsync(configure: Hook(s => hooked = s));
+        await using var _ = host;
+        hooked!.AfterSaveAsync = async (_, _) =>
+        {
+            // What the re-key job's commit leaves behind, landing while this training was storing its model.
+            await using var db = host.CreateTenantContext(admin.TenantId);
+            var settings = await db.PrivacySettingsForUpdateAsync(CancellationToken.None);
+            settings.PseudonymiseEndUserIds = true;
+            db.PseudonymKeys.Add(new Domain.Privacy.PseudonymKey
+            {
+                ProtectedKey = host.Services.GetRequiredService<IPseudonymKeyProtector>().Protect(admin.TenantId, new byte[32]),
+                CreatedAtUtc = host.Time.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync(CancellationToken.None);
+        };
+
+        var run = await TrainAsync(host, admin.TenantId, blendId);
+
+        Assert.Equal((JobState.Failed, 0, false), (run.State, (await VersionsAsync(host, admin.TenantId)).Count, await ArtifactExistsAsync(host, admin.TenantId, run.Id)));
+        Assert.Contains("re-keyed", run.Error, StringComparison.Ordinal);
     }
 
     private static Action<IServiceCollection> Hook(Action<HookedArtifactStore> capture) => services =>

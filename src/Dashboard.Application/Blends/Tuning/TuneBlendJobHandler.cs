@@ -50,7 +50,7 @@ public sealed class TuneBlendJobHandler(ITenantDbContextFactory dbFactory, ICons
         await using (var db = dbFactory.CreateForTenant(context.TenantId))
         {
             (data, _, excluded) = await TrainingDataReader.ReadAsync(
-                db, consent, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
+                db, consent, null, new InlineProgress<int>(n => context.Progress.Report(new(Math.Min(19, n / 100_000), $"Reading data: {n:N0} interactions"))), ct);
         }
 
         if (data.Count == 0 && excluded > 0)

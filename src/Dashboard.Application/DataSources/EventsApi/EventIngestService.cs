@@ -181,7 +181,7 @@ public sealed class EventIngestService(
         }
 
         await session.CommitAsync(cancellationToken);
-        recentEvents.Add(tenantId, written.Select(e => (e.UserId, e.ItemId, EventTypes.ToName(e.Type), (float)e.Value)));
+        recentEvents.Add(tenantId, written.Select(e => (session.StoredEndUserId(e.UserId), e.ItemId, EventTypes.ToName(e.Type), (float)e.Value)));
         return IngestOutcome.Written(new IngestSummary(
             events.Count, (int)session.UsersCreated, 0, 0, 0, (int)session.PlaceholdersCreated, written.Count, events.Count - written.Count));
     }

@@ -249,7 +249,7 @@ public static class ImportPipeline
             _ = width;
             if (IngestionRules.Id(Cell(row, columns.User), "end-user id", out var user) is { } userProblem)
             {
-                report.AddError(row.Line, columns.Name(columns.User), user, userProblem);
+                report.AddError(row.Line, columns.Name(columns.User), AsReported(user), userProblem);
                 return;
             }
 
@@ -388,7 +388,7 @@ public static class ImportPipeline
         {
             if (IngestionRules.Id(Cell(row, columns.User), "end-user id", out var id) is { } problem)
             {
-                report.AddError(row.Line, columns.Name(columns.User), id, problem);
+                report.AddError(row.Line, columns.Name(columns.User), AsReported(id), problem);
                 return;
             }
 
@@ -416,7 +416,7 @@ public static class ImportPipeline
         {
             if (IngestionRules.Id(Cell(row, columns.User), "end-user id", out var user) is { } userProblem)
             {
-                report.AddError(row.Line, columns.Name(columns.User), user, userProblem);
+                report.AddError(row.Line, columns.Name(columns.User), AsReported(user), userProblem);
                 return;
             }
 
@@ -446,6 +446,8 @@ public static class ImportPipeline
             await session.AppendConsentAsync(userId, new IngestedConsent(purpose, granted, at, source, notice, proof), cancellationToken);
             report.RowsAccepted++;
         }
+        /// <summary>A rejected end-user id as the error list keeps it: not at all when the organisation pseudonymises ids (raw ids are never stored).</summary>
+        private string? AsReported(string endUserId) => session.PseudonymisesEndUserIds ? null : endUserId;
 
         private List<IngestedFact>? Attributes(RawRow row)
         {
@@ -460,7 +462,8 @@ public static class ImportPipeline
 
                 if (IngestionRules.AttributeValue(value) is { } problem)
                 {
-                    report.AddError(row.Line, map.Column, value, problem);
+                    // A sensitive value is stored encrypted or not at all, so the error list does not quote it.
+                    report.AddError(row.Line, map.Column, map.Sensitive ? null : value, problem);
                     return null;
                 }
 

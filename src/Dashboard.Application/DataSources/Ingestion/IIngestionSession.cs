@@ -26,6 +26,15 @@ public interface IIngestionSession : IAsyncDisposable
     /// <summary>Removes all of the tenant's end-users, items, attributes and interactions (in the transaction).</summary>
     Task ClearAsync(CancellationToken cancellationToken);
 
+    /// <summary>True when the tenant pseudonymises end-user ids: an id as sent must then not be stored anywhere, not even in an error report.</summary>
+    bool PseudonymisesEndUserIds { get; }
+
+    /// <summary>
+    /// The id an end-user sent as <paramref name="externalId"/> is stored under: its pseudonym when the tenant
+    /// pseudonymises end-user ids, else the id itself. In-memory state keyed by end-user (recent events) uses it too.
+    /// </summary>
+    string StoredEndUserId(string externalId);
+
     /// <summary>The end-user's database id, creating the end-user when new.</summary>
     ValueTask<long> UserIdAsync(string externalId, CancellationToken cancellationToken);
 

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Overview;
+using Dashboard.Application.Privacy;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
@@ -14,10 +15,15 @@ namespace Dashboard.Application.DataSources.Preview;
 /// Profiles the caller's tenant for the Data preview page. Every figure is an aggregate the database
 /// computes (COUNT / GROUP BY over the tenant-filtered sets, served by the (TenantId, OccurredAtUtc),
 /// (TenantId, EndUserId), (TenantId, ItemId) and (TenantId, Key) indexes); only aggregates and a few
-/// sample rows are read, never the tenant's rows themselves.
+/// sample rows are read, never the tenant's rows themselves. The exception is attributes flagged sensitive: their
+/// values are stored encrypted (each encryption differs), so they are read, decrypted and counted here, and their
+/// values are shown only to callers holding ManagePrivacy; everyone else sees how many, labelled <see cref="HiddenLabel"/>.
 /// </summary>
-public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory) : IDataPreviewService
+public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAttributeValueProtector attributeValues) : IDataPreviewService
 {
+    /// <summary>What a caller without ManagePrivacy sees in place of a sensitive value.</summary>
+    public const string HiddenLabel = "hidden (sensitive)";
+
     /// <summary>Items in the top-items list.</summary>
     public const int TopItemCount = 10;
 
@@ -51,7 +57,8 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
 
         var (counts, eventTypes) = await CountAsync(db, cancellationToken);
         var hasInteractions = counts.Interactions > 0;
-        var (attributes, keysNotShown) = await AttributesAsync(db, cancellationToken);
+        var sensitive = new SensitiveValues(attributeValues, caller.TenantId, caller.Can(Policies.ManagePrivacy));
+        var (attributes, keysNotShown) = await AttributesAsync(db, sensitive, cancellationToken);
         return new DataPreview(
             counts,
             await InteractionHistory.QueryAsync(db, cancellationToken),
@@ -64,7 +71,7 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
             keysNotShown,
             await SampleInteractionsAsync(db, cancellationToken),
             await SampleItemsAsync(db, cancellationToken),
-            await SampleEndUsersAsync(db, cancellationToken),
+            await SampleEndUsersAsync(db, sensitive, cancellationToken),
             eventTypes.Any(e => e.Type == InteractionType.Rating && e.Count > 0) ? await RatingsAsync(db, cancellationToken) : [],
             await EventNamesAsync(db, cancellationToken));
     }
@@ -226,7 +233,7 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
         return Expression.Lambda<Func<Item, int>>(body, item);
     }
 
-    private static async Task<(IReadOnlyList<AttributeDistribution> Attributes, int KeysNotShown)> AttributesAsync(IAppDbContext db, CancellationToken ct)
+    private static async Task<(IReadOnlyList<AttributeDistribution> Attributes, int KeysNotShown)> AttributesAsync(IAppDbContext db, SensitiveValues sensitive, CancellationToken ct)
     {
         var keys = await db.EndUserAttributes
             .GroupBy(a => a.Key)
@@ -248,6 +255,12 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
         var result = new List<AttributeDistribution>(shown.Count);
         foreach (var key in shown)
         {
+            if (key.Sensitive == 1)
+            {
+                result.Add(await SensitiveDistributionAsync(db, sensitive, key.Key, key.QuasiIdentifier == 1, ct));
+                continue;
+            }
+
             var top = await db.EndUserAttributes
                 .Where(a => a.Key == key.Key)
                 .GroupBy(a => a.Value)
@@ -267,6 +280,38 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
         }
 
         return (result, keys.Count - shown.Count);
+    }
+
+    /// <summary>
+    /// A sensitive key's values decrypted and counted in memory (the stored ciphertexts are all different); the
+    /// values themselves only for a caller who may see them.
+    /// </summary>
+    private static async Task<AttributeDistribution> SensitiveDistributionAsync(IAppDbContext db, SensitiveValues sensitive, string key, bool quasiIdentifier, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = db.EndUserAttributes.AsNoTracking().Where(a => a.Key == key).Select(a => new { a.Value, a.IsSensitive }).AsAsyncEnumerable();
+        var endUsers = 0;
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            var value = row.IsSensitive ? sensitive.Decrypt(row.Value) : row.Value;
+            counts[value] = counts.GetValueOrDefault(value) + 1;
+            endUsers++;
+        }
+
+        if (!sensitive.MayShow)
+        {
+            return new AttributeDistribution(key, true, quasiIdentifier, endUsers, counts.Count, [new LabelledCount(HiddenLabel, endUsers)]);
+        }
+
+        var values = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(TopValueCount)
+            .Select(c => new LabelledCount(c.Key, c.Value)).ToList();
+        var rest = endUsers - values.Sum(v => v.Count);
+        if (rest > 0)
+        {
+            values.Add(new LabelledCount(OtherLabel, rest));
+        }
+
+        return new AttributeDistribution(key, true, quasiIdentifier, endUsers, counts.Count, values);
     }
 
     /// <summary>
@@ -307,7 +352,7 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
             .Select(i => new ItemSample(i.ExternalId, i.Title, i.Category, i.Tags, i.Price, i.IsPlaceholder))
             .ToListAsync(ct);
 
-    private static async Task<IReadOnlyList<EndUserSample>> SampleEndUsersAsync(IAppDbContext db, CancellationToken ct)
+    private static async Task<IReadOnlyList<EndUserSample>> SampleEndUsersAsync(IAppDbContext db, SensitiveValues sensitive, CancellationToken ct)
     {
         var users = await db.EndUsers
             .OrderByDescending(u => u.Id)
@@ -323,7 +368,7 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
                     .ToList(),
             })
             .ToListAsync(ct);
-        return [.. users.Select(u => new EndUserSample(u.ExternalId, u.CreatedAtUtc, u.Attributes))];
+        return [.. users.Select(u => new EndUserSample(u.ExternalId, u.CreatedAtUtc, [.. u.Attributes.Select(a => a.IsSensitive ? a with { Value = sensitive.Shown(a.Value) } : a)]))];
     }
 
     /// <summary>Sorts by count (then label) and sums everything past <paramref name="keep"/> into one "Other" bar.</summary>

@@ -165,7 +165,7 @@ public sealed class FeedbackService(
                 && !await session.HadInteractionAsync(userId, itemId, interaction, row.OccurredAtUtc, cancellationToken))
             {
                 await session.AddInteractionAsync(userId, itemId, interaction, 1, row.OccurredAtUtc, cancellationToken);
-                written.Add((row.EndUserId, row.ItemId, EventTypes.ToName(interaction), 1f));
+                written.Add((session.StoredEndUserId(row.EndUserId), row.ItemId, EventTypes.ToName(interaction), 1f));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Application.DataSources.EventsApi;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Tests.Support;
 using Dashboard.Domain.Data;
 using Microsoft.EntityFrameworkCore;
@@ -184,8 +185,9 @@ public sealed class EventIngestServiceTests
 
         Assert.Equal((0, 1), (outcome.Summary!.CreatedUsers, outcome.Summary.UpdatedUsers));
         await using var db = host.CreateTenantContext(tenant);
-        var attributes = await db.EndUserAttributes.OrderBy(a => a.Key)
-            .Select(a => new { a.Key, a.Value, a.IsSensitive, a.IsQuasiIdentifier }).ToListAsync();
+        var protector = host.Services.GetRequiredService<IAttributeValueProtector>();
+        var attributes = (await db.EndUserAttributes.OrderBy(a => a.Key).ToListAsync())
+            .Select(a => new { a.Key, Value = a.IsSensitive ? protector.Unprotect(tenant, a.Value) : a.Value, a.IsSensitive, a.IsQuasiIdentifier }).ToList();
         Assert.Equal(
             [new { Key = "age_band", Value = "25-34", IsSensitive = false, IsQuasiIdentifier = true },
              new { Key = "region", Value = "South", IsSensitive = true, IsQuasiIdentifier = false }],

@@ -1,9 +1,11 @@
 using Dashboard.Application.Overview;
 using Dashboard.Application.Common;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.DataSources.Preview;
 using Dashboard.Application.Tests.Support;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Application.Tests.DataSources.Preview;
 
@@ -21,12 +23,12 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
         var beta = await _host.RegisterOrganisationAsync("Beta", "b@example.test");
         await using (var db = _host.CreateTenantContext(_alpha.TenantId))
         {
-            await PreviewDataset.WriteAlphaAsync(db);
+            await PreviewDataset.WriteAlphaAsync(db, _host.Services.GetRequiredService<IAttributeValueProtector>());
         }
 
         await using (var db = _host.CreateTenantContext(beta.TenantId))
         {
-            await PreviewDataset.WriteBetaAsync(db);
+            await PreviewDataset.WriteBetaAsync(db, _host.Services.GetRequiredService<IAttributeValueProtector>());
         }
 
         _preview = await PreviewAsAsync(TestHost.As(_alpha, Roles.ComplianceOfficer));
@@ -88,6 +90,26 @@ public sealed class DataPreviewServiceTests : IAsyncLifetime
         Assert.Equal(
             (true, true, 3, 2, "North=2, South=1"),
             (region.IsSensitive, region.IsQuasiIdentifier, region.EndUsers, region.DistinctValues, string.Join(", ", region.Values.Select(v => $"{v.Label}={v.Count}"))));
+    }
+
+    [Fact]
+    public async Task Attributes_ForAMarketer_CountSensitiveValuesButDoNotShowThem()
+    {
+        var preview = await PreviewAsAsync(TestHost.As(_alpha, Roles.Marketer));
+
+        var region = Assert.Single(preview.Attributes, a => a.Key == "region");
+        Assert.Equal(
+            (3, 2, $"{DataPreviewService.HiddenLabel}=3"),
+            (region.EndUsers, region.DistinctValues, string.Join(", ", region.Values.Select(v => $"{v.Label}={v.Count}"))));
+    }
+
+    [Fact]
+    public async Task SampleEndUsers_ForAMarketer_HideSensitiveValues()
+    {
+        var preview = await PreviewAsAsync(TestHost.As(_alpha, Roles.Marketer));
+
+        var u1 = Assert.Single(preview.SampleEndUsers, u => u.ExternalId == "u1");
+        Assert.Equal([new("gender", DataPreviewService.HiddenLabel, true, false), new("region", DataPreviewService.HiddenLabel, true, true)], u1.Attributes);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Dashboard.Application.Common;
+using Dashboard.Application.Privacy;
 using Dashboard.Domain.Data;
 
 namespace Dashboard.Application.Tests.DataSources.Preview;
@@ -9,17 +10,18 @@ namespace Dashboard.Application.Tests.DataSources.Preview;
 /// category or price; six events on four distinct pairs: u1–i1 view + click, u1–i2 view, u2–i1 view +
 /// purchase (1 June) and u1–i4 rating 4 (3 June, the newest). So 2 × 3 active users × items, sparsity
 /// 1 − 4/6, i1 on top with 4 events, Books 5 events. region: u1, u2 North, u3 South; gender only u1.
+/// Sensitive values are stored the way the ingestion session stores them: encrypted by the app's protector.
 /// </summary>
 internal static class PreviewDataset
 {
     public static readonly DateTime FirstDay = new(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
     public static readonly DateTime LastDay = new(2026, 6, 3, 0, 0, 0, DateTimeKind.Utc);
 
-    public static async Task WriteAlphaAsync(IAppDbContext db)
+    public static async Task WriteAlphaAsync(IAppDbContext db, IAttributeValueProtector protector)
     {
-        var u1 = User("u1", ("region", "North", true, true), ("gender", "female", true, false));
-        var u2 = User("u2", ("region", "North", true, true));
-        var u3 = User("u3", ("region", "South", true, true));
+        var u1 = User(db, protector, "u1", ("region", "North", true, true), ("gender", "female", true, false));
+        var u2 = User(db, protector, "u2", ("region", "North", true, true));
+        var u3 = User(db, protector, "u3", ("region", "South", true, true));
         var i1 = new Item { ExternalId = "i1", Title = "Atlas", Category = "Books", Price = 10.00m };
         var i2 = new Item { ExternalId = "i2", Title = "Cookbook", Category = "Books", Price = 20.00m };
         var i3 = new Item { ExternalId = "i3", Title = "Puzzle", Category = "Toys", Price = 5.00m };
@@ -37,9 +39,9 @@ internal static class PreviewDataset
     }
 
     /// <summary>Another tenant with the same category and attribute value and more events than Alpha, so leaks would show.</summary>
-    public static async Task WriteBetaAsync(IAppDbContext db)
+    public static async Task WriteBetaAsync(IAppDbContext db, IAttributeValueProtector protector)
     {
-        var b1 = User("b1", ("region", "North", true, true));
+        var b1 = User(db, protector, "b1", ("region", "North", true, true));
         var item = new Item { ExternalId = "b-item", Title = "Beta bestseller", Category = "Books", Price = 999.00m };
         db.EndUsers.Add(b1);
         db.Items.Add(item);
@@ -51,10 +53,16 @@ internal static class PreviewDataset
         await db.SaveChangesAsync();
     }
 
-    private static EndUser User(string id, params (string Key, string Value, bool Sensitive, bool Quasi)[] attributes) => new()
+    private static EndUser User(IAppDbContext db, IAttributeValueProtector protector, string id, params (string Key, string Value, bool Sensitive, bool Quasi)[] attributes) => new()
     {
         ExternalId = id,
-        Attributes = [.. attributes.Select(a => new EndUserAttribute { Key = a.Key, Value = a.Value, IsSensitive = a.Sensitive, IsQuasiIdentifier = a.Quasi })],
+        Attributes = [.. attributes.Select(a => new EndUserAttribute
+        {
+            Key = a.Key,
+            Value = a.Sensitive ? protector.Protect(db.TenantId, a.Value) : a.Value,
+            IsSensitive = a.Sensitive,
+            IsQuasiIdentifier = a.Quasi,
+        })],
     };
 
     private static Interaction Event(EndUser user, Item item, InteractionType type, DateTime at, double value = 1) =>
