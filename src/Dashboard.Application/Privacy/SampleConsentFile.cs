@@ -56,7 +56,14 @@ public static class SampleConsentFile
 
     public static string UserId(int number) => "u" + number.ToString("D5", CultureInfo.InvariantCulture);
 
-    private static void Row(StringBuilder text, int user, string purpose, string state, DateTime at, string source) =>
+    /// <summary>
+    /// One row. The proof reference points into the channel's own log (the row's line number stands in for the log
+    /// entry), never at the end-user's id, which pseudonymisation replaces everywhere and erasure must be able to remove.
+    /// </summary>
+    private static void Row(StringBuilder text, int user, string purpose, string state, DateTime at, string source)
+    {
+        var line = text.ToString().Count(c => c == '\n') + 1;
         text.Append(CultureInfo.InvariantCulture,
-            $"{UserId(user)},{purpose},{state},{at:yyyy-MM-dd'T'HH:mm:ss'Z'},{source},2026-02,{source.Replace(' ', '-')}-{UserId(user)}\n");
+            $"{UserId(user)},{purpose},{state},{at:yyyy-MM-dd'T'HH:mm:ss'Z'},{source},2026-02,{source.Replace(' ', '-')}-log-{at:yyyyMMdd}-{line:D4}\n");
+    }
 }

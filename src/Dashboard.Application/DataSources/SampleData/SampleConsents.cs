@@ -33,6 +33,7 @@ public static class SampleConsents
             }
         }
 
+        var logEntry = 0;
         for (var u = 0; u < first.Length; u++)
         {
             if (first[u] is not { } at || NeverRecorded(u))
@@ -40,7 +41,9 @@ public static class SampleConsents
                 continue;
             }
 
-            var proof = $"banner-{data.Users[u].ExternalId}";
+            // A reference into the banner's consent log, as a real one would be: never the end-user's id, which
+            // pseudonymisation replaces everywhere else and erasure must be able to remove.
+            var proof = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"banner-log-{++logEntry:D7}");
             yield return (u, new IngestedConsent(ConsentPurpose.Personalisation, true, at, Source, NoticeVersion, proof));
             yield return (u, new IngestedConsent(ConsentPurpose.Analytics, true, at, Source, NoticeVersion, proof));
         }
