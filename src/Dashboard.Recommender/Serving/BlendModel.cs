@@ -222,6 +222,78 @@ public sealed class BlendModel
         return result;
     }
 
+    /// <summary>True when the end-user is in the model's id map, whether or not any of their events counted.</summary>
+    public bool HoldsEndUser(string endUserId)
+    {
+        ArgumentNullException.ThrowIfNull(endUserId);
+        return _users.IndexOf(endUserId) >= 0;
+    }
+
+    /// <summary>
+    /// A copy of this model that no longer holds the given end-users (an erasure): their ids leave the id map (each
+    /// index keeps a placeholder that names nobody, so the components' indices stay valid), their training rows are
+    /// emptied and every component drops what it kept per end-user — factors, biases, copied rows — so they get the
+    /// non-personalised fallback like anyone the model does not know, and nothing saved from the copy names them.
+    /// Item-side state learned with their help (item factors, similarities, popularity) stays until the next
+    /// training, which no longer reads their data. This model is not changed (requests may be reading it); when it
+    /// holds none of the end-users it is returned as it is.
+    /// </summary>
+    public BlendModel WithoutEndUsers(IEnumerable<string> endUserIds)
+    {
+        ArgumentNullException.ThrowIfNull(endUserIds);
+        var forget = new HashSet<int>();
+        foreach (var id in endUserIds)
+        {
+            if (id is not null && _users.IndexOf(id) is var u && u >= 0)
+            {
+                forget.Add(u);
+            }
+        }
+
+        if (forget.Count == 0)
+        {
+            return this;
+        }
+
+        // A deep copy through the saved form: the components are then instances no request holds, safe to change.
+        BlendModel copy;
+        using (var buffer = new MemoryStream())
+        {
+            Save(buffer);
+            buffer.Position = 0;
+            copy = Load(buffer);
+        }
+
+        var ids = new string[_users.Count];
+        for (var u = 0; u < ids.Length; u++)
+        {
+            ids[u] = forget.Contains(u) ? ErasedPlaceholder(u) : _users.IdAt(u);
+        }
+
+        foreach (var component in copy._components)
+        {
+            if (component.Model is IForgetsUsers model)
+            {
+                foreach (var u in forget)
+                {
+                    model.ForgetUser(u);
+                }
+            }
+        }
+
+        var kept = new List<Rating>(_history.NonZeroCount);
+        foreach (var rating in _history.ToRatings())
+        {
+            if (!forget.Contains(rating.User))
+            {
+                kept.Add(rating);
+            }
+        }
+
+        var history = InteractionMatrix.Build(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept), _history.UserCount, _history.ItemCount);
+        return new BlendModel(EngineVersion, Spec, new IdMap(ids), copy._items, copy._details, history, InteractionCount, copy._popularity, copy._components);
+    }
+
     /// <summary>Writes the whole model: header, payload length, SHA-256 of the payload, payload.</summary>
     public void Save(Stream stream) => BlendModelFormat.Write(this, stream);
 
@@ -260,6 +332,12 @@ public sealed class BlendModel
 
         return list;
     }
+
+    /// <summary>
+    /// What stands in the id map for an erased end-user: only the index, behind a NUL character that real ids
+    /// (text from files, SQL sources and JSON) do not start with, so it names nobody.
+    /// </summary>
+    private static string ErasedPlaceholder(int index) => string.Create(CultureInfo.InvariantCulture, $"\0erased-{index}");
 
     /// <summary>Cosine of two items' end-user sets (diversity when the catalogue has no categories).</summary>
     private double CoOccurrenceCosine(int a, int b)
