@@ -12,6 +12,9 @@ using Dashboard.Application.DataSources;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Privacy;
+using Dashboard.Application.Privacy.Access;
+using Dashboard.Application.Privacy.Erasure;
+using Dashboard.Application.Privacy.Retention;
 using Dashboard.Application.Team;
 using Dashboard.Application.Tenants;
 using Dashboard.Application.Training;
@@ -72,6 +75,11 @@ public static class DependencyInjection
         services.AddScoped<IJobHandler, TrainModelJobHandler>();
         services.AddScoped<BlendTuningService>();
         services.AddScoped<IJobHandler, TuneBlendJobHandler>();
+        services.AddSingleton<StoredModelEraser>();
+        services.AddScoped<ErasureService>();
+        services.AddScoped<EndUserExportService>();
+        services.AddScoped<RetentionService>();
+        services.AddScoped<IJobHandler, EnforceRetentionJobHandler>();
         return builder;
     }
 }

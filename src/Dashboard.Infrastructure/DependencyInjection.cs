@@ -16,6 +16,7 @@ using Dashboard.Infrastructure.Models;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Security;
 using Dashboard.Infrastructure.Storage;
+using Dashboard.Application.Privacy.Retention;
 using Hangfire;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
@@ -65,6 +66,8 @@ public static class DependencyInjection
         services.AddSingleton<IActiveModelCache, ActiveModelCache>();
         services.AddSingleton<ITrainingSchedules, HangfireTrainingSchedules>();
         services.AddScoped<ScheduledTraining>();
+        services.AddSingleton<IRetentionSchedules, HangfireRetentionSchedules>();
+        services.AddScoped<ScheduledRetention>();
         AddStorage(services);
         return builder;
     }

@@ -42,6 +42,10 @@ public static class AuditSentence
         (AuditActions.ModelVersionAutoActivated, "Model version activated automatically"),
         (AuditActions.ModelVersionUnusable, "Model version unusable"),
         (AuditActions.JobCancelled, "Job cancelled"),
+        (AuditActions.RetentionChanged, "Retention changed"),
+        (AuditActions.RetentionEnforced, "Old interactions deleted"),
+        (AuditActions.EndUserDataExported, "End-user data exported"),
+        (AuditActions.EndUserErased, "End-user erased"),
     ];
 
     public static string Label(string action) =>
@@ -93,6 +97,10 @@ public static class AuditSentence
             AuditActions.JobCancelled => entry.Before is { Length: > 0 } state
                 ? $"Cancelled the job “{subject}” while it was {state.ToLowerInvariant()}; nothing it had started is kept."
                 : $"Cancelled the job “{subject}”; nothing it had started is kept.",
+            AuditActions.RetentionChanged => $"Changed how long interactions are kept from {entry.Before ?? "forever"} to {entry.After ?? "forever"}.",
+            AuditActions.RetentionEnforced => $"Deleted what was older than the retention period: {entry.After}.",
+            AuditActions.EndUserDataExported => $"Exported an end-user's data (access request {subject}): {entry.After}.",
+            AuditActions.EndUserErased => $"Erased an end-user (erasure request {subject}): {entry.After}.",
             _ => $"{Label(entry.Action)}: {subject}.",
         };
     }

@@ -34,4 +34,8 @@ public static class AuditActions
     public const string ModelVersionAutoActivated = "ModelVersion.AutoActivated";
     public const string ModelVersionUnusable = "ModelVersion.Unusable";
     public const string JobCancelled = "Job.CancelRequested";
+    public const string RetentionChanged = "Privacy.RetentionChanged";
+    public const string RetentionEnforced = "Privacy.RetentionEnforced";
+    public const string EndUserDataExported = "Privacy.EndUserDataExported";
+    public const string EndUserErased = "Privacy.EndUserErased";
 }
