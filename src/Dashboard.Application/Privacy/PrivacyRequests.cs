@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Dashboard.Application.Common;
+using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Domain.Privacy;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,11 +17,11 @@ public static class PrivacyRequests
     public static string NewReference(PrivacyRequestKind kind, DateTime atUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"{(kind == PrivacyRequestKind.Access ? "AR" : "ER")}-{atUtc:yyyyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(3))}");
 
-    /// <summary>The id as the request gave it; a missing one is refused with a sentence.</summary>
+    /// <summary>The id checked and trimmed by the same rules as ids arriving with data, so it meets the stored one; a bad one is refused with a sentence.</summary>
     public static string RequireId(string? endUserId) =>
-        string.IsNullOrWhiteSpace(endUserId)
-            ? throw new System.ComponentModel.DataAnnotations.ValidationException("Give the end-user's id, as your systems send it to the dashboard.")
-            : endUserId;
+        IngestionRules.Id(endUserId, "end-user id", out var id) is { } problem
+            ? throw new System.ComponentModel.DataAnnotations.ValidationException($"{problem} Give the end-user's id as your systems send it to the dashboard.")
+            : id;
 
     public static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 

@@ -334,8 +334,8 @@ public sealed class BlendModel
     }
 
     /// <summary>
-    /// What stands in the id map for an erased end-user: only the index, behind a NUL character that real ids
-    /// (text from files, SQL sources and JSON) do not start with, so it names nobody.
+    /// What stands in the id map for an erased end-user: only the index, behind a NUL character — a control
+    /// character, which the dashboard refuses in any id it is sent — so it names nobody and meets no real id.
     /// </summary>
     private static string ErasedPlaceholder(int index) => string.Create(CultureInfo.InvariantCulture, $"\0erased-{index}");
 

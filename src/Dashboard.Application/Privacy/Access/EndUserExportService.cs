@@ -80,6 +80,6 @@ public sealed class EndUserExportService(
                 ? $"{attributes.Count} attributes, {interactions.Count} interactions, {consents.Count} consent records, {feedback.Count} feedback events, {served.Count} served lists"
                 : "nothing was found under the id");
         await db.SaveChangesAsync(cancellationToken);
-        return new EndUserExport(receipt.Reference, now, asked, found, endUser?.CreatedAtUtc, attributes, interactions, consents, feedback, served);
+        return new EndUserExport(receipt.Reference, now, found ? asked : null, found, endUser?.CreatedAtUtc, attributes, interactions, consents, feedback, served);
     }
 }
