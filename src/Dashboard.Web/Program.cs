@@ -56,6 +56,7 @@ app.MapRazorComponents<App>()
 app.MapAdditionalIdentityEndpoints();
 app.MapDataSourceEndpoints();
 app.MapAuditLogEndpoints();
+app.MapPrivacyEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [app.Services.GetRequiredService<HangfireOperatorFilter>()],
@@ -65,5 +66,6 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 app.MapHealthChecks("/healthz");
 app.MapEventsApi();
 app.MapRecommendationsApi();
+app.MapPrivacyApi();
 
 app.Run();
