@@ -14,7 +14,7 @@ internal sealed record BenchOptions(
     int Seconds = 30)
 {
     public const string Usage =
-        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)]";
+        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|erase> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -44,21 +44,21 @@ internal sealed record BenchOptions(
         }
 
         var task = args[0];
-        if (task is not ("rating" or "topn" or "scale" or "import" or "train" or "write-fairness" or "serving-engine"))
+        if (task is not ("rating" or "topn" or "scale" or "import" or "train" or "write-fairness" or "serving-engine" or "erase"))
         {
             throw new ArgumentException($"Unknown task '{task}'.");
         }
 
         var data = values.GetValueOrDefault("data");
-        var format = values.GetValueOrDefault("format") ?? (task is "scale" or "import" or "train" or "write-fairness" or "serving-engine" ? "synthetic" : "");
-        if (task is not ("scale" or "import" or "train" or "write-fairness" or "serving-engine") && (data is null || format is not ("ml100k" or "ml1m" or "csv")))
+        var format = values.GetValueOrDefault("format") ?? (task is "scale" or "import" or "train" or "write-fairness" or "serving-engine" or "erase" ? "synthetic" : "");
+        if (task is not ("scale" or "import" or "train" or "write-fairness" or "serving-engine" or "erase") && (data is null || format is not ("ml100k" or "ml1m" or "csv")))
         {
             throw new ArgumentException("--data and --format ml100k|ml1m|csv are required.");
         }
 
         var sizes = values.TryGetValue("sizes", out var s)
             ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
-            : task is "import" or "train" or "serving-engine" ? [1_000_000] : [100_000, 1_000_000, 10_000_000];
+            : task is "import" or "train" or "serving-engine" or "erase" ? [1_000_000] : [100_000, 1_000_000, 10_000_000];
         var algorithms = values.TryGetValue("algorithms", out var a) ? a.Split(',', StringSplitOptions.RemoveEmptyEntries) : null;
         var passes = values.TryGetValue("passes", out var p) ? int.Parse(p, CultureInfo.InvariantCulture) : 1;
         if (passes < 1)

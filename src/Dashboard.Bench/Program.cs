@@ -22,6 +22,7 @@ var rows = options.Task switch
     "train" => await TrainTask.RunAsync(options),
     "write-fairness" => await WriteFairnessTask.RunAsync(options),
     "serving-engine" => ServingEngineTask.Run(options),
+    "erase" => await EraseTask.RunAsync(options),
     _ => ScaleTask.Run(options),
 };
 
