@@ -101,8 +101,9 @@ internal static class EraseTask
             await db.SaveChangesAsync();
 
             // The most active end-users: the erasures with the most rows to delete.
-            victims = await db.Interactions.GroupBy(i => i.EndUserId).OrderByDescending(g => g.Count()).Take(Erasures)
-                .Join(db.EndUsers, g => g.Key, u => u.Id, (g, u) => u.ExternalId).ToListAsync();
+            var busiest = await db.Interactions.GroupBy(i => i.EndUserId).Select(g => new { g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Count).Take(Erasures).Select(g => g.Key).ToListAsync();
+            victims = await db.EndUsers.Where(u => busiest.Contains(u.Id)).Select(u => u.ExternalId).ToListAsync();
         }
 
         var train = Stopwatch.StartNew();
