@@ -2,6 +2,7 @@ using Bunit;
 using Dashboard.Application.Common;
 using Dashboard.Application.Privacy.Erasure;
 using Dashboard.Application.Privacy.Retention;
+using Dashboard.Domain.Data;
 using Dashboard.Domain.Identity;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Components.Pages.Privacy;
@@ -23,7 +24,7 @@ public sealed class PrivacyPanelsTests(DashboardFactory factory) : IClassFixture
         await using var ctx = Context(scope, tenantId);
         var panel = ctx.Render<RetentionPanel>();
 
-        panel.Find("[data-testid=retention-days] input").Change("0");
+        panel.Find("input.mud-input-slot").Change("0");
         panel.Find("[data-testid=retention-save]").Click();
 
         panel.WaitForAssertion(() => Assert.Contains("at least 1 day", panel.Markup, StringComparison.Ordinal));
@@ -36,13 +37,15 @@ public sealed class PrivacyPanelsTests(DashboardFactory factory) : IClassFixture
         string id;
         await using (var db = factory.Services.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(tenantId))
         {
-            id = await db.EndUsers.OrderByDescending(u => u.Id).Select(u => u.ExternalId).FirstAsync();
+            id = $"panel-erase-{Guid.NewGuid():N}";
+            db.EndUsers.Add(new EndUser { ExternalId = id, CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
         }
 
         await using var scope = factory.Services.CreateAsyncScope();
         await using var ctx = Context(scope, tenantId);
         var panel = ctx.Render<RequestsPanel>();
-        panel.Find("[data-testid=erase-id] input").Input(id);
+        panel.FindAll("input.mud-input-slot")[1].Input(id);
         panel.Find("[data-testid=erase-start]").Click();
 
         var confirm = panel.WaitForElement("[data-testid=erase-confirm]").TextContent;
