@@ -241,15 +241,7 @@ public sealed class BlendModel
     public BlendModel WithoutEndUsers(IEnumerable<string> endUserIds)
     {
         ArgumentNullException.ThrowIfNull(endUserIds);
-        var forget = new HashSet<int>();
-        foreach (var id in endUserIds)
-        {
-            if (id is not null && _users.IndexOf(id) is var u && u >= 0)
-            {
-                forget.Add(u);
-            }
-        }
-
+        var forget = IndicesOf(endUserIds);
         if (forget.Count == 0)
         {
             return this;
@@ -264,13 +256,47 @@ public sealed class BlendModel
             copy = Load(buffer);
         }
 
+        return copy.Forgetting(forget);
+    }
+
+    /// <summary>
+    /// Reads a saved model (<see cref="Load"/>) and returns it without the given end-users, as
+    /// <see cref="WithoutEndUsers"/> does but without the copy (the model just read is nobody else's); null when the
+    /// saved model holds none of them, so there is nothing to rewrite.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stream is not a blend model, is truncated or was altered.</exception>
+    public static BlendModel? LoadWithoutEndUsers(Stream stream, IEnumerable<string> endUserIds)
+    {
+        ArgumentNullException.ThrowIfNull(endUserIds);
+        var model = Load(stream);
+        var forget = model.IndicesOf(endUserIds);
+        return forget.Count == 0 ? null : model.Forgetting(forget);
+    }
+
+    private HashSet<int> IndicesOf(IEnumerable<string> endUserIds)
+    {
+        var indices = new HashSet<int>();
+        foreach (var id in endUserIds)
+        {
+            if (id is not null && _users.IndexOf(id) is var u && u >= 0)
+            {
+                indices.Add(u);
+            }
+        }
+
+        return indices;
+    }
+
+    /// <summary>A model over this one's components after they dropped the end-users; only for an instance no request holds.</summary>
+    private BlendModel Forgetting(HashSet<int> forget)
+    {
         var ids = new string[_users.Count];
         for (var u = 0; u < ids.Length; u++)
         {
             ids[u] = forget.Contains(u) ? ErasedPlaceholder(u) : _users.IdAt(u);
         }
 
-        foreach (var component in copy._components)
+        foreach (var component in _components)
         {
             if (component.Model is IForgetsUsers model)
             {
@@ -291,7 +317,7 @@ public sealed class BlendModel
         }
 
         var history = InteractionMatrix.Build(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept), _history.UserCount, _history.ItemCount);
-        return new BlendModel(EngineVersion, Spec, new IdMap(ids), copy._items, copy._details, history, InteractionCount, copy._popularity, copy._components);
+        return new BlendModel(EngineVersion, Spec, new IdMap(ids), _items, _details, history, InteractionCount, _popularity, _components);
     }
 
     /// <summary>Writes the whole model: header, payload length, SHA-256 of the payload, payload.</summary>

@@ -58,6 +58,20 @@ public sealed class ForgetEndUserTests
     }
 
     [Fact]
+    public void LoadWithoutEndUsers_ReadsTheModelWithoutThem_OrNullWhenItHoldsNone()
+    {
+        using var saved = new MemoryStream();
+        ServingData.Fit(EveryUserSideKind).Save(saved);
+
+        saved.Position = 0;
+        var forgotten = BlendModel.LoadWithoutEndUsers(saved, ["u1"]);
+        saved.Position = 0;
+        var untouched = BlendModel.LoadWithoutEndUsers(saved, ["nobody"]);
+
+        Assert.Equal((false, false, true, true), (forgotten!.HoldsEndUser("u1"), forgotten.Recommend("u1", 3).Personalised, forgotten.KnowsEndUser("u2"), untouched is null));
+    }
+
+    [Fact]
     public void WithoutEndUsers_ForAnIdTheModelDoesNotHold_ReturnsTheSameModel()
     {
         var model = ServingData.Fit();

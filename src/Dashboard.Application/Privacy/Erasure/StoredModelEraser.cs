@@ -76,11 +76,11 @@ public sealed class StoredModelEraser(
                 readArtifact = row.ArtifactId;
             }
 
-            BlendModel model;
+            BlendModel? forgotten;
             try
             {
                 await using var stream = await store.OpenReadAsync(tenantId, readArtifact, cancellationToken);
-                model = BlendModel.Load(stream);
+                forgotten = BlendModel.LoadWithoutEndUsers(stream, storedEndUserIds);
             }
             catch (Exception ex) when (ex is NotFoundException or ModelArtifactCorruptedException or InvalidDataException)
             {
@@ -89,12 +89,11 @@ public sealed class StoredModelEraser(
                 return false;
             }
 
-            if (!storedEndUserIds.Any(model.HoldsEndUser))
+            if (forgotten is null)
             {
                 return false;
             }
 
-            var forgotten = model.WithoutEndUsers(storedEndUserIds);
             var artifact = await SaveAsync(tenantId, forgotten, cancellationToken);
             bool pointed;
             try
