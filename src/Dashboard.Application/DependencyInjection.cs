@@ -13,6 +13,9 @@ using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Privacy;
 using Dashboard.Application.Privacy.Report;
+using Dashboard.Application.Privacy.Access;
+using Dashboard.Application.Privacy.Erasure;
+using Dashboard.Application.Privacy.Retention;
 using Dashboard.Application.Team;
 using Dashboard.Application.Tenants;
 using Dashboard.Application.Training;
@@ -86,6 +89,11 @@ public static class DependencyInjection
         services.AddScoped<PrivacyReportService>();
         services.AddScoped<PrivacyReportExport>();
         services.AddScoped<IJobHandler, TuneBlendJobHandler>();
+        services.AddSingleton<StoredModelEraser>();
+        services.AddScoped<ErasureService>();
+        services.AddScoped<EndUserExportService>();
+        services.AddScoped<RetentionService>();
+        services.AddScoped<IJobHandler, EnforceRetentionJobHandler>();
         return builder;
     }
 }

@@ -20,6 +20,7 @@ using Dashboard.Infrastructure.Reports;
 using Dashboard.Infrastructure.Privacy;
 using Dashboard.Infrastructure.Security;
 using Dashboard.Infrastructure.Storage;
+using Dashboard.Application.Privacy.Retention;
 using Hangfire;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
@@ -72,6 +73,8 @@ public static class DependencyInjection
         services.AddSingleton<IActiveModelCache, ActiveModelCache>();
         services.AddSingleton<ITrainingSchedules, HangfireTrainingSchedules>();
         services.AddScoped<ScheduledTraining>();
+        services.AddSingleton<IRetentionSchedules, HangfireRetentionSchedules>();
+        services.AddScoped<ScheduledRetention>();
         AddStorage(services);
         return builder;
     }

@@ -68,5 +68,6 @@ app.MapHealthChecks("/healthz");
 app.MapEventsApi();
 app.MapRecommendationsApi();
 app.MapConsentsApi();
+app.MapPrivacyApi();
 
 app.Run();

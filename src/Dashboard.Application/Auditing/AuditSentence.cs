@@ -52,6 +52,10 @@ public static class AuditSentence
         (AuditActions.PseudonymisationTurnedOn, "Pseudonymisation turned on"),
         (AuditActions.PseudonymKeyRotationRequested, "Pseudonym key rotation requested"),
         (AuditActions.PseudonymKeyRotated, "Pseudonym key rotated"),
+        (AuditActions.RetentionChanged, "Retention changed"),
+        (AuditActions.RetentionEnforced, "Old interactions deleted"),
+        (AuditActions.EndUserDataExported, "End-user data exported"),
+        (AuditActions.EndUserErased, "End-user erased"),
     ];
 
     public static string Label(string action) =>
@@ -115,6 +119,10 @@ public static class AuditSentence
             AuditActions.PseudonymisationTurnedOn => $"Turned pseudonymisation of end-user ids on: {Rekeyed(after)}.",
             AuditActions.PseudonymKeyRotationRequested => "Asked to rotate the pseudonym key; a job re-keys the stored ids.",
             AuditActions.PseudonymKeyRotated => $"Rotated the pseudonym key (the previous one was created {AuditFields.Value(before, "Key created") ?? "earlier"}): {Rekeyed(after)}.",
+            AuditActions.RetentionChanged => $"Changed how long interactions are kept from {entry.Before ?? "forever"} to {entry.After ?? "forever"}.",
+            AuditActions.RetentionEnforced => $"Deleted what was older than the retention period: {entry.After}.",
+            AuditActions.EndUserDataExported => $"Exported an end-user's data (access request {subject}): {entry.After}.",
+            AuditActions.EndUserErased => $"Erased an end-user (erasure request {subject}): {entry.After}.",
             _ => $"{Label(entry.Action)}: {subject}.",
         };
     }

@@ -99,6 +99,26 @@ public sealed class ConsentGate(ITenantDbContextFactory dbFactory, TimeProvider 
 
     public void ConsentAppended(Guid tenantId) => _appends.AddOrUpdate(tenantId, 1, (_, v) => v + 1);
 
+    public void EndUserErased(Guid tenantId, string storedEndUserId)
+    {
+        ArgumentNullException.ThrowIfNull(storedEndUserId);
+        foreach (var (key, snapshot) in _snapshots)
+        {
+            if (key.Tenant == tenantId && snapshot.Latest.ContainsKey(storedEndUserId))
+            {
+                // A copy without them: requests reading the old snapshot finish undisturbed. A reload racing this
+                // read the records after the erasure committed, so it cannot bring them back.
+                var latest = new Dictionary<string, Latest>(snapshot.Latest, StringComparer.Ordinal);
+                latest.Remove(storedEndUserId);
+                _snapshots.TryUpdate(key, snapshot with { Latest = latest }, snapshot);
+            }
+        }
+    }
+
+    /// <summary>Whether any serving snapshot of the tenant names the end-user (id as stored); what the erasure tests look for.</summary>
+    public bool Holds(Guid tenantId, string storedEndUserId) =>
+        _snapshots.Any(s => s.Key.Tenant == tenantId && s.Value.Latest.ContainsKey(storedEndUserId));
+
     /// <summary>The sentence a model version's manifest keeps about the gate's answer.</summary>
     public static string Basis(string purpose, DateTime asOfUtc, int granted, int withdrawn, bool noRecordMeansConsented)
     {

@@ -25,4 +25,7 @@ public interface IConsentGate
     /// records, which is exact because records are never edited, and costs milliseconds where a full read costs seconds.
     /// </summary>
     void ConsentAppended(Guid tenantId);
+
+    /// <summary>Called after an erasure: the end-user (id as stored) leaves the serving snapshot at once, so no cache keeps their id.</summary>
+    void EndUserErased(Guid tenantId, string storedEndUserId);
 }

@@ -84,6 +84,13 @@ public sealed class RecentEventsBuffer(TimeProvider time)
         }
     }
 
+    /// <summary>Drops everything held for one end-user (an erasure): nothing of theirs is scored or kept in memory afterwards.</summary>
+    public void Forget(Guid tenantId, string endUserId)
+    {
+        ArgumentNullException.ThrowIfNull(endUserId);
+        _events.TryRemove((tenantId, endUserId), out _);
+    }
+
     private void Prune(DateTime now)
     {
         var cutoff = now - MaxAge;

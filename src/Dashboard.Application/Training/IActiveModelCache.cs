@@ -1,3 +1,5 @@
+using Dashboard.Recommender.Serving;
+
 namespace Dashboard.Application.Training;
 
 /// <summary>
@@ -12,4 +14,11 @@ public interface IActiveModelCache
 
     /// <summary>Tells this node the blend's active pointer moved, so the next request reads it instead of waiting for the periodic check.</summary>
     void Refresh(Guid tenantId, Guid blendId);
+
+    /// <summary>
+    /// Serves <paramref name="model"/> wherever this node holds or is loading version <paramref name="versionId"/>, in one
+    /// reference swap per blend: an erasure rewrote the version without an end-user, and requests must stop seeing
+    /// them at once rather than at the next activation.
+    /// </summary>
+    void Replace(Guid tenantId, Guid versionId, BlendModel model);
 }

@@ -5,6 +5,7 @@ using Dashboard.Application.Common;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.ModelStore;
 using Dashboard.Application.Privacy;
+using Dashboard.Application.Privacy.Erasure;
 using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Blends;
 using Dashboard.Domain.Identity;
@@ -28,6 +29,7 @@ public sealed class TrainModelJobHandler(
     IAttributeValueProtector attributeValues,
     IModelArtifactStore store,
     ModelActivation activation,
+    StoredModelEraser erasure,
     TimeProvider time,
     ILogger<TrainModelJobHandler> logger) : JobHandler<TrainModelParameters>
 {
@@ -56,7 +58,8 @@ public sealed class TrainModelJobHandler(
     {
         ArgumentNullException.ThrowIfNull(job);
         await using var db = dbFactory.CreateForTenant(job.TenantId);
-        if (!await db.ModelVersions.AnyAsync(v => v.ArtifactId == job.JobRunId, cancellationToken))
+        // By the run, not the artifact id: an erasure may have given the version a rewritten artifact since.
+        if (!await db.ModelVersions.AnyAsync(v => v.JobRunId == job.JobRunId || v.ArtifactId == job.JobRunId, cancellationToken))
         {
             await store.DeleteAsync(job.TenantId, job.JobRunId, cancellationToken);
             return "No model version was written and the active version is unchanged; train again.";
@@ -129,12 +132,23 @@ public sealed class TrainModelJobHandler(
         var artifactId = context.JobRunId;
         try
         {
+            // End-users erased while the model was fitted must not be in the version it becomes.
+            var erased = await ErasedSinceReadAsync(context.TenantId, data.EndUserIds, ct);
+            model = model.WithoutEndUsers(erased);
             var artifact = await SaveArtifactAsync(context.TenantId, artifactId, model, ct);
             var metrics = ToMetrics(evaluation);
-            var manifest = ToManifest(data, consent, excluded);
+            var manifest = Without(ToManifest(data, consent, excluded), data.EndUserIds, erased);
             total.Stop();
             var version = await RetryAsync(() => WriteVersionAsync(context, blend, spec, artifact, metrics, manifest, total.Elapsed, model.EngineVersion, idGeneration, ct), ct);
             EndStage();
+
+            // An erasure that committed after the check above looked for stored versions before this one existed.
+            var late = (await ErasedSinceReadAsync(context.TenantId, data.EndUserIds, CancellationToken.None)).Except(erased, StringComparer.Ordinal).ToList();
+            if (late.Count > 0)
+            {
+                await erasure.ForgetInVersionAsync(context.TenantId, version.Id, late, CancellationToken.None);
+            }
+
             var outcome = await AfterWriteAsync(context, version, ct);
             context.Progress.Report(new JobProgress(100,
                 $"Version {version.Number} of “{blend.Name}”: NDCG@10 {metrics.NdcgAt10:0.0000} on {manifest.EndUsers:N0} end-users and {manifest.Interactions:N0} interactions. {outcome}"));
@@ -145,6 +159,30 @@ public sealed class TrainModelJobHandler(
             await DeleteOrphanAsync(context.TenantId, artifactId);
             throw;
         }
+    }
+
+    /// <summary>The end-users the training read whose end-user row is gone since (erased), as stored ids.</summary>
+    private async Task<IReadOnlyList<string>> ErasedSinceReadAsync(Guid tenantId, IReadOnlyList<string> read, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateForTenant(tenantId);
+        var existing = (await db.EndUsers.AsNoTracking().Select(u => u.ExternalId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        return [.. read.Where(id => !existing.Contains(id))];
+    }
+
+    /// <summary>The manifest of the data less the erased end-users, so its id hash matches the end-users the version holds.</summary>
+    private static DataManifest Without(DataManifest manifest, IReadOnlyList<string> read, IReadOnlyList<string> erased)
+    {
+        if (erased.Count == 0)
+        {
+            return manifest;
+        }
+
+        var gone = erased.ToHashSet(StringComparer.Ordinal);
+        return manifest with
+        {
+            EndUsers = Math.Max(0, manifest.EndUsers - erased.Count),
+            EndUserIdsSha256 = DataManifest.HashEndUserIds(read.Where(id => !gone.Contains(id))),
+        };
     }
 
     private static BlendModel Fit(BlendTrainer trainer, TrainingData data, BlendSpec spec, JobContext context, int from, int to)

@@ -44,4 +44,8 @@ public static class AuditActions
     public const string PseudonymisationTurnedOn = "Privacy.PseudonymisationTurnedOn";
     public const string PseudonymKeyRotationRequested = "Privacy.PseudonymKeyRotationRequested";
     public const string PseudonymKeyRotated = "Privacy.PseudonymKeyRotated";
+    public const string RetentionChanged = "Privacy.RetentionChanged";
+    public const string RetentionEnforced = "Privacy.RetentionEnforced";
+    public const string EndUserDataExported = "Privacy.EndUserDataExported";
+    public const string EndUserErased = "Privacy.EndUserErased";
 }

@@ -26,7 +26,7 @@ public static class ApiScopes
     public static IReadOnlyList<string> Known { get; } = [EventsWrite, RecommendationsRead, ConsentsWrite, PrivacyAdmin];
 
     /// <summary>Scopes with endpoints today: the ones the API keys page offers.</summary>
-    public static IReadOnlyList<string> Offered { get; } = [EventsWrite, RecommendationsRead, ConsentsWrite];
+    public static IReadOnlyList<string> Offered { get; } = [EventsWrite, RecommendationsRead, ConsentsWrite, PrivacyAdmin];
 
     /// <summary>What a key created before scopes existed may do: it was made for the events API.</summary>
     public const string Legacy = EventsWrite;

@@ -72,6 +72,12 @@ internal sealed class ActiveModelCache(
         try
         {
             var model = await load.Value.WaitAsync(cancellationToken);
+            if (_loads.TryGetValue((tenantId, versionId), out var current) && current != load && current.IsValueCreated && current.Value.IsCompletedSuccessfully)
+            {
+                // An erasure replaced the version while this request was loading it: serve the rewritten model.
+                model = current.Value.Result;
+            }
+
             var active = new ActiveModel(pointer.BlendId, pointer.BlendName, versionId, pointer.Number, model);
             _slots[key] = new Slot(pointer.BlendId, active, pointer.ArtifactId, now);
             if (served is not null)
@@ -97,6 +103,21 @@ internal sealed class ActiveModelCache(
             if (key.Tenant == tenantId && slot.BlendId == blendId)
             {
                 _slots.TryUpdate(key, slot with { CheckedAt = DateTimeOffset.MinValue }, slot);
+            }
+        }
+    }
+
+    public void Replace(Guid tenantId, Guid versionId, BlendModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var replaced = new Lazy<Task<BlendModel>>(Task.FromResult(model));
+        _ = replaced.Value;
+        _loads[(tenantId, versionId)] = replaced;
+        foreach (var (key, slot) in _slots)
+        {
+            if (key.Tenant == tenantId && slot.Model?.VersionId == versionId)
+            {
+                _slots.TryUpdate(key, slot with { Model = slot.Model with { Model = model } }, slot);
             }
         }
     }

@@ -5,12 +5,13 @@ namespace Dashboard.Infrastructure.Persistence;
 
 /// <summary>
 /// Sets per-connection SQLite pragmas: a busy timeout so a writer waits for another instead of failing
-/// at once (web requests and Hangfire workers share the file), and foreign keys on.
+/// at once (web requests and Hangfire workers share the file), foreign keys on, and secure delete: SQLite
+/// otherwise leaves deleted rows readable in the file's free pages, and an erased end-user must not be.
 /// WAL itself is a property of the database file, set once at start-up.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -96,6 +96,8 @@ public sealed class Baseline : RecommenderBase<BaselineOptions>
         }
     }
 
+    private protected override void ForgetUserCore(int user) => UserRows.Clear(_userBias, user, 1);
+
     protected override void SaveCore(BinaryWriter writer)
     {
         writer.Write(GlobalMean);

@@ -91,6 +91,9 @@ public sealed class ContentBased : RecommenderBase<ContentBasedOptions>
         }
     }
 
+    private protected override void ForgetUserCore(int user) =>
+        (_userPtr, _userItems, _userValues) = UserRows.WithoutRow(_userPtr, _userItems, _userValues, user);
+
     protected override void SaveCore(BinaryWriter writer)
     {
         writer.Write(_termCount);

@@ -131,6 +131,9 @@ public sealed class Ease : RecommenderBase<EaseOptions>
         }
     }
 
+    private protected override void ForgetUserCore(int user) =>
+        (_userPtr, _userItems, _userValues) = UserRows.WithoutRow(_userPtr, _userItems, _userValues, user);
+
     protected override void SaveCore(BinaryWriter writer)
     {
         ModelFormat.WriteArray(writer, _weights);

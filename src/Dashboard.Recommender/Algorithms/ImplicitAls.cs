@@ -166,6 +166,8 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
 
     private double Confidence(float value) => 1.0 + (Options.Alpha * (Options.Binarize ? 1.0 : value));
 
+    private protected override void ForgetUserCore(int user) => UserRows.Clear(_userFactors, user, _factors);
+
     protected override void SaveCore(BinaryWriter writer)
     {
         writer.Write(_factors);

@@ -98,6 +98,13 @@ public abstract class KnnRecommenderBase : RecommenderBase<KnnOptions>
         return used == 0 ? baseline : (float)(baseline + (num / den));
     }
 
+    /// <summary>Empties the end-user's row, so they neither get scores nor lend their history to neighbours (user-kNN).</summary>
+    private protected override void ForgetUserCore(int user)
+    {
+        (UserPtr, UserItems, UserValues) = UserRows.WithoutRow(UserPtr, UserItems, UserValues, user);
+        UserRows.Clear(UserBias, user, 1);
+    }
+
     protected override void SaveCore(BinaryWriter writer)
     {
         writer.Write(Mean);

@@ -163,6 +163,14 @@ public sealed class LearnedRanker : RecommenderBase<LearnedRankerOptions>
         }
     }
 
+    private protected override void ForgetUserCore(int user)
+    {
+        foreach (var component in _components)
+        {
+            (component as IForgetsUsers)?.ForgetUser(user);
+        }
+    }
+
     protected override void SaveCore(BinaryWriter writer)
     {
         writer.Write(_components.Length);

@@ -9,7 +9,7 @@ namespace Dashboard.Recommender.Algorithms;
 /// <see cref="IRecommender.Score"/>, top-n selection and the versioned save/load envelope. A derived
 /// class only writes the maths (<see cref="FitCore"/>, <see cref="ScoreCore"/>) and its payload.
 /// </summary>
-public abstract class RecommenderBase<TOptions> : IRecommender<TOptions>, IDenseScorer
+public abstract class RecommenderBase<TOptions> : IRecommender<TOptions>, IDenseScorer, IForgetsUsers
     where TOptions : class
 {
     protected RecommenderBase(TOptions defaultOptions)
@@ -169,6 +169,19 @@ public abstract class RecommenderBase<TOptions> : IRecommender<TOptions>, IDense
         {
             ArrayPool<int>.Shared.Return(all);
         }
+    }
+
+    void IForgetsUsers.ForgetUser(int user)
+    {
+        if (IsFitted && (uint)user < (uint)UserCount)
+        {
+            ForgetUserCore(user);
+        }
+    }
+
+    /// <summary>Drops what the model keeps of one end-user; models without per-user state keep nothing to drop.</summary>
+    private protected virtual void ForgetUserCore(int user)
+    {
     }
 
     protected abstract void SaveCore(BinaryWriter writer);

@@ -152,6 +152,12 @@ public abstract class SgdFactorModel<TOptions> : RecommenderBase<TOptions>
         }
     }
 
+    private protected override void ForgetUserCore(int user)
+    {
+        UserRows.Clear(UserBias, user, 1);
+        UserRows.Clear(UserVectors, user, Stride);
+    }
+
     protected override void SaveCore(BinaryWriter writer)
     {
         writer.Write(Stride);

@@ -245,6 +245,104 @@ public sealed class BlendModel
         return new BlendModel(EngineVersion, Spec, users, _items, _details, _history, InteractionCount, _popularity, _components);
     }
 
+    /// <summary>True when the end-user is in the model's id map, whether or not any of their events counted.</summary>
+    public bool HoldsEndUser(string endUserId)
+    {
+        ArgumentNullException.ThrowIfNull(endUserId);
+        return _users.IndexOf(endUserId) >= 0;
+    }
+
+    /// <summary>
+    /// A copy of this model that no longer holds the given end-users (an erasure): their ids leave the id map (each
+    /// index keeps a placeholder that names nobody, so the components' indices stay valid), their training rows are
+    /// emptied and every component drops what it kept per end-user — factors, biases, copied rows — so they get the
+    /// non-personalised fallback like anyone the model does not know, and nothing saved from the copy names them.
+    /// Item-side state learned with their help (item factors, similarities, popularity) stays until the next
+    /// training, which no longer reads their data. This model is not changed (requests may be reading it); when it
+    /// holds none of the end-users it is returned as it is.
+    /// </summary>
+    public BlendModel WithoutEndUsers(IEnumerable<string> endUserIds)
+    {
+        ArgumentNullException.ThrowIfNull(endUserIds);
+        var forget = IndicesOf(endUserIds);
+        if (forget.Count == 0)
+        {
+            return this;
+        }
+
+        // A deep copy through the saved form: the components are then instances no request holds, safe to change.
+        BlendModel copy;
+        using (var buffer = new MemoryStream())
+        {
+            Save(buffer);
+            buffer.Position = 0;
+            copy = Load(buffer);
+        }
+
+        return copy.Forgetting(forget);
+    }
+
+    /// <summary>
+    /// Reads a saved model (<see cref="Load"/>) and returns it without the given end-users, as
+    /// <see cref="WithoutEndUsers"/> does but without the copy (the model just read is nobody else's); null when the
+    /// saved model holds none of them, so there is nothing to rewrite.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stream is not a blend model, is truncated or was altered.</exception>
+    public static BlendModel? LoadWithoutEndUsers(Stream stream, IEnumerable<string> endUserIds)
+    {
+        ArgumentNullException.ThrowIfNull(endUserIds);
+        var model = Load(stream);
+        var forget = model.IndicesOf(endUserIds);
+        return forget.Count == 0 ? null : model.Forgetting(forget);
+    }
+
+    private HashSet<int> IndicesOf(IEnumerable<string> endUserIds)
+    {
+        var indices = new HashSet<int>();
+        foreach (var id in endUserIds)
+        {
+            if (id is not null && _users.IndexOf(id) is var u && u >= 0)
+            {
+                indices.Add(u);
+            }
+        }
+
+        return indices;
+    }
+
+    /// <summary>A model over this one's components after they dropped the end-users; only for an instance no request holds.</summary>
+    private BlendModel Forgetting(HashSet<int> forget)
+    {
+        var ids = new string[_users.Count];
+        for (var u = 0; u < ids.Length; u++)
+        {
+            ids[u] = forget.Contains(u) ? ErasedPlaceholder(u) : _users.IdAt(u);
+        }
+
+        foreach (var component in _components)
+        {
+            if (component.Model is IForgetsUsers model)
+            {
+                foreach (var u in forget)
+                {
+                    model.ForgetUser(u);
+                }
+            }
+        }
+
+        var kept = new List<Rating>(_history.NonZeroCount);
+        foreach (var rating in _history.ToRatings())
+        {
+            if (!forget.Contains(rating.User))
+            {
+                kept.Add(rating);
+            }
+        }
+
+        var history = InteractionMatrix.Build(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept), _history.UserCount, _history.ItemCount);
+        return new BlendModel(EngineVersion, Spec, new IdMap(ids), _items, _details, history, InteractionCount, _popularity, _components);
+    }
+
     /// <summary>Writes the whole model: header, payload length, SHA-256 of the payload, payload.</summary>
     public void Save(Stream stream) => BlendModelFormat.Write(this, stream);
 
@@ -283,6 +381,12 @@ public sealed class BlendModel
 
         return list;
     }
+
+    /// <summary>
+    /// What stands in the id map for an erased end-user: only the index, behind a NUL character — a control
+    /// character, which the dashboard refuses in any id it is sent — so it names nobody and meets no real id.
+    /// </summary>
+    private static string ErasedPlaceholder(int index) => string.Create(CultureInfo.InvariantCulture, $"\0erased-{index}");
 
     /// <summary>Cosine of two items' end-user sets (diversity when the catalogue has no categories).</summary>
     private double CoOccurrenceCosine(int a, int b)

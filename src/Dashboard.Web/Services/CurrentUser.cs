@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Application.Common;
+using Dashboard.Domain.DataSources;
+using Dashboard.Domain.Identity;
 using Dashboard.Infrastructure.Identity;
 using Dashboard.Web.Api;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -38,9 +40,16 @@ internal sealed class CurrentUser(AuthenticationStateProvider authenticationStat
 
         if (user.Identity.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName)
         {
-            return Guid.TryParse(user.FindFirstValue(ApiKeyAuthenticationHandler.TenantIdClaim), out var keyTenant) && keyTenant != Guid.Empty
-                ? CallerContext.ForApiKey(keyTenant, user.Identity.Name ?? string.Empty)
-                : null;
+            if (!Guid.TryParse(user.FindFirstValue(ApiKeyAuthenticationHandler.TenantIdClaim), out var keyTenant) || keyTenant == Guid.Empty)
+            {
+                return null;
+            }
+
+            // A key with privacy:admin may do what the privacy policy allows; services check it like a person's role.
+            var key = CallerContext.ForApiKey(keyTenant, user.Identity.Name ?? string.Empty);
+            return user.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.PrivacyAdmin)
+                ? key with { Grants = new HashSet<string> { Policies.ManagePrivacy } }
+                : key;
         }
 
         if (!Guid.TryParse(user.FindFirstValue(DashboardClaimTypes.TenantId), out var tenantId) || tenantId == Guid.Empty)

@@ -21,4 +21,8 @@ internal sealed class CancellingConsentGate(CancellationTokenSource cancel) : IC
     public void ConsentAppended(Guid tenantId)
     {
     }
+
+    public void EndUserErased(Guid tenantId, string storedEndUserId)
+    {
+    }
 }

@@ -31,6 +31,11 @@ internal sealed class ApiExamplesTransformer : IOpenApiOperationTransformer
         ["PostConsents"] = (
             """{"consents":[{"user_id":"u-1001","purpose":"Personalisation","state":"granted","occurred_at":"2026-05-01T09:30:00Z","source":"web banner","notice_version":"2026-01","proof_reference":"banner-7f3a"},{"user_id":"u-1002","purpose":"Marketing messages","state":"withdrawn","occurred_at":1777627800,"source":"app"}]}""",
             """{"received":2,"created_users":1,"consents_written":2}"""),
+        ["GetEndUserExport"] = (null,
+            """{"reference":"AR-20261130-9C41B2","generated_at_utc":"2026-11-30T09:30:00Z","end_user_id":"u-1001","found":true,"first_seen_utc":"2026-05-01T09:30:00Z","attributes":[{"key":"region","value":"North","sensitive":true,"quasi_identifier":true}],"interactions":[{"item_id":"sku-42","type":"purchase","value":1,"occurred_at_utc":"2026-05-01T09:30:00Z"}],"consents":[{"purpose":"Personalisation","granted":true,"occurred_at_utc":"2026-05-01T09:00:00Z","recorded_at_utc":"2026-05-01T09:00:02Z","source":"web banner","notice_version":"v3","proof_reference":"form-4411"}],"recommendation_feedback":[{"recommendation_id":"rec_AZLXkd8A3q1x9w2V0bT4cA","item_id":"sku-17","type":"click","occurred_at_utc":"2026-05-01T09:31:20Z"}],"recommendations_served":[{"recommendation_id":"rec_AZLXkd8A3q1x9w2V0bT4cA","served_at_utc":"2026-05-01T09:31:00Z","personalised":true,"item_ids":["sku-17","sku-93"]}]}"""),
+        ["PostErasure"] = (
+            """{"user_id":"u-1001"}""",
+            """{"id":"0193a5e2-8d2e-7c55-8b62-3a1d9f7e5c21","reference":"ER-20261130-7F3A1C","kind":"Erasure","received_at_utc":"2026-11-30T09:30:00Z","completed_at_utc":"2026-11-30T09:30:01Z","requested_by":"API key \"crm\"","channel":"API","found":true,"rows_removed":{"Interactions":42,"EndUserAttributes":3,"ConsentRecords":2,"RecommendationFeedback":5,"ServedRecommendations":7,"ImportErrors":0,"EndUsers":1},"model_versions_affected":["Default v3"],"outcome":"60 rows removed; rewritten without the end-user: Default v3."}"""),
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -18,6 +18,10 @@ internal sealed class TinyShopModels : IActiveModelCache
     {
     }
 
+    public void Replace(Guid tenantId, Guid versionId, BlendModel model)
+    {
+    }
+
     private static BlendModel Train()
     {
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
