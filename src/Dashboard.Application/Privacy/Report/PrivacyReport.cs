@@ -8,7 +8,6 @@ namespace Dashboard.Application.Privacy.Report;
 /// who the latest models left out for lack of consent, pseudonymisation, k-anonymity, the ε ledger, retention
 /// runs and the receipts of access and erasure requests. It holds no end-user's id or data.
 /// </summary>
-/// <param name="KAnonymity">Null when no k-anonymity report is available in this installation.</param>
 public sealed record PrivacyReport(
     string Organisation,
     DateTime GeneratedAtUtc,
@@ -22,7 +21,7 @@ public sealed record PrivacyReport(
     ConsentHistory ConsentOverTime,
     IReadOnlyList<TrainingExclusion> TrainingExclusions,
     PseudonymisationState Pseudonymisation,
-    IReadOnlyList<KAnonymityFigures>? KAnonymity,
+    IReadOnlyList<KAnonymityFigures> KAnonymity,
     EpsilonLedger Budget,
     int? RetentionDays,
     IReadOnlyList<RetentionRunLine> RetentionRuns,

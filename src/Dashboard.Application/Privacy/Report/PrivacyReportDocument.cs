@@ -49,17 +49,10 @@ public static class PrivacyReportDocument
         blocks.Add(new ReportParagraph(PrivacyReportText.Pseudonymisation(report.Pseudonymisation)));
 
         blocks.Add(new ReportHeading("k-anonymity"));
-        if (report.KAnonymity is { } figures)
-        {
-            blocks.Add(new ReportTable(["Quasi-identifiers", "k asked", "k achieved", "Groups", "End-users", "Suppressed", "l-diversity"],
-                [.. figures.Select(f => Row(string.Join(", ", f.QuasiIdentifiers), N(f.K), N(f.KAchieved), N(f.EquivalenceClasses), N(f.EndUsers), N(f.EndUsersSuppressed),
-                    f.LDiversity.Count == 0 ? "–" : string.Join(", ", f.LDiversity.Select(l => $"{l.Key}: {N(l.Value)}"))))],
-                "No attributes are marked as quasi-identifiers."));
-        }
-        else
-        {
-            blocks.Add(new ReportParagraph(PrivacyReportText.KAnonymity(null)));
-        }
+        blocks.Add(new ReportTable(["Quasi-identifiers", "k asked", "k achieved", "Groups", "End-users", "Suppressed", "l-diversity"],
+            [.. report.KAnonymity.Select(f => Row(string.Join(", ", f.QuasiIdentifiers), N(f.K), N(f.KAchieved), N(f.EquivalenceClasses), N(f.EndUsers), N(f.EndUsersSuppressed),
+                f.LDiversity.Count == 0 ? "–" : string.Join(", ", f.LDiversity.Select(l => $"{l.Key}: {N(l.Value)}"))))],
+            "No attributes are marked as quasi-identifiers."));
 
         blocks.Add(new ReportHeading($"Differential privacy budget, {PrivacyReportText.Month(report.Budget.PeriodStartUtc)}"));
         blocks.Add(new ReportParagraph(PrivacyReportText.Budget(report.Budget)));

@@ -12,11 +12,7 @@ namespace Dashboard.Application.Privacy.Report;
 /// Gathers the privacy report of the caller's tenant (ManagePrivacy only) from the privacy tables, the model
 /// versions' data manifests and the audit log. It only reads.
 /// </summary>
-/// <param name="kAnonymity">
-/// Optional so the report works in an installation without a k-anonymity report registered; the report then
-/// says the figures are not available rather than showing made-up ones.
-/// </param>
-public sealed class PrivacyReportService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, TimeProvider time, IKAnonymityReport? kAnonymity = null)
+public sealed class PrivacyReportService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, TimeProvider time, IKAnonymityReport kAnonymity)
 {
     /// <summary>Audit entries whose action code starts with one of these are the privacy changes the report lists.</summary>
     public static readonly IReadOnlyList<string> PrivacyActionPrefixes = ["Privacy", "Consent", "Pseudonym", "Retention", "Erasure", "Access"];
@@ -50,7 +46,7 @@ public sealed class PrivacyReportService(ICurrentUser currentUser, ITenantDbCont
             consentOverTime,
             await TrainingExclusionsAsync(db, cancellationToken),
             await PseudonymisationAsync(db, settings, now, cancellationToken),
-            kAnonymity is null ? null : await kAnonymity.ComputeAsync(cancellationToken),
+            await kAnonymity.ComputeAsync(cancellationToken),
             await LedgerAsync(db, settings, now, cancellationToken),
             settings.RetentionDays,
             await RetentionRunsAsync(db, cancellationToken),

@@ -81,13 +81,9 @@ public static class PrivacyReportText
         return $"End-user ids are pseudonymised{since}{key}.";
     }
 
-    public static string KAnonymity(IReadOnlyList<Privacy.KAnonymityFigures>? figures)
+    public static string KAnonymity(IReadOnlyList<Privacy.KAnonymityFigures> figures)
     {
-        if (figures is null)
-        {
-            return "k-anonymity figures are not available in this installation.";
-        }
-
+        ArgumentNullException.ThrowIfNull(figures);
         if (figures.Count == 0)
         {
             return "No attributes are marked as quasi-identifiers, so there is nothing to check for k-anonymity.";
