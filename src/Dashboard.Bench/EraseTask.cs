@@ -34,48 +34,13 @@ internal static class EraseTask
 {
     private const int Erasures = 5;
 
-    public static async Task<IReadOnlyList<BenchRow>> RunAsync(BenchOptions options)
-    {
-        var rows = new List<BenchRow>();
-        foreach (var size in options.Sizes)
-        {
-            var folder = Path.Combine(Path.GetTempPath(), "dashboard-bench-erase", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            try
-            {
-                rows.Add(await RunOneAsync(folder, size));
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-
-        return rows;
-    }
+    public static Task<IReadOnlyList<BenchRow>> RunAsync(BenchOptions options) =>
+        BenchHost.PerSizeAsync("erase", options.Sizes, RunOneAsync);
 
     private static async Task<BenchRow> RunOneAsync(string folder, int size)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder, EnvironmentName = "Bench" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = "Data Source=bench.db",
-            ["Jobs:SqliteStoragePath"] = "hangfire.db",
-            ["Jobs:RunServer"] = "false",
-            ["Demo:Enabled"] = "false",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddApplicationServices();
-        builder.AddInfrastructureServices();
         CallerContext? officer = null;
-        builder.Services.AddSingleton<ICurrentUser>(_ => new BenchCurrentUser(officer!));
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
-        }
+        using var host = await BenchHost.StartAsync(folder, s => s.AddSingleton<ICurrentUser>(_ => new BenchCurrentUser(officer!)));
 
         var registered = await host.Services.GetRequiredService<IIdentityService>().RegisterOrganisationAsync("Bench", "bench@example.test", "correct-horse-battery-7");
         var tenantId = registered.TenantId;

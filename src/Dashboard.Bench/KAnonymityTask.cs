@@ -27,44 +27,13 @@ internal static class KAnonymityTask
 {
     private const int Runs = 3;
 
-    public static async Task<IReadOnlyList<BenchRow>> RunAsync(BenchOptions options)
-    {
-        var rows = new List<BenchRow>();
-        foreach (var size in options.Sizes)
-        {
-            var folder = Path.Combine(Path.GetTempPath(), "dashboard-bench-kanon", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            try
-            {
-                rows.Add(await RunOneAsync(folder, size));
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-
-        return rows;
-    }
+    public static Task<IReadOnlyList<BenchRow>> RunAsync(BenchOptions options) =>
+        BenchHost.PerSizeAsync("kanon", options.Sizes, RunOneAsync);
 
     private static async Task<BenchRow> RunOneAsync(string folder, int size)
     {
         var tenantId = Guid.NewGuid();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder, EnvironmentName = "Bench" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = "Data Source=bench.db",
-            ["Jobs:SqliteStoragePath"] = "hangfire.db",
-            ["Jobs:RunServer"] = "false",
-            ["Demo:Enabled"] = "false",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddApplicationServices();
-        builder.AddInfrastructureServices();
-        builder.Services.AddSingleton<ICurrentUser>(new BenchCaller(tenantId));
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        using var host = await BenchHost.StartAsync(folder, s => s.AddSingleton<ICurrentUser>(new BenchCaller(tenantId)));
 
         var seed = Stopwatch.StartNew();
         await SeedAsync(host.Services, tenantId, size);
