@@ -32,8 +32,9 @@ public sealed record PrivacyRequestView(
             request.Id,
             request.Reference,
             request.Kind,
-            request.ReceivedAtUtc,
-            request.CompletedAtUtc,
+            // Read back from the database without a kind; written as UTC, and answered as such by the API.
+            DateTime.SpecifyKind(request.ReceivedAtUtc, DateTimeKind.Utc),
+            request.CompletedAtUtc is { } completed ? DateTime.SpecifyKind(completed, DateTimeKind.Utc) : null,
             request.RequestedBy,
             request.Channel,
             request.Found,

@@ -65,7 +65,8 @@ public sealed class RecommendationServingService(
             ExplainByHistory = false,
             Personalise = consented,
         });
-        return Served(tenantId, active, list.Personalised, list.Items, stored, null, noConsent: !consented);
+        // "No consent" is said of someone the model could have personalised for; an id it does not know is simply cold.
+        return Served(tenantId, active, list.Personalised, list.Items, stored, null, noConsent: !consented && active.Model.HoldsEndUser(stored));
     }
 
     /// <summary>

@@ -53,6 +53,25 @@ public sealed class AccessExportTests
     }
 
     [Fact]
+    public async Task Export_AsJson_WritesEveryTimeAsUtcWithItsZone()
+    {
+        var (host, _, _) = await StartAsync();
+        await using var _ = host;
+
+        var export = await ExportAsync(host, EndUserId);
+
+        using var json = JsonDocument.Parse(EndUserExportFormats.ToJson(export));
+        var root = json.RootElement;
+        var times = new[]
+        {
+            root.GetProperty("first_seen_utc").GetString(),
+            root.GetProperty("interactions")[0].GetProperty("occurred_at_utc").GetString(),
+            root.GetProperty("consents")[0].GetProperty("recorded_at_utc").GetString(),
+        };
+        Assert.All(times, t => Assert.EndsWith("Z", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Export_AsCsv_HasARowPerFactAndNeutralisesFormulaCells()
     {
         var (host, _, _) = await StartAsync();

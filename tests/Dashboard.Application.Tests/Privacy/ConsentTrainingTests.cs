@@ -69,6 +69,18 @@ public sealed class ConsentTrainingTests
     }
 
     [Fact]
+    public async Task Serving_AnIdTheModelDoesNotKnow_IsColdNotMarkedNoConsent()
+    {
+        var (host, admin, blendId) = await StartAsync();
+        await using var _ = host;
+        await TrainAsync(host, admin.TenantId, blendId);
+
+        var cold = (await host.Services.GetRequiredService<RecommendationServingService>().RecommendAsync(admin.TenantId, "never-seen-42", 5, null, [])).Response!;
+
+        Assert.Equal((false, false), (cold.Personalised, cold.NoConsent));
+    }
+
+    [Fact]
     public async Task SampleData_GrantsPersonalisationToEveryEndUserWithEvents_ButEveryFortieth()
     {
         var (host, admin, _) = await StartAsync();

@@ -15,7 +15,7 @@ public static class EndUserExportFormats
     public const string JsonContentType = "application/json; charset=utf-8";
     public const string CsvContentType = "text/csv; charset=utf-8";
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true, Converters = { new UtcDateTimeJsonConverter() } };
 
     public static string FileName(EndUserExport export, string extension)
     {
