@@ -123,12 +123,20 @@ internal sealed class PdfLayout
 
         var count = chart.Labels.Count;
         double X(int i) => count <= 1 ? left + (plotWidth / 2) : left + (i * plotWidth / (count - 1));
+        var drawnUpTo = double.NegativeInfinity;
         foreach (var i in LabelPositions(count))
         {
             var label = chart.Labels[i];
             var size = _graphics.MeasureString(label, SmallFont);
             var x = Math.Clamp(X(i) - (size.Width / 2), left, left + plotWidth - size.Width);
+            // The last label is pushed inside the plot's right edge and can meet the one before it: skip rather than overlap.
+            if (x < drawnUpTo + 6)
+            {
+                continue;
+            }
+
             _graphics.DrawString(label, SmallFont, XBrushes.DimGray, x, plotBottom + size.Height + 2);
+            drawnUpTo = x + size.Width;
         }
 
         for (var s = 0; s < chart.Series.Count; s++)
@@ -206,19 +214,28 @@ internal sealed class PdfLayout
         return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
     }
 
-    /// <summary>Each column gets its natural width, shrunk in proportion (never below a floor) when the row is too wide.</summary>
+    /// <summary>
+    /// Each column gets its natural width; when the row is too wide, every column keeps at least its longest word (so
+    /// headers and references are not broken mid-word) and the rest of the page width is shared in proportion to what
+    /// each column wants beyond that. Only when the longest words alone do not fit are words broken.
+    /// </summary>
     private double[] ColumnWidths(ReportTable table)
     {
         var natural = new double[table.Columns.Count];
+        var minimum = new double[table.Columns.Count];
         for (var c = 0; c < natural.Length; c++)
         {
             var widest = _graphics.MeasureString(table.Columns[c], CellBoldFont).Width;
+            var longestWord = LongestWord(table.Columns[c], CellBoldFont);
             foreach (var row in table.Rows)
             {
-                widest = Math.Max(widest, _graphics.MeasureString(c < row.Count ? row[c] : string.Empty, CellFont).Width);
+                var cell = c < row.Count ? row[c] : string.Empty;
+                widest = Math.Max(widest, _graphics.MeasureString(cell, CellFont).Width);
+                longestWord = Math.Max(longestWord, LongestWord(cell, CellFont));
             }
 
-            natural[c] = Math.Min(widest, Width / 2) + (2 * CellPadding);
+            minimum[c] = longestWord + (2 * CellPadding);
+            natural[c] = Math.Max(minimum[c], Math.Min(widest, Width / 2) + (2 * CellPadding));
         }
 
         var total = natural.Sum();
@@ -227,9 +244,18 @@ internal sealed class PdfLayout
             return natural;
         }
 
-        var floor = Math.Min(40, Width / natural.Length);
-        return [.. natural.Select(n => Math.Max(floor, n * Width / total))];
+        var minimumTotal = minimum.Sum();
+        if (minimumTotal >= Width)
+        {
+            return [.. minimum.Select(m => m * Width / minimumTotal)];
+        }
+
+        var wanted = total - minimumTotal;
+        return [.. minimum.Select((m, c) => m + ((natural[c] - m) * (Width - minimumTotal) / wanted))];
     }
+
+    private double LongestWord(string text, XFont font) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => _graphics.MeasureString(w, font).Width).DefaultIfEmpty(0).Max();
 
     /// <summary>Draws one row, its cells wrapped; false (nothing drawn) when it would not fit on the page.</summary>
     private bool DrawRow(IReadOnlyList<string> cells, double[] widths, XFont font, bool header)

@@ -79,7 +79,7 @@ public static class PrivacyReportDocument
     public static string RowsRemoved(PrivacyRequestReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        return receipt.RowsRemoved.Count == 0 ? "–" : string.Join(", ", receipt.RowsRemoved.Select(r => $"{r.Key}: {N(r.Value)}"));
+        return receipt.RowsRemoved.Count == 0 ? "–" : string.Join(", ", receipt.RowsRemoved.Where(r => r.Value > 0).Select(r => $"{PrivacyReportText.TableName(r.Key)}: {N(r.Value)}"));
     }
 
     private static string N(long value) => PrivacyReportText.Count(value);

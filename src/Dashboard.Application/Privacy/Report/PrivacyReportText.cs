@@ -23,6 +23,19 @@ public static class PrivacyReportText
 
     public static string Month(DateTime periodStartUtc) => periodStartUtc.ToString("MMMM yyyy", Culture);
 
+    /// <summary>What a table an erasure removed rows from holds, in words a reader of a receipt knows.</summary>
+    public static string TableName(string table) => table switch
+    {
+        "EndUsers" => "end-user record",
+        "EndUserAttributes" => "attributes",
+        "Interactions" => "interactions",
+        "ConsentRecords" => "consent records",
+        "RecommendationFeedback" => "recommendation feedback",
+        "ServedRecommendations" => "recommendation lists served",
+        "ImportErrors" => "import problems quoting the id",
+        _ => table,
+    };
+
     public static string Kind(PrivacyRequestKind kind) => kind switch
     {
         PrivacyRequestKind.Access => "Access (Art. 15)",
