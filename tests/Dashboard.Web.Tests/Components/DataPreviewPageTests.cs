@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bunit;
 using Dashboard.Application.DataSources.Preview;
+using Dashboard.Application.Privacy;
 using Dashboard.Domain.Data;
 using Dashboard.Web.Components.Pages.DataSources;
 using Microsoft.Extensions.DependencyInjection;
@@ -192,6 +193,51 @@ public sealed class DataPreviewPageTests
     }
 
     [Fact]
+    public async Task WithheldValueCounts_ShowNoBarsAndAskNothingUntilShowCountsIsPressed()
+    {
+        var fake = new FakeDataPreviewService(Populated with { Attributes = [Withheld] });
+        await using var ctx = CreateContext(fake);
+
+        var page = ctx.Render<DataPreviewPage>();
+
+        var card = page.Find("[data-testid=preview-attribute]");
+        Assert.Equal((0, 1, 0), (card.QuerySelectorAll("[data-testid=bar-value]").Length, card.QuerySelectorAll("[data-testid=show-attribute-counts]").Length, fake.CountsAsked.Count));
+    }
+
+    [Fact]
+    public async Task ShowCounts_DrawsTheNoisyCountsWithTheirLabel()
+    {
+        var fake = new FakeDataPreviewService(
+            Populated with { Attributes = [Withheld] },
+            new PrivateCounts(ReleaseKind.Noisy, [new("gold", 4), new("silver", 1)], 0.5, null));
+        await using var ctx = CreateContext(fake);
+        var page = ctx.Render<DataPreviewPage>();
+
+        await page.InvokeAsync(() => page.Find("[data-testid=show-attribute-counts]").Click());
+
+        var card = page.Find("[data-testid=preview-attribute]");
+        Assert.Equal(
+            ("End-users per value: noisy (ε 0.5)", "4 end-users|1 end-users", "loyalty_tier"),
+            (card.QuerySelector("[data-testid=attribute-counts-label]")!.TextContent.Trim(),
+                string.Join("|", card.QuerySelectorAll("[data-testid=bar-value]").Select(v => v.TextContent.Trim())),
+                string.Join("|", fake.CountsAsked)));
+    }
+
+    [Fact]
+    public async Task ShowCounts_BudgetSpent_ShowsTheRefusalAndNoBars()
+    {
+        const string refusal = "This month's privacy budget (ε 10) is spent; figures return on 1 July or when a compliance officer raises the budget.";
+        var fake = new FakeDataPreviewService(Populated with { Attributes = [Withheld] }, new PrivateCounts(ReleaseKind.Refused, [], null, refusal));
+        await using var ctx = CreateContext(fake);
+        var page = ctx.Render<DataPreviewPage>();
+
+        await page.InvokeAsync(() => page.Find("[data-testid=show-attribute-counts]").Click());
+
+        var card = page.Find("[data-testid=preview-attribute]");
+        Assert.Equal(($"End-users per value: {refusal}", 0), (card.QuerySelector("[data-testid=attribute-counts-label]")!.TextContent.Trim(), card.QuerySelectorAll("[data-testid=bar-value]").Length));
+    }
+
+    [Fact]
     public async Task SampleRows_ShowTheNewestInteractionWithExternalIds()
     {
         await using var ctx = CreateContext(Populated);
@@ -213,12 +259,17 @@ public sealed class DataPreviewPageTests
         Assert.Equal(json, JsonSerializer.Serialize(restored, options));
     }
 
-    private static BunitContext CreateContext(DataPreview preview)
+    private static readonly AttributeDistribution Withheld = new("loyalty_tier", IsSensitive: false, IsQuasiIdentifier: false, 5, 2,
+        [new("gold", AttributeDistribution.Withheld), new("silver", AttributeDistribution.Withheld)]);
+
+    private static BunitContext CreateContext(DataPreview preview) => CreateContext(new FakeDataPreviewService(preview));
+
+    private static BunitContext CreateContext(FakeDataPreviewService service)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton<IDataPreviewService>(new FakeDataPreviewService(preview));
+        ctx.Services.AddSingleton<IDataPreviewService>(service);
         return ctx;
     }
 }

@@ -6,11 +6,17 @@ namespace Dashboard.Application.DataSources.Preview;
 /// <param name="IsQuasiIdentifier">Some end-user has this key flagged as a quasi-identifier (e.g. age band, postcode).</param>
 /// <param name="EndUsers">End-users with a value for the key.</param>
 /// <param name="DistinctValues">How many different values the key has.</param>
-/// <param name="Values">The most common values, most first, then "Other" for the rest when there are more.</param>
+/// <param name="Values">
+/// The most common values, most first, then "Other" for the rest when there are more. For a caller who may not see exact
+/// aggregates about people each count is <see cref="Withheld"/>; they ask <see cref="IDataPreviewService.AttributeCountsAsync"/>.
+/// </param>
 public sealed record AttributeDistribution(
     string Key,
     bool IsSensitive,
     bool IsQuasiIdentifier,
     int EndUsers,
     int DistinctValues,
-    IReadOnlyList<LabelledCount> Values);
+    IReadOnlyList<LabelledCount> Values)
+{
+    public const int Withheld = -1;
+}

@@ -18,9 +18,15 @@ namespace Dashboard.Application.DataSources.Preview;
 /// sample rows are read, never the tenant's rows themselves. The exception is attributes flagged sensitive: their
 /// values are stored encrypted (each encryption differs), so they are read, decrypted and counted here, and their
 /// values are shown only to callers holding ManagePrivacy; everyone else sees how many, labelled <see cref="HiddenLabel"/>.
+/// How many end-users hold each value of an attribute is an aggregate about people: callers without ManagePrivacy get
+/// those counts <see cref="AttributeDistribution.Withheld"/> and ask <see cref="AttributeCountsAsync"/>, which answers
+/// them under differential privacy.
 /// </summary>
-public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAttributeValueProtector attributeValues) : IDataPreviewService
+public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAttributeValueProtector attributeValues, DifferentialPrivacyService privacy) : IDataPreviewService
 {
+    /// <summary>What a caller without ManagePrivacy is told when asking for the value counts of a sensitive attribute.</summary>
+    public const string SensitiveCountsRefusal = "The values of a sensitive attribute are hidden, so they are not counted for you.";
+
     /// <summary>What a caller without ManagePrivacy sees in place of a sensitive value.</summary>
     public const string HiddenLabel = "hidden (sensitive)";
 
@@ -59,6 +65,11 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
         var hasInteractions = counts.Interactions > 0;
         var sensitive = new SensitiveValues(attributeValues, caller.TenantId, caller.Can(Policies.ManagePrivacy));
         var (attributes, keysNotShown) = await AttributesAsync(db, sensitive, cancellationToken);
+        if (!caller.Can(Policies.ManagePrivacy))
+        {
+            attributes = [.. attributes.Select(a => a.IsSensitive ? a : a with { Values = [.. a.Values.Select(v => v with { Count = AttributeDistribution.Withheld })] })];
+        }
+
         return new DataPreview(
             counts,
             await InteractionHistory.QueryAsync(db, cancellationToken),
@@ -74,6 +85,49 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
             await SampleEndUsersAsync(db, sensitive, cancellationToken),
             eventTypes.Any(e => e.Type == InteractionType.Rating && e.Count > 0) ? await RatingsAsync(db, cancellationToken) : [],
             await EventNamesAsync(db, cancellationToken));
+    }
+
+    /// <summary>
+    /// How many end-users hold each charted value of the attribute <paramref name="key"/>, as the caller may see them:
+    /// exact for those who manage privacy, otherwise with differential-privacy noise (one ε per attribute, dataset and
+    /// month), or refused when the month's budget is spent. The question names the key, how many rows it has, its
+    /// newest row and the latest import, so changed data is a new question rather than a stale answer from the ledger.
+    /// </summary>
+    public async Task<PrivateCounts> AttributeCountsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var caller = await currentUser.GetAsync(cancellationToken);
+        caller.Demand(Policies.ViewDashboard);
+        IReadOnlyList<LabelledCount> values;
+        string query;
+        await using (var db = dbFactory.CreateForTenant(caller.TenantId))
+        {
+            var shape = await db.EndUserAttributes.Where(a => a.Key == key)
+                .GroupBy(a => 1)
+                .Select(g => new { Rows = g.Count(), LastId = g.Max(a => a.Id), Sensitive = g.Max(a => a.IsSensitive ? 1 : 0), QuasiIdentifier = g.Max(a => a.IsQuasiIdentifier ? 1 : 0) })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (shape is null)
+            {
+                return new PrivateCounts(ReleaseKind.Exact, [], null, null);
+            }
+
+            var sensitive = new SensitiveValues(attributeValues, caller.TenantId, caller.Can(Policies.ManagePrivacy));
+            if (shape.Sensitive == 1 && !sensitive.MayShow)
+            {
+                return new PrivateCounts(ReleaseKind.Refused, [], null, SensitiveCountsRefusal);
+            }
+
+            values = shape.Sensitive == 1
+                ? (await SensitiveDistributionAsync(db, sensitive, key, shape.QuasiIdentifier == 1, cancellationToken)).Values
+                : await ValueCountsAsync(db, key, shape.Rows, cancellationToken);
+            var lastImport = await db.ImportRuns.AsNoTracking().Where(r => r.FinishedAtUtc != null)
+                .OrderByDescending(r => r.FinishedAtUtc).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+            query = string.Create(CultureInfo.InvariantCulture,
+                $"End-users per value of attribute \"{key}\" ({shape.Rows} rows, newest row {shape.LastId}, latest import {(lastImport is { } id ? id.ToString() : "none")})");
+        }
+
+        // Each end-user holds one value per key, so the groups (the top values and "Other") are disjoint.
+        return await privacy.CountsAsync(query, [.. values.Select(v => new PrivateCount(v.Label, v.Count))], 1, cancellationToken);
     }
 
     /// <summary>
@@ -261,25 +315,32 @@ public sealed class DataPreviewService(ICurrentUser currentUser, ITenantDbContex
                 continue;
             }
 
-            var top = await db.EndUserAttributes
-                .Where(a => a.Key == key.Key)
-                .GroupBy(a => a.Value)
-                .Select(g => new { Value = g.Key, Count = g.Count() })
-                .OrderByDescending(x => x.Count)
-                .ThenBy(x => x.Value)
-                .Take(TopValueCount)
-                .ToListAsync(ct);
-            var values = top.Select(x => new LabelledCount(x.Value, x.Count)).ToList();
-            var rest = key.EndUsers - values.Sum(v => v.Count);
-            if (rest > 0)
-            {
-                values.Add(new LabelledCount(OtherLabel, rest));
-            }
-
+            var values = await ValueCountsAsync(db, key.Key, key.EndUsers, ct);
             result.Add(new AttributeDistribution(key.Key, key.Sensitive == 1, key.QuasiIdentifier == 1, key.EndUsers, key.DistinctValues, values));
         }
 
         return (result, keys.Count - shown.Count);
+    }
+
+    /// <summary>The most common stored values of a (not sensitive) key, most first, then "Other" for the rest.</summary>
+    private static async Task<List<LabelledCount>> ValueCountsAsync(IAppDbContext db, string key, int endUsers, CancellationToken ct)
+    {
+        var top = await db.EndUserAttributes
+            .Where(a => a.Key == key)
+            .GroupBy(a => a.Value)
+            .Select(g => new { Value = g.Key, Count = g.Count() })
+            .OrderByDescending(x => x.Count)
+            .ThenBy(x => x.Value)
+            .Take(TopValueCount)
+            .ToListAsync(ct);
+        var values = top.Select(x => new LabelledCount(x.Value, x.Count)).ToList();
+        var rest = endUsers - values.Sum(v => v.Count);
+        if (rest > 0)
+        {
+            values.Add(new LabelledCount(OtherLabel, rest));
+        }
+
+        return values;
     }
 
     /// <summary>

@@ -9,4 +9,11 @@ public interface IDataPreviewService
     /// </summary>
     /// <exception cref="Common.ForbiddenAccessException">The caller may not view the dashboard.</exception>
     Task<DataPreview> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many end-users hold each charted value of the attribute <paramref name="key"/>: exact for callers who manage
+    /// privacy, otherwise under differential privacy (spending ε the first time the question is asked in a month), or refused.
+    /// </summary>
+    /// <exception cref="Common.ForbiddenAccessException">The caller may not view the dashboard.</exception>
+    Task<Privacy.PrivateCounts> AttributeCountsAsync(string key, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Application.DataSources.Preview;
+using Dashboard.Application.Privacy;
 using Dashboard.Domain.Data;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -20,6 +21,7 @@ public sealed partial class DataPreviewPage
     private IReadOnlyList<BarListItem> _prices = [];
     private IReadOnlyList<BarListItem> _ratings = [];
     private Dictionary<string, IReadOnlyList<BarListItem>> _attributeCharts = [];
+    private readonly Dictionary<string, PrivateCounts> _attributeCounts = new(StringComparer.Ordinal);
 
     [Inject]
     private IDataPreviewService PreviewService { get; set; } = default!;
@@ -51,6 +53,20 @@ public sealed partial class DataPreviewPage
         _prices = [.. preview.PriceHistogram.Select(b => Bar(ChartText.PriceRange(b), b.Items, "items"))];
         _ratings = Bars(preview.Ratings, "ratings");
         _attributeCharts = preview.Attributes.ToDictionary(a => a.Key, a => Bars(ChartText.InNaturalOrder(a.Values), "end-users"));
+    }
+
+    private static bool CountsWithheld(AttributeDistribution attribute) => attribute.Values.Any(v => v.Count == AttributeDistribution.Withheld);
+
+    /// <summary>Asked only on the button, so opening the page spends nothing from the privacy budget.</summary>
+    private async Task ShowCountsAsync(AttributeDistribution attribute)
+    {
+        var counts = await PreviewService.AttributeCountsAsync(attribute.Key);
+        _attributeCounts[attribute.Key] = counts;
+        var released = attribute.Values
+            .Select(v => counts.CountOf(v.Label) is { } count ? new LabelledCount(v.Label, (int)count) : null)
+            .OfType<LabelledCount>()
+            .ToList();
+        _attributeCharts[attribute.Key] = Bars(ChartText.InNaturalOrder(released), "end-users");
     }
 
     private static IReadOnlyList<BarListItem> Bars(IReadOnlyList<LabelledCount> counts, string unit) => [.. counts.Select(c => Bar(c.Label, c.Count, unit))];
