@@ -79,6 +79,8 @@ internal static class KAnonymityTask
         }
 
         var factory = services.GetRequiredService<ITenantDbContextFactory>();
+        // Sensitive values are stored encrypted, as the ingestion session stores them; the report decrypts each one.
+        var protector = services.GetRequiredService<IAttributeValueProtector>();
         const int Batch = 5_000;
         for (var start = 0; start < size; start += Batch)
         {
@@ -95,8 +97,8 @@ internal static class KAnonymityTask
                     [
                         new EndUserAttribute { Key = "age", Value = random.Next(18, 91).ToString(CultureInfo.InvariantCulture), IsQuasiIdentifier = true },
                         new EndUserAttribute { Key = "postcode", Value = string.Create(CultureInfo.InvariantCulture, $"{area}{random.Next(100):D2}"), IsQuasiIdentifier = true },
-                        new EndUserAttribute { Key = "gender", Value = genders[random.Next(genders.Length)], IsSensitive = true },
-                        new EndUserAttribute { Key = "tier", Value = tiers[random.Next(tiers.Length)], IsSensitive = true },
+                        new EndUserAttribute { Key = "gender", Value = protector.Protect(tenantId, genders[random.Next(genders.Length)]), IsSensitive = true },
+                        new EndUserAttribute { Key = "tier", Value = protector.Protect(tenantId, tiers[random.Next(tiers.Length)]), IsSensitive = true },
                     ],
                 });
             }
