@@ -24,7 +24,24 @@ public sealed class RetentionAndRequestsPanelsTests(DashboardFactory factory) : 
         await using var ctx = Context(scope, tenantId);
         var panel = ctx.Render<RetentionPanel>();
 
-        panel.Find("input.mud-input-slot").Change("0");
+        panel.Find("input.mud-input-slot").Input("0");
+        panel.Find("[data-testid=retention-save]").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("at least 1 day", panel.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Retention_ZeroThenNegativeDays_ShowsTheFieldMessageEachTime()
+    {
+        var tenantId = await DemoTenantAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        await using var ctx = Context(scope, tenantId);
+        var panel = ctx.Render<RetentionPanel>();
+
+        panel.Find("input.mud-input-slot").Input("0");
+        panel.Find("[data-testid=retention-save]").Click();
+        panel.WaitForAssertion(() => Assert.Contains("at least 1 day", panel.Markup, StringComparison.Ordinal));
+        panel.Find("input.mud-input-slot").Input("-3");
         panel.Find("[data-testid=retention-save]").Click();
 
         panel.WaitForAssertion(() => Assert.Contains("at least 1 day", panel.Markup, StringComparison.Ordinal));
