@@ -53,9 +53,12 @@ public sealed class RekeyPseudonymsJobHandler(
 
     public override string RequiredPolicy => Policies.ManagePrivacy;
 
+    // Turning pseudonymisation on and rotating the key are started (and confirmed) on the Privacy page, not re-run.
+    public override bool CanRunAgain => false;
+
     public override Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken) =>
         Task.FromResult("No end-user id was re-keyed and pseudonymisation is as it was before (model files the run had already re-written may " +
-            "remain unused in the model store; they hold pseudonyms only). Run it again.");
+            "remain unused in the model store; they hold pseudonyms only). Start it again on the Privacy page.");
 
     protected override async Task RunAsync(JobContext context, RekeyPseudonymsParameters parameters)
     {
