@@ -105,7 +105,7 @@ public sealed class RekeyPseudonymsJobHandler(
                 endUser.ExternalId = Rename(endUser.ExternalId);
             }
 
-            context.Progress.Report(new JobProgress(30, $"Re-keyed {endUsers.Count:N0} end-user ids; re-keying the log of served lists"));
+            context.Progress.Report(new JobProgress(30, $"Re-keyed {PlainWords.Counted(endUsers.Count, "end-user id")}; re-keying the log of served lists"));
             var served = await RekeyServedListsAsync(db, Rename, ct);
 
             context.Progress.Report(new JobProgress(50, "Re-keying stored models"));
@@ -147,7 +147,7 @@ public sealed class RekeyPseudonymsJobHandler(
             await db.SaveChangesAsync(ct);
             await session.CommitAsync(ct);
             context.Progress.Report(new JobProgress(100,
-                $"Re-keyed {endUsers.Count:N0} end-user ids, {served:N0} served lists and {replaced.Count:N0} stored models; "
+                $"Re-keyed {PlainWords.Counted(endUsers.Count, "end-user id")}, {PlainWords.Counted(served, "served list")} and {PlainWords.Counted(replaced.Count, "stored model")}; "
                 + (parameters.Reason == RekeyReason.TurnOn ? "pseudonymisation is on" : "the new key is in use")));
         }
         catch

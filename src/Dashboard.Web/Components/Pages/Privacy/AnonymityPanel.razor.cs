@@ -68,7 +68,7 @@ public sealed partial class AnonymityPanel
         _kError = result.Problems.Count > 0 ? result.Problems[0].Message : null;
         if (result.Succeeded)
         {
-            Snackbar.Add(string.Create(CultureInfo.CurrentCulture, $"k is {_k} now; compute the report to see what it withholds."), Severity.Success);
+            Snackbar.Add(string.Create(CultureInfo.CurrentCulture, $"k is {_k} now; compute the report to see what it suppresses."), Severity.Success);
             await LoadAsync();
         }
     }
