@@ -17,6 +17,10 @@ public static class PlainWords
     public static string Of<TEnum>(TEnum value)
         where TEnum : struct, Enum => From(value.ToString());
 
+    /// <summary>"1 stored model", "2 stored models", "1,888 end-users": a count with its noun in the right number.</summary>
+    public static string Counted(long count, string singular, string? plural = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? singular : plural ?? singular + "s")}");
+
     /// <summary>Names whose words the splitting below would get wrong.</summary>
     private static readonly Dictionary<string, string> Whole = new(StringComparer.Ordinal)
     {

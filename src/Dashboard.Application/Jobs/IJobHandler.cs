@@ -18,6 +18,12 @@ public interface IJobHandler
     /// <summary>The capability a person needs to start (or re-run) this kind of job; the running job holds it.</summary>
     string RequiredPolicy { get; }
 
+    /// <summary>
+    /// Whether the Jobs page may offer "Run again" for a finished run of this kind; false for work that is started
+    /// only from its own page, where it is explained and confirmed.
+    /// </summary>
+    bool CanRunAgain => true;
+
     Task RunAsync(JobContext context);
 
     /// <summary>

@@ -16,6 +16,8 @@ public abstract class JobHandler<TParameters> : IJobHandler
 
     public abstract string RequiredPolicy { get; }
 
+    public virtual bool CanRunAgain => true;
+
     public Task RunAsync(JobContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dashboard.Application.Auditing;
 using Dashboard.Application.Common;
 using Dashboard.Domain.Auditing;
@@ -36,6 +37,13 @@ public sealed class JobService(
         return handlers.Where(h => caller.Can(h.RequiredPolicy)).Select(h => h.Kind).ToHashSet();
     }
 
+    /// <summary>The job kinds whose finished runs the caller may run again from the Jobs page.</summary>
+    public async Task<IReadOnlySet<JobKind>> RerunnableKindsAsync(CancellationToken cancellationToken = default)
+    {
+        var caller = await currentUser.GetAsync(cancellationToken);
+        return handlers.Where(h => h.CanRunAgain && caller.Can(h.RequiredPolicy)).Select(h => h.Kind).ToHashSet();
+    }
+
     /// <summary>What running <paramref name="jobRunId"/> again would replace of the data stored now (the page asks to confirm it).</summary>
     public async Task<ReplacedData> WhatRunAgainReplacesAsync(Guid jobRunId, CancellationToken cancellationToken = default)
     {
@@ -56,6 +64,11 @@ public sealed class JobService(
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
         var (run, handler) = await LoadAsync(db, jobRunId, cancellationToken);
         caller.Demand(handler.RequiredPolicy);
+        if (!handler.CanRunAgain)
+        {
+            throw new ValidationException($"\"{handler.Name}\" is not run again from the Jobs page; start it where it is explained.");
+        }
+
         var replaced = await handler.WhatRunReplacesAsync(db, run.ParametersJson, cancellationToken);
         var again = scheduler.Enqueue(db, run.Kind, run.ParametersJson, caller);
         audit.Record(db, caller, "Job run again", handler.Name,

@@ -17,13 +17,13 @@ public static class KAnonymitySummary
         if (figures.EndUsersSuppressed == figures.EndUsers)
         {
             return figures.K > figures.EndUsers
-                ? string.Create(CultureInfo.InvariantCulture, $"{set}: k = {figures.K} is larger than the {figures.EndUsers:N0} end-users, so every end-user's quasi-identifiers are withheld.")
-                : string.Create(CultureInfo.InvariantCulture, $"{set}: no combination is shared by {figures.K} end-users, so every end-user's quasi-identifiers are withheld; coarsen the generalisation.");
+                ? string.Create(CultureInfo.InvariantCulture, $"{set}: k = {figures.K} is larger than the {figures.EndUsers:N0} end-users, so every end-user's quasi-identifiers are suppressed.")
+                : string.Create(CultureInfo.InvariantCulture, $"{set}: no combination is shared by {figures.K} end-users, so every end-user's quasi-identifiers are suppressed; coarsen the generalisation.");
         }
 
         return figures.EndUsersSuppressed == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{set}: k = {figures.KAchieved} achieved over {figures.EquivalenceClasses:N0} classes; nobody withheld.")
+            ? string.Create(CultureInfo.InvariantCulture, $"{set}: k = {figures.KAchieved} achieved over {figures.EquivalenceClasses:N0} groups; nobody suppressed.")
             : string.Create(CultureInfo.InvariantCulture,
-                $"{set}: k = {figures.KAchieved} achieved over {figures.EquivalenceClasses:N0} classes; the quasi-identifiers of {figures.EndUsersSuppressed:N0} of {figures.EndUsers:N0} end-users are withheld.");
+                $"{set}: k = {figures.KAchieved} achieved over {figures.EquivalenceClasses:N0} groups; the quasi-identifiers of {figures.EndUsersSuppressed:N0} of {figures.EndUsers:N0} end-users are suppressed.");
     }
 }

@@ -53,9 +53,12 @@ public sealed class RekeyPseudonymsJobHandler(
 
     public override string RequiredPolicy => Policies.ManagePrivacy;
 
+    // Turning pseudonymisation on and rotating the key are started (and confirmed) on the Privacy page, not re-run.
+    public override bool CanRunAgain => false;
+
     public override Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken) =>
         Task.FromResult("No end-user id was re-keyed and pseudonymisation is as it was before (model files the run had already re-written may " +
-            "remain unused in the model store; they hold pseudonyms only). Run it again.");
+            "remain unused in the model store; they hold pseudonyms only). Start it again on the Privacy page.");
 
     protected override async Task RunAsync(JobContext context, RekeyPseudonymsParameters parameters)
     {
@@ -102,7 +105,7 @@ public sealed class RekeyPseudonymsJobHandler(
                 endUser.ExternalId = Rename(endUser.ExternalId);
             }
 
-            context.Progress.Report(new JobProgress(30, $"Re-keyed {endUsers.Count:N0} end-user ids; re-keying the log of served lists"));
+            context.Progress.Report(new JobProgress(30, $"Re-keyed {PlainWords.Counted(endUsers.Count, "end-user id")}; re-keying the log of served lists"));
             var served = await RekeyServedListsAsync(db, Rename, ct);
 
             context.Progress.Report(new JobProgress(50, "Re-keying stored models"));
@@ -144,7 +147,7 @@ public sealed class RekeyPseudonymsJobHandler(
             await db.SaveChangesAsync(ct);
             await session.CommitAsync(ct);
             context.Progress.Report(new JobProgress(100,
-                $"Re-keyed {endUsers.Count:N0} end-user ids, {served:N0} served lists and {replaced.Count:N0} stored models; "
+                $"Re-keyed {PlainWords.Counted(endUsers.Count, "end-user id")}, {PlainWords.Counted(served, "served list")} and {PlainWords.Counted(replaced.Count, "stored model")}; "
                 + (parameters.Reason == RekeyReason.TurnOn ? "pseudonymisation is on" : "the new key is in use")));
         }
         catch

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Dashboard.Application.Common;
 
 namespace Dashboard.Application.Training;
 
@@ -14,6 +16,10 @@ public sealed record DataManifest(
     int EndUsers, int Items, long Interactions, DateTime? FirstInteractionUtc, DateTime? LastInteractionUtc, string EndUserIdsSha256,
     string ConsentPurpose, DateTime ConsentAsOfUtc, string ConsentBasis, int EndUsersExcludedByConsent = 0)
 {
+    /// <summary>What the consent gate did at training time: "1,888 end-users included; 87 left out for lack of Personalisation consent".</summary>
+    public string ConsentCounts() =>
+        $"{PlainWords.Counted(EndUsers, "end-user")} included; {EndUsersExcludedByConsent.ToString("N0", CultureInfo.InvariantCulture)} left out for lack of {ConsentPurpose} consent";
+
     public string ToJson() => JsonSerializer.Serialize(this);
 
     public static DataManifest FromJson(string json) =>

@@ -17,4 +17,10 @@ public sealed class PlainWordsTests
 
     [Fact]
     public void Of_AnEnumValue_IsInWords() => Assert.Equal("Create placeholder", PlainWords.Of(UnknownItemPolicy.CreatePlaceholder));
+
+    [Theory]
+    [InlineData(1, "1 stored model")]
+    [InlineData(0, "0 stored models")]
+    [InlineData(1888, "1,888 stored models")]
+    public void Counted_PutsTheNounInTheNumberOfTheCount(long count, string expected) => Assert.Equal(expected, PlainWords.Counted(count, "stored model"));
 }

@@ -3,6 +3,7 @@ using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.Jobs;
+using Dashboard.Application.Privacy;
 using Dashboard.Application.Tests.Support;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Identity;
@@ -31,6 +32,23 @@ public sealed class RunAgainTests
         await using var db = host.CreateTenantContext(admin.TenantId);
         var entry = await db.AuditLog.SingleAsync(a => a.Action == "Job run again");
         Assert.Equal((admin.UserId, admin.UserName, "Generate sample data"), (entry.UserId, entry.UserName, entry.Subject));
+    }
+
+    [Fact]
+    public async Task RunAgain_OfARekeyPseudonymsRun_IsNotOfferedAndIsRefused()
+    {
+        await using var host = await TestHost.StartAsync();
+        var admin = await host.RegisterOrganisationAsync("Alpha");
+        var rekey = await host.QueueJobAsync(admin.TenantId, new RekeyPseudonymsParameters(RekeyReason.TurnOn), "system (test)");
+        host.CurrentUser.Caller = admin;
+
+        var kinds = await host.InScopeAsync<JobService, IReadOnlySet<JobKind>>(j => j.RerunnableKindsAsync());
+        await Assert.ThrowsAsync<System.ComponentModel.DataAnnotations.ValidationException>(
+            () => host.InScopeAsync<JobService, Guid>(j => j.RunAgainAsync(rekey)));
+
+        await using var db = host.CreateTenantContext(admin.TenantId);
+        Assert.Equal((false, true, 1),
+            (kinds.Contains(JobKind.RekeyPseudonyms), kinds.Contains(JobKind.GenerateSampleData), await db.JobRuns.CountAsync(j => j.Kind == JobKind.RekeyPseudonyms)));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class KAnonymityReportTests
 
         var together = (await ComputeAsync(host))[0];
 
-        Assert.Equal((0, 0, 7, "age + postcode: k = 8 is larger than the 7 end-users, so every end-user's quasi-identifiers are withheld."),
+        Assert.Equal((0, 0, 7, "age + postcode: k = 8 is larger than the 7 end-users, so every end-user's quasi-identifiers are suppressed."),
             (together.KAchieved, together.EquivalenceClasses, together.EndUsersSuppressed, KAnonymitySummary.Describe(together)));
     }
 

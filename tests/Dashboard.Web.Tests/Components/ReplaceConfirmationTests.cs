@@ -42,6 +42,19 @@ public sealed class ReplaceConfirmationTests(DashboardFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task RunAgain_IsNotOfferedForARekeyOfEndUserIds()
+    {
+        await using var context = await PageContext.StartAsync(factory);
+        var sample = await context.AddFinishedSampleJobAsync();
+        var rekey = await context.AddFinishedRekeyJobAsync();
+        var page = context.Bunit.Render<JobsPage>();
+
+        page.WaitForElement($"[data-testid=run-again][data-job='{sample}']");
+
+        Assert.Empty(page.FindAll($"[data-testid=run-again][data-job='{rekey}']"));
+    }
+
+    [Fact]
     public async Task RunAgain_Cancelled_QueuesNothing()
     {
         await using var context = await PageContext.StartAsync(factory);
@@ -127,6 +140,19 @@ public sealed class ReplaceConfirmationTests(DashboardFactory factory) : IClassF
             {
                 Id = Guid.NewGuid(), Kind = JobKind.GenerateSampleData, State = JobState.Succeeded, QueuedAtUtc = DateTime.UtcNow, RequestedBy = "system (demo set-up)",
                 ParametersJson = System.Text.Json.JsonSerializer.Serialize(new SampleDataOptions { Users = 50, Items = 20, Interactions = 1_000 }),
+            };
+            db.JobRuns.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        }
+
+        public async Task<Guid> AddFinishedRekeyJobAsync()
+        {
+            await using var db = CreateDb();
+            var job = new JobRun
+            {
+                Id = Guid.NewGuid(), Kind = JobKind.RekeyPseudonyms, State = JobState.Succeeded, QueuedAtUtc = DateTime.UtcNow, RequestedBy = "admin@demo.local",
+                ParametersJson = System.Text.Json.JsonSerializer.Serialize(new Dashboard.Application.Privacy.RekeyPseudonymsParameters(Dashboard.Application.Privacy.RekeyReason.RotateKey)),
             };
             db.JobRuns.Add(job);
             await db.SaveChangesAsync();

@@ -74,11 +74,11 @@ internal sealed class BlendPagesContext : IAsyncDisposable
     }
 
     /// <summary>Writes a ready version of the blend with the given NDCG@10 (other measures derived from it); the first one written becomes active.</summary>
-    public async Task<Guid> AddVersionAsync(Guid blendId, int number, double ndcg, bool active = false, IReadOnlyList<SensitiveGroupMetrics>? groups = null)
+    public async Task<Guid> AddVersionAsync(Guid blendId, int number, double ndcg, bool active = false, IReadOnlyList<SensitiveGroupMetrics>? groups = null, int excludedByConsent = 0)
     {
         await using var db = _scope.ServiceProvider.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(Caller.TenantId);
         var metrics = new VersionMetrics(ndcg / 3, ndcg * 2, ndcg, ndcg / 2, 0.5, 2.0, 10, groups ?? []);
-        var manifest = new DataManifest(10, 5, 40, DateTime.UtcNow.AddDays(-30), DateTime.UtcNow, new string('a', 64), "Personalisation", DateTime.UtcNow, "test");
+        var manifest = new DataManifest(10, 5, 40, DateTime.UtcNow.AddDays(-30), DateTime.UtcNow, new string('a', 64), "Personalisation", DateTime.UtcNow, "test", excludedByConsent);
         var version = new ModelVersion
         {
             Id = Guid.CreateVersion7(), BlendId = blendId, Number = number, SpecJson = BlendSpec.Default.ToJson(), MetricsJson = metrics.ToJson(),

@@ -54,6 +54,19 @@ public sealed class BlendVersionsTests(DashboardFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task VersionDetail_SaysHowManyEndUsersTheConsentGateIncludedAndLeftOut()
+    {
+        await using var context = await BlendPagesContext.StartAsync(factory);
+        var blendId = await context.AddBlendAsync();
+        await context.AddVersionAsync(blendId, 1, 0.30, active: true, excludedByConsent: 87);
+        var versions = context.Bunit.Render<BlendVersions>(p => p.Add(x => x.BlendId, blendId).Add(x => x.BlendName, "Shop"));
+
+        var counts = versions.WaitForElement("[data-testid=consent-counts]", Wait).TextContent;
+
+        Assert.Equal("10 end-users included; 87 left out for lack of Personalisation consent", counts);
+    }
+
+    [Fact]
     public async Task GroupSizes_ForAMarketer_AreWithheldUntilAskedThenShownNoisyWithTheirLabel()
     {
         await using var context = await BlendPagesContext.StartAsync(factory);

@@ -46,6 +46,42 @@ public sealed class PrivacyPanelsTests(DashboardFactory factory) : IClassFixture
         Assert.Equal((0, 0), (panel.FindAll("[data-testid=save-k]").Count, panel.FindAll("[data-testid=save-rule]").Count));
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("100000")]
+    public async Task AnonymityPanel_KOutOfRange_FirstClickOnSave_ShowsTheServiceMessageOnTheFieldAndKeepsK(string typed)
+    {
+        var (bunit, scope) = await ContextAsync(Roles.ComplianceOfficer);
+        await using var _s = scope;
+        await using var _b = bunit;
+        var settings = bunit.Services.GetRequiredService<AnonymitySettingsService>();
+        var before = (await settings.GetAsync()).K;
+        var panel = bunit.Render<AnonymityPanel>();
+        panel.WaitForElement("[data-testid=k-guidance]", Wait);
+
+        panel.Find("[data-testid=k] input, input[data-testid=k]").Input(typed);
+        panel.Find("[data-testid=save-k]").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("from 2 to 1000", panel.Markup, StringComparison.Ordinal), Wait);
+        Assert.Equal(before, (await settings.GetAsync()).K);
+    }
+
+    [Fact]
+    public async Task BudgetPanel_NegativeEpsilon_IsNotClampedAndShowsTheServiceMessage()
+    {
+        var (bunit, scope) = await ContextAsync(Roles.ComplianceOfficer);
+        await using var _s = scope;
+        await using var _b = bunit;
+        var panel = bunit.Render<BudgetPanel>();
+        panel.WaitForElement("[data-testid=budget-spent]", Wait);
+
+        panel.Find("[data-testid=epsilon-per-query] input, input[data-testid=epsilon-per-query]").Input("-1");
+        panel.Find("[data-testid=save-budget]").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("must be greater than 0", panel.Markup, StringComparison.Ordinal), Wait);
+        Assert.Equal("-1", panel.Find("[data-testid=epsilon-per-query] input, input[data-testid=epsilon-per-query]").GetAttribute("value"));
+    }
+
     [Fact]
     public async Task BudgetPanel_ShowsThisMonthsSpendAndTheLedgerLine()
     {

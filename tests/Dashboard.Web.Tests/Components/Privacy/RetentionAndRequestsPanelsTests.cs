@@ -1,5 +1,7 @@
 using Bunit;
 using Dashboard.Application.Common;
+using Dashboard.Application.Privacy;
+using Dashboard.Application.Privacy.Access;
 using Dashboard.Application.Privacy.Erasure;
 using Dashboard.Application.Privacy.Retention;
 using Dashboard.Domain.Data;
@@ -24,7 +26,24 @@ public sealed class RetentionAndRequestsPanelsTests(DashboardFactory factory) : 
         await using var ctx = Context(scope, tenantId);
         var panel = ctx.Render<RetentionPanel>();
 
-        panel.Find("input.mud-input-slot").Change("0");
+        panel.Find("input.mud-input-slot").Input("0");
+        panel.Find("[data-testid=retention-save]").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("at least 1 day", panel.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Retention_ZeroThenNegativeDays_ShowsTheFieldMessageEachTime()
+    {
+        var tenantId = await DemoTenantAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        await using var ctx = Context(scope, tenantId);
+        var panel = ctx.Render<RetentionPanel>();
+
+        panel.Find("input.mud-input-slot").Input("0");
+        panel.Find("[data-testid=retention-save]").Click();
+        panel.WaitForAssertion(() => Assert.Contains("at least 1 day", panel.Markup, StringComparison.Ordinal));
+        panel.Find("input.mud-input-slot").Input("-3");
         panel.Find("[data-testid=retention-save]").Click();
 
         panel.WaitForAssertion(() => Assert.Contains("at least 1 day", panel.Markup, StringComparison.Ordinal));
@@ -61,6 +80,30 @@ public sealed class RetentionAndRequestsPanelsTests(DashboardFactory factory) : 
         panel.WaitForAssertion(() => Assert.Contains("rows removed", panel.Find("[data-testid=erase-receipt]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         await using var check = factory.Services.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(tenantId);
         Assert.False(await check.EndUsers.AnyAsync(u => u.ExternalId == id));
+    }
+
+    [Fact]
+    public async Task AccessDownload_TheNewReceiptAppearsInTheTableWithoutAReload()
+    {
+        var tenantId = await DemoTenantAsync();
+        var id = $"panel-access-{Guid.NewGuid():N}";
+        await using (var db = factory.Services.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(tenantId))
+        {
+            db.EndUsers.Add(new EndUser { ExternalId = id, CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        await using var ctx = Context(scope, tenantId);
+        var panel = ctx.Render<RequestsPanel>();
+        var before = panel.FindAll("[data-testid=receipts] tbody tr").Count;
+        panel.FindAll("input.mud-input-slot")[0].Input(id);
+        panel.Find("[data-testid=access-form-json] button").Click();
+        // What the export endpoint does when the browser posts the form.
+        var caller = new CallerContext("user", "officer@demo.local", tenantId, "Demo Retail", new HashSet<string> { Roles.ComplianceOfficer });
+        await ActivatorUtilities.CreateInstance<EndUserExportService>(scope.ServiceProvider, new FixedCurrentUser(caller)).ExportAsync(id, PrivacyRequests.PageChannel);
+
+        panel.WaitForAssertion(() => Assert.Equal(before + 1, panel.FindAll("[data-testid=receipts] tbody tr").Count), TimeSpan.FromSeconds(10));
     }
 
     private async Task<Guid> DemoTenantAsync()

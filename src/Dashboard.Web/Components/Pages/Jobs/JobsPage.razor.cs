@@ -11,6 +11,7 @@ public sealed partial class JobsPage
 {
     private IReadOnlyList<JobRunView> _runs = [];
     private IReadOnlySet<JobKind> _runnable = new HashSet<JobKind>();
+    private IReadOnlySet<JobKind> _rerunnable = new HashSet<JobKind>();
     private Poller? _poller;
 
     [Inject]
@@ -27,6 +28,7 @@ public sealed partial class JobsPage
     protected override async Task OnInitializedAsync()
     {
         _runnable = await Jobs.RunnableKindsAsync();
+        _rerunnable = await Jobs.RerunnableKindsAsync();
         _runs = await Jobs.ListAsync(100);
         _poller = new Poller(TimeSpan.FromSeconds(1), async () =>
         {
@@ -61,6 +63,10 @@ public sealed partial class JobsPage
             Snackbar.Add(ex.Message, Severity.Error);
         }
         catch (NotFoundException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        catch (System.ComponentModel.DataAnnotations.ValidationException ex)
         {
             Snackbar.Add(ex.Message, Severity.Error);
         }

@@ -53,13 +53,22 @@ public sealed partial class AnonymityPanel
         _drafts = [.. (await Rules.ListAsync()).Select(r => new GeneralisationDraft(r))];
     }
 
+    // Out-of-range k goes to the service rather than being clamped by the field, so the refusal is shown, not hidden.
+    // Editing clears the last refusal: the field's own validation clears it too, and a repeated identical message
+    // would otherwise not be shown again.
+    private void KChanged(int k)
+    {
+        _k = k;
+        _kError = null;
+    }
+
     private async Task SaveKAsync()
     {
         var result = await Settings.SaveKAsync(_k);
         _kError = result.Problems.Count > 0 ? result.Problems[0].Message : null;
         if (result.Succeeded)
         {
-            Snackbar.Add(string.Create(CultureInfo.CurrentCulture, $"k is {_k} now; compute the report to see what it withholds."), Severity.Success);
+            Snackbar.Add(string.Create(CultureInfo.CurrentCulture, $"k is {_k} now; compute the report to see what it suppresses."), Severity.Success);
             await LoadAsync();
         }
     }

@@ -49,6 +49,19 @@ public sealed partial class BudgetPanel
         _budget = _status.EpsilonBudgetPerMonth;
     }
 
+    // No Min on the fields: a negative ε reaches the service and its message is shown instead of being clamped to 0.
+    private void PerQueryChanged(double value)
+    {
+        _perQuery = value;
+        _problems = [];
+    }
+
+    private void BudgetChanged(double value)
+    {
+        _budget = value;
+        _problems = [];
+    }
+
     private async Task SaveAsync()
     {
         var result = await Settings.SaveBudgetAsync(_perQuery, _budget);

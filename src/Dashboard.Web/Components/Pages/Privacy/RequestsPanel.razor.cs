@@ -9,8 +9,12 @@ namespace Dashboard.Web.Components.Pages.Privacy;
 /// Access downloads (JSON or CSV, posted as a form so the id stays out of URLs), erasure after a confirmation that says
 /// what is deleted and that it cannot be undone, and the receipts of both.
 /// </summary>
-public sealed partial class RequestsPanel
+public sealed partial class RequestsPanel : IDisposable
 {
+    private static readonly TimeSpan ReceiptLookInterval = TimeSpan.FromMilliseconds(500);
+    private const int ReceiptLooks = 10;
+
+    private readonly CancellationTokenSource _disposed = new();
     private string? _accessId;
     private string? _eraseId;
     private string? _eraseError;
@@ -23,6 +27,36 @@ public sealed partial class RequestsPanel
     private ErasureService Erasure { get; set; } = default!;
 
     protected override async Task OnInitializedAsync() => _receipts = await Erasure.ReceiptsAsync();
+
+    // The download is a plain form post that the browser handles, so the panel cannot see when the endpoint writes its
+    // receipt; it looks again for a few seconds after the click until a receipt it has not shown appears.
+    private async Task DownloadRequestedAsync()
+    {
+        var shown = _receipts.Select(r => r.Reference).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            for (var look = 0; look < ReceiptLooks; look++)
+            {
+                await Task.Delay(ReceiptLookInterval, _disposed.Token);
+                var receipts = await Erasure.ReceiptsAsync(cancellationToken: _disposed.Token);
+                if (receipts.Any(r => !shown.Contains(r.Reference)))
+                {
+                    _receipts = receipts;
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The page was left while looking; there is nothing to show the receipt on.
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
 
     private void AskToErase()
     {

@@ -25,6 +25,14 @@ public sealed partial class RetentionPanel
 
     private async Task LoadAsync() => _view = await Retention.GetAsync();
 
+    // Editing clears the last refusal. The field's own validation clears its error when the value changes, so a second
+    // refusal with the same message would otherwise leave _error unchanged and show nothing.
+    private void DaysChanged(int? days)
+    {
+        _days = days;
+        _error = null;
+    }
+
     private async Task SaveAsync()
     {
         var messages = await Retention.SetRetentionDaysAsync(_days);
