@@ -131,7 +131,7 @@ public sealed class ErasureService(
         receipt.ModelVersionsAffectedJson = JsonSerializer.Serialize(versions.Select(v => v.Label).ToList());
         receipt.CompletedAtUtc = time.GetUtcNow().UtcDateTime;
         var after = receipt.Found
-            ? $"{rows.Values.Sum():N0} rows removed, {versions.Count} model version(s) rewritten{(retrain.Count > 0 ? $", retraining of {string.Join(", ", retrain.Distinct())} queued" : string.Empty)}"
+            ? $"{rows.Values.Sum():N0} rows removed, {PlainWords.Counted(versions.Count, "model version")} rewritten{(retrain.Count > 0 ? $", retraining of {string.Join(", ", retrain.Distinct())} queued" : string.Empty)}"
             : "nothing was found under the id";
         audit.Record(db, caller, AuditActions.EndUserErased, reference, null, after);
         await db.SaveChangesAsync(cancellationToken);
