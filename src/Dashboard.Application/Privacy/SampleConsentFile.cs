@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Domain.Privacy;
 
@@ -33,7 +32,7 @@ public static class SampleConsentFile
     public static string Create(DateTime nowUtc)
     {
         var at = nowUtc.AddHours(-1);
-        var text = new StringBuilder().Append(Header).Append('\n');
+        var text = new List<string>();
         foreach (var user in WithdrawingPersonalisation)
         {
             Row(text, user, ConsentPurpose.Personalisation, "withdrawn", at, "preference centre");
@@ -51,7 +50,7 @@ public static class SampleConsentFile
             Row(text, user, ConsentPurpose.Personalisation, "granted", at, "web banner");
         }
 
-        return text.ToString();
+        return Header + "\n" + string.Concat(text);
     }
 
     public static string UserId(int number) => "u" + number.ToString("D5", CultureInfo.InvariantCulture);
@@ -60,10 +59,10 @@ public static class SampleConsentFile
     /// One row. The proof reference points into the channel's own log (the row's line number stands in for the log
     /// entry), never at the end-user's id, which pseudonymisation replaces everywhere and erasure must be able to remove.
     /// </summary>
-    private static void Row(StringBuilder text, int user, string purpose, string state, DateTime at, string source)
+    private static void Row(List<string> rows, int user, string purpose, string state, DateTime at, string source)
     {
-        var line = text.ToString().Count(c => c == '\n') + 1;
-        text.Append(CultureInfo.InvariantCulture,
-            $"{UserId(user)},{purpose},{state},{at:yyyy-MM-dd'T'HH:mm:ss'Z'},{source},2026-02,{source.Replace(' ', '-')}-log-{at:yyyyMMdd}-{line:D4}\n");
+        var line = rows.Count + 2; // the header is line 1
+        rows.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{UserId(user)},{purpose},{state},{at:yyyy-MM-dd'T'HH:mm:ss'Z'},{source},2026-02,{source.Replace(' ', '-')}-log-{at:yyyyMMdd}-{line:D4}\n"));
     }
 }

@@ -15,20 +15,7 @@ public static class ConsentsApiEndpoints
     public static IEndpointRouteBuilder MapConsentsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/v1")
-            .RequireAuthorization(ApiScopePolicies.For(ApiScopes.ConsentsWrite))
-            .RequireRateLimiting(EventsApiEndpoints.PolicyName)
-            // JSON bodies authenticated by a header cannot be forged cross-site the way cookie-backed forms can.
-            .DisableAntiforgery()
-            .AddEndpointFilter<RequestBodyLimitFilter>()
-            .AddEndpointFilter<TenantWriteGateFilter>()
-            .WithTags("Consents API")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var group = app.MapApiWriteGroup(ApiScopes.ConsentsWrite, "Consents API");
 
         group.MapPost("/consents", RecordAsync)
             .WithName("PostConsents")

@@ -58,21 +58,7 @@ public static class EventsApiEndpoints
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/v1")
-            .RequireAuthorization(ApiScopePolicies.For(ApiScopes.EventsWrite))
-            .RequireRateLimiting(PolicyName)
-            // JSON bodies authenticated by a header cannot be forged cross-site the way cookie-backed forms can.
-            .DisableAntiforgery()
-            // Size first, so an oversized body is refused without taking a place in the organisation's queue.
-            .AddEndpointFilter<RequestBodyLimitFilter>()
-            .AddEndpointFilter<TenantWriteGateFilter>()
-            .WithTags("Events API")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var group = app.MapApiWriteGroup(ApiScopes.EventsWrite, "Events API");
 
         group.MapPost("/events", RecordEventsAsync)
             .WithName("PostEvents")
