@@ -9,6 +9,7 @@ using Dashboard.Application.Recommendations.Feedback;
 using Dashboard.Application.DataSources.Preview;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.DataSources;
+using Dashboard.Application.Fairness;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Privacy;
@@ -78,7 +79,7 @@ public static class DependencyInjection
         services.AddScoped<AnonymisedAttributeReader>();
         services.AddScoped<IKAnonymityReport, KAnonymityReport>();
         services.AddScoped<DifferentialPrivacyService>();
-        services.AddSingleton<IReleaseGate, AllowAllReleaseGate>();
+        services.AddSingleton<IReleaseGate, ReviewReleaseGate>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();
         services.AddScoped<ModelTrainingService>();

@@ -41,6 +41,10 @@ public static class AuditSentence
         (AuditActions.ModelVersionRolledBack, "Model version rolled back"),
         (AuditActions.ModelVersionAutoActivated, "Model version activated automatically"),
         (AuditActions.ModelVersionUnusable, "Model version unusable"),
+        (AuditActions.ModelVersionHeldForReview, "Model version held for compliance review"),
+        (AuditActions.ModelVersionApproved, "Model version approved by compliance"),
+        (AuditActions.ModelVersionRejected, "Model version rejected by compliance"),
+        (AuditActions.FairnessThresholdsChanged, "Bias-audit thresholds changed"),
         (AuditActions.JobCancelled, "Job cancelled"),
         (AuditActions.PrivacyKChanged, "k-anonymity threshold changed"),
         (AuditActions.PrivacyBudgetChanged, "Privacy budget changed"),
@@ -103,6 +107,14 @@ public static class AuditSentence
             AuditActions.ModelVersionActivated => $"Activated {entry.After} of the blend “{subject}”{Replacing(entry.Before)}.",
             AuditActions.ModelVersionRolledBack => $"Rolled the blend “{subject}” back from {entry.Before} to {entry.After}.",
             AuditActions.ModelVersionAutoActivated => $"{Capital(entry.After)} of the blend “{subject}” was activated automatically{Replacing(entry.Before)}: it scored within the blend's margin.",
+            // Subject: the blend; After: {"Version": "version 3", "Justification": "…"} or, when held, {"Version", "Findings"}.
+            AuditActions.ModelVersionHeldForReview =>
+                $"Held {AuditFields.Value(after, "Version") ?? entry.After} of the blend “{subject}” for a compliance officer's review: its bias audit found {AuditFields.Value(after, "Findings") ?? "a blocking failure"}.",
+            AuditActions.ModelVersionApproved =>
+                $"Approved {AuditFields.Value(after, "Version") ?? entry.After} of the blend “{subject}” despite its blocking bias findings, because: “{AuditFields.Value(after, "Justification")}”.",
+            AuditActions.ModelVersionRejected =>
+                $"Rejected {AuditFields.Value(after, "Version") ?? entry.After} of the blend “{subject}”; it can never go live, because: “{AuditFields.Value(after, "Justification")}”.",
+            AuditActions.FairnessThresholdsChanged => ThresholdsChanged(entry),
             AuditActions.ModelVersionUnusable => $"Marked {entry.After?.TrimEnd('.')} of the blend “{subject}” as unusable.",
             AuditActions.JobCancelled => entry.Before is { Length: > 0 } state
                 ? $"Cancelled the job “{subject}” while it was {state.ToLowerInvariant()}; nothing it had started is kept."
@@ -158,6 +170,14 @@ public static class AuditSentence
 
     private static string Updated(string subject, AuditLogEntry entry, IReadOnlyList<AuditField>? before, IReadOnlyList<AuditField>? after) =>
         Changed("data source", subject, entry, before, after);
+
+    private static string ThresholdsChanged(AuditLogEntry entry)
+    {
+        var changes = Changes(entry).Where(c => c.Changed).Select(c => $"{Lower(c.Field)} from {c.Before ?? "the default"} to {c.After ?? "the default"}").ToList();
+        return changes.Count == 0
+            ? "Saved the bias-audit thresholds without changing them."
+            : $"Changed the bias-audit thresholds: {string.Join("; ", changes)}. Audits from now on are judged by them.";
+    }
 
     private static string Changed(string what, string subject, AuditLogEntry entry, IReadOnlyList<AuditField>? before, IReadOnlyList<AuditField>? after)
     {

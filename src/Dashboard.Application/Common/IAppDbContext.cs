@@ -2,6 +2,7 @@ using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Blends;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
+using Dashboard.Domain.Fairness;
 using Dashboard.Domain.Jobs;
 using Dashboard.Domain.Privacy;
 using Dashboard.Domain.Recommendations;
@@ -70,6 +71,10 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<RetentionRun> RetentionRuns { get; }
 
     DbSet<PrivacyRequest> PrivacyRequests { get; }
+
+    DbSet<BiasAudit> BiasAudits { get; }
+
+    DbSet<FairnessSettings> FairnessSettings { get; }
 
     /// <summary>
     /// The change-tracking entry of an entity, e.g. to mark single properties of an attached stub as

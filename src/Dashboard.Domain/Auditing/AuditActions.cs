@@ -33,6 +33,10 @@ public static class AuditActions
     public const string ModelVersionRolledBack = "ModelVersion.RolledBack";
     public const string ModelVersionAutoActivated = "ModelVersion.AutoActivated";
     public const string ModelVersionUnusable = "ModelVersion.Unusable";
+    public const string ModelVersionApproved = "ModelVersion.Approved";
+    public const string ModelVersionRejected = "ModelVersion.Rejected";
+    public const string ModelVersionHeldForReview = "ModelVersion.HeldForReview";
+    public const string FairnessThresholdsChanged = "Fairness.ThresholdsChanged";
     public const string JobCancelled = "Job.CancelRequested";
     public const string PrivacyKChanged = "Privacy.KChanged";
     public const string PrivacyBudgetChanged = "Privacy.BudgetChanged";

@@ -12,6 +12,7 @@ public sealed class ModelVersion : ITenantOwned
 {
     public const int EngineVersionMaxLength = 64;
     public const int ReasonMaxLength = 1000;
+    public const int JustificationMaxLength = 2000;
 
     public Guid Id { get; set; }
 
@@ -56,4 +57,24 @@ public sealed class ModelVersion : ITenantOwned
 
     /// <summary>Why it is <see cref="ModelVersionStatus.Unusable"/>, in words people understand.</summary>
     public string? UnusableReason { get; set; }
+
+    /// <summary>Where it stands with the compliance gate (its bias audit and any sign-off).</summary>
+    public ReleaseReview Review { get; set; }
+
+    /// <summary>The compliance officer who approved or rejected it.</summary>
+    public string? ReviewedBy { get; set; }
+
+    public DateTime? ReviewedAtUtc { get; set; }
+
+    /// <summary>Why it was approved or rejected, in the compliance officer's words.</summary>
+    public string? ReviewJustification { get; set; }
+
+    /// <summary>The bias audit the review decided on.</summary>
+    public Guid? ReviewedAuditId { get; set; }
+
+    /// <summary>
+    /// The stored audit snapshot of its held-out evaluation (anonymous rows: candidates, held-out items, history,
+    /// group per sensitive attribute; no end-user ids), from which audits and what-if runs are computed.
+    /// </summary>
+    public Guid? AuditSnapshotArtifactId { get; set; }
 }

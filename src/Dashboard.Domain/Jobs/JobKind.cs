@@ -9,4 +9,5 @@ public enum JobKind
     TuneBlend,
     EnforceRetention,
     RekeyPseudonyms,
+    AuditModel,
 }

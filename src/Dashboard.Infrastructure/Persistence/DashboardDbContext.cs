@@ -4,6 +4,7 @@ using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Blends;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
+using Dashboard.Domain.Fairness;
 using Dashboard.Domain.Jobs;
 using Dashboard.Domain.Privacy;
 using Dashboard.Domain.Recommendations;
@@ -87,6 +88,10 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+
+    public DbSet<BiasAudit> BiasAudits => Set<BiasAudit>();
+
+    public DbSet<FairnessSettings> FairnessSettings => Set<FairnessSettings>();
 
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 

@@ -144,6 +144,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<Guid?>("AuditSnapshotArtifactId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("BlendId")
                         .HasColumnType("uniqueidentifier");
 
@@ -171,6 +174,25 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("int");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("ReviewJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReviewedAuditId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("SpecJson")
                         .IsRequired()
@@ -752,6 +774,128 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "DataSourceId", "QueuedAtUtc");
 
                     b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Fairness.BiasAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("BlendId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BlockingFailCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EvaluatedEndUsers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FailCount")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("JobRunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ThresholdsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WarnCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("TenantId", "CreatedAtUtc");
+
+                    b.HasIndex("TenantId", "ModelVersionId", "CreatedAtUtc");
+
+                    b.ToTable("BiasAudits");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Fairness.FairnessSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("CalibrationBlocking")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ExposureBlocking")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ExposureGiniBlocking")
+                        .HasColumnType("bit");
+
+                    b.Property<double>("ExposureLower")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MaxCalibrationKl")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MaxExposureGini")
+                        .HasColumnType("float");
+
+                    b.Property<int>("MinGroupSize")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("RatioBlocking")
+                        .HasColumnType("bit");
+
+                    b.Property<double>("RatioLower")
+                        .HasColumnType("float");
+
+                    b.Property<double>("RatioUpper")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<double>("WarnMargin")
+                        .HasColumnType("float");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("FairnessSettings");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Jobs.JobRun", b =>
@@ -1644,6 +1788,24 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.HasOne("Dashboard.Domain.DataSources.DataSource", null)
                         .WithMany()
                         .HasForeignKey("DataSourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Fairness.BiasAudit", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Blends.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Fairness.FairnessSettings", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Dashboard.Domain.Fairness.FairnessSettings", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

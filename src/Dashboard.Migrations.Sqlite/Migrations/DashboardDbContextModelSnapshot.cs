@@ -137,6 +137,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AuditSnapshotArtifactId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("BlendId")
                         .HasColumnType("TEXT");
 
@@ -164,6 +167,25 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedAuditId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SpecJson")
                         .IsRequired()
@@ -731,6 +753,128 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "DataSourceId", "QueuedAtUtc");
 
                     b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Fairness.BiasAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BlendId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BlockingFailCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluatedEndUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("JobRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThresholdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarnCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("TenantId", "CreatedAtUtc");
+
+                    b.HasIndex("TenantId", "ModelVersionId", "CreatedAtUtc");
+
+                    b.ToTable("BiasAudits");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Fairness.FairnessSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CalibrationBlocking")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExposureBlocking")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExposureGiniBlocking")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ExposureLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxCalibrationKl")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxExposureGini")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MinGroupSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RatioBlocking")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RatioLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RatioUpper")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("WarnMargin")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("FairnessSettings");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Jobs.JobRun", b =>
@@ -1609,6 +1753,24 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasOne("Dashboard.Domain.DataSources.DataSource", null)
                         .WithMany()
                         .HasForeignKey("DataSourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Fairness.BiasAudit", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Blends.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Fairness.FairnessSettings", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Dashboard.Domain.Fairness.FairnessSettings", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

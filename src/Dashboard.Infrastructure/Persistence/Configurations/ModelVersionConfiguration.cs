@@ -13,6 +13,9 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         builder.Property(v => v.TrainedBy).HasMaxLength(256);
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(v => v.UnusableReason).HasMaxLength(ModelVersion.ReasonMaxLength);
+        builder.Property(v => v.Review).HasConversion<string>().HasMaxLength(16);
+        builder.Property(v => v.ReviewedBy).HasMaxLength(256);
+        builder.Property(v => v.ReviewJustification).HasMaxLength(ModelVersion.JustificationMaxLength);
         builder.HasOne<Blend>().WithMany().HasForeignKey(v => v.BlendId).OnDelete(DeleteBehavior.Cascade);
         // Two trainings of one blend finishing together cannot both write number n: the second save fails and writes nothing.
         builder.HasIndex(v => new { v.TenantId, v.BlendId, v.Number }).IsUnique();
