@@ -84,6 +84,8 @@ public static class DependencyInjection
         services.AddScoped<BlendService>();
         services.AddScoped<ModelTrainingService>();
         services.AddScoped<ModelVersionService>();
+        services.AddScoped<ReleaseReviewService>();
+        services.AddScoped<FairnessSettingsService>();
         services.AddScoped<RecommendationPreviewService>();
         services.AddScoped<IJobHandler, TrainModelJobHandler>();
         services.AddScoped<BlendTuningService>();

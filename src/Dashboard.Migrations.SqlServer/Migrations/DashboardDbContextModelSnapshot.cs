@@ -176,6 +176,7 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("Review")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");

@@ -13,7 +13,8 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         builder.Property(v => v.TrainedBy).HasMaxLength(256);
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(v => v.UnusableReason).HasMaxLength(ModelVersion.ReasonMaxLength);
-        builder.Property(v => v.Review).HasConversion<string>().HasMaxLength(16);
+        // Two compliance officers deciding at once: the second save finds the review changed and writes nothing.
+        builder.Property(v => v.Review).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(v => v.ReviewedBy).HasMaxLength(256);
         builder.Property(v => v.ReviewJustification).HasMaxLength(ModelVersion.JustificationMaxLength);
         builder.HasOne<Blend>().WithMany().HasForeignKey(v => v.BlendId).OnDelete(DeleteBehavior.Cascade);

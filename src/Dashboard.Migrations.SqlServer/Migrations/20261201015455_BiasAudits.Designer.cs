@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261201014848_BiasAudits")]
+    [Migration("20261201015455_BiasAudits")]
     partial class BiasAudits
     {
         /// <inheritdoc />
@@ -179,6 +179,7 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("Review")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
