@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddScoped<ModelVersionService>();
         services.AddScoped<ReleaseReviewService>();
         services.AddScoped<FairnessSettingsService>();
+        services.AddScoped<BiasAuditRequests>();
         services.AddScoped<RecommendationPreviewService>();
         services.AddScoped<IJobHandler, TrainModelJobHandler>();
         services.AddScoped<BlendTuningService>();
