@@ -1,0 +1,30 @@
+using System.Globalization;
+using Dashboard.Application.Common;
+using Dashboard.Domain.Identity;
+
+namespace Dashboard.Application.Fairness;
+
+/// <summary>
+/// How a bias audit names a group's size. Exact counts of end-users per sensitive group are aggregates about
+/// people: compliance officers and those who manage privacy see them; others see the size band (enough to weigh a
+/// figure, too coarse to single anyone out), with no differential-privacy budget spent.
+/// </summary>
+public static class GroupSizeText
+{
+    public static bool SeesExactSizes(CallerContext caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.Can(Policies.SignOffAudits) || caller.Can(Policies.ManagePrivacy);
+    }
+
+    public static string Describe(int endUsers, bool exact) => exact
+        ? endUsers.ToString("N0", CultureInfo.InvariantCulture)
+        : endUsers switch
+        {
+            < 30 => "fewer than 30",
+            < 100 => "30–99",
+            < 1_000 => "100–999",
+            < 10_000 => "1,000–9,999",
+            _ => "10,000 or more",
+        };
+}

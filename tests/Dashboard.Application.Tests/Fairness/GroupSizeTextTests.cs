@@ -1,0 +1,18 @@
+using Dashboard.Application.Fairness;
+
+namespace Dashboard.Application.Tests.Fairness;
+
+public sealed class GroupSizeTextTests
+{
+    [Theory]
+    [InlineData(12, "fewer than 30")]
+    [InlineData(30, "30–99")]
+    [InlineData(999, "100–999")]
+    [InlineData(1000, "1,000–9,999")]
+    [InlineData(25_000, "10,000 or more")]
+    public void Without_exact_sizes_a_group_is_named_by_its_band(int size, string expected) =>
+        Assert.Equal(expected, GroupSizeText.Describe(size, exact: false));
+
+    [Fact]
+    public void With_exact_sizes_the_count_is_shown() => Assert.Equal("1,234", GroupSizeText.Describe(1234, exact: true));
+}
