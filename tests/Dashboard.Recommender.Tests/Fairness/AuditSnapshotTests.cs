@@ -127,6 +127,20 @@ public class AuditSnapshotTests
     }
 
     [Fact]
+    public void Read_OfAnotherFormatVersion_IsRefusedNamingTheVersion()
+    {
+        var (_, snapshot, _, _) = BalancedSnapshot.Value;
+        using var buffer = new MemoryStream();
+        snapshot.Write(buffer);
+        var bytes = buffer.ToArray();
+        BitConverter.TryWriteBytes(bytes.AsSpan(4, 4), 2);
+
+        var e = Assert.Throws<InvalidDataException>(() => AuditSnapshot.Read(new MemoryStream(bytes)));
+
+        Assert.Contains("format version 2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_HoldsNoEndUserIdItemIdOrTitle()
     {
         var (_, snapshot, _, _) = BalancedSnapshot.Value;
