@@ -248,7 +248,8 @@ public sealed class AuditSnapshot
     }
 
     /// <summary>Every row's re-ranked list and its metrics at the list length, in row order (end-users ascending).</summary>
-    internal UserListMetrics[] Lists(RerankSpec rerank)
+    /// <param name="maxThreads">At most this many rows at once; −1 for as many as the scheduler likes.</param>
+    internal UserListMetrics[] Lists(RerankSpec rerank, int maxThreads = -1)
     {
         var select = ServedRanking.SelectRules(rerank, Categories, () => ItemSimilarity.CoOccurrenceCosine(_coOccurrence.Value));
         var pool = ServedRanking.PoolSize(rerank, K, ItemCount);
@@ -257,6 +258,7 @@ public sealed class AuditSnapshot
         Parallel.For(
             0,
             RowUser.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
             () => (Relevant: new HashSet<int>(), Candidates: new ScoredItem[pool]),
             (r, _, buffers) =>
             {

@@ -47,6 +47,18 @@ public class AuditSnapshotTests
     }
 
     [Fact]
+    public void Audit_GivesTheSameListsOnOneThreadAsOnMany()
+    {
+        var (_, snapshot, _, _) = BalancedSnapshot.Value;
+        var rerank = new RerankSpec { LongTailBoost = 0.2, MaxPerCategory = 3, MmrLambda = 0.6 };
+
+        var one = snapshot.Lists(rerank, maxThreads: 1);
+        var many = snapshot.Lists(rerank, maxThreads: 8);
+
+        Assert.Equal(one.Select(m => (m.User, string.Join(",", m.List), m.Ndcg)), many.Select(m => (m.User, string.Join(",", m.List), m.Ndcg)));
+    }
+
+    [Fact]
     public void Audit_OfACatalogueWithoutCategories_DiversifiesByCoOccurrenceAsTheModelDoes()
     {
         var (model, snapshot, _, _) = SnapshotShopData.Snapshot(SnapshotShopData.Generate(planted: false, withCategories: false, users: 150), new RerankSpec { MmrLambda = 0.3 });
