@@ -35,6 +35,7 @@ internal sealed class BlendPagesContext : IAsyncDisposable
         Bunit.Services.AddScoped(_ => Create<BlendService>());
         Bunit.Services.AddScoped(_ => Create<ModelTrainingService>());
         Bunit.Services.AddScoped(_ => Create<ModelVersionService>(Create<DifferentialPrivacyService>()));
+        Bunit.Services.AddScoped(_ => Create<Dashboard.Application.Metrics.MetricsService>());
         Bunit.Services.AddScoped(_ => models is null ? Create<RecommendationPreviewService>() : Create<RecommendationPreviewService>(models));
     }
 

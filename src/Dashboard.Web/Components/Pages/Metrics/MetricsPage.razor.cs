@@ -12,13 +12,17 @@ public sealed partial class MetricsPage
     [Inject]
     private MetricsService Metrics { get; set; } = default!;
 
-    /// <summary>Opens on the blend with the most versions: the one whose history says most.</summary>
+    /// <summary>The blend to open on (e.g. linked from a blend's versions); otherwise the one with the most versions, whose history says most.</summary>
+    [SupplyParameterFromQuery(Name = "blend")]
+    public Guid? BlendId { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         _blends = await Metrics.BlendsAsync();
         if (_blends.Count > 0)
         {
-            await SelectBlendAsync(_blends.MaxBy(b => b.Versions)!.Id);
+            var chosen = _blends.FirstOrDefault(b => b.Id == BlendId) ?? _blends.MaxBy(b => b.Versions)!;
+            await SelectBlendAsync(chosen.Id);
         }
     }
 
