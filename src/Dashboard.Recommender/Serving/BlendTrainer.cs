@@ -165,7 +165,9 @@ public sealed class BlendTrainer
             for (var c = 0; c < model.Components.Count; c++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                components.Add(EvaluateAlone(model, c, relevant, stars, options, cancellationToken));
+                // A blend of one component serves that component's lists: its figures are the blend's, with no second pass.
+                var lists = model.Components.Count == 1 ? result : null;
+                components.Add(EvaluateAlone(model, c, lists, relevant, stars, options, cancellationToken));
             }
         }
 
@@ -175,10 +177,11 @@ public sealed class BlendTrainer
     }
 
     private static ComponentEvaluation EvaluateAlone(
-        BlendModel model, int component, List<Rating> relevant, List<Rating> stars, TopNEvaluationOptions options, CancellationToken ct)
+        BlendModel model, int component, TopNEvaluationResult? sameLists, List<Rating> relevant, List<Rating> stars, TopNEvaluationOptions options, CancellationToken ct)
     {
         var alone = SingleComponentView.Of(model, component);
-        var result = TopNEvaluator.Evaluate((user, n, allow) => alone.ListFor(user, n, allow), alone.History, CollectionsMarshal.AsSpan(relevant), options, cancellationToken: ct);
+        var result = sameLists
+            ?? TopNEvaluator.Evaluate((user, n, allow) => alone.ListFor(user, n, allow), alone.History, CollectionsMarshal.AsSpan(relevant), options, cancellationToken: ct);
         var fitted = model.Components[component];
         var descriptor = ComponentCatalog.Describe(fitted.Spec.Kind);
         var ratings = descriptor.NeedsRatings && stars.Count > 0
