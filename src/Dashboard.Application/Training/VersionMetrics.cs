@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dashboard.Recommender.Serving;
 
 namespace Dashboard.Application.Training;
@@ -40,10 +41,13 @@ public sealed record VersionMetrics(
             rating?.Rmse, rating?.Mae, rating?.Name, components);
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this);
+    /// <summary>A component alone can make no list at all (its novelty is then undefined): NaN is written as "NaN", not refused.</summary>
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static VersionMetrics FromJson(string json) =>
-        JsonSerializer.Deserialize<VersionMetrics>(json) ?? throw new JsonException("A version's metrics are empty.");
+        JsonSerializer.Deserialize<VersionMetrics>(json, Json) ?? throw new JsonException("A version's metrics are empty.");
 
     /// <summary>The named measures in the order pages show them.</summary>
     public IReadOnlyList<(string Name, double Value)> Named =>
