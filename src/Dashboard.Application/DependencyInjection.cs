@@ -11,6 +11,7 @@ using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.Fairness;
 using Dashboard.Application.Jobs;
+using Dashboard.Application.Metrics;
 using Dashboard.Application.Overview;
 using Dashboard.Application.Privacy;
 using Dashboard.Application.Privacy.Report;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<OrganisationRegistrationService>();
         services.AddScoped<JobService>();
         services.AddScoped<OverviewService>();
+        services.AddScoped<MetricsService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<EventIngestService>();
         services.AddScoped<FeedbackService>();

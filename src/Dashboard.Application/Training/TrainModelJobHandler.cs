@@ -120,7 +120,7 @@ public sealed class TrainModelJobHandler(
         var evaluationModel = Fit(trainer, train, spec, context, 25, 55);
 
         Stage(context, 55, "Evaluating on the held-out part");
-        var evaluation = trainer.Evaluate(evaluationModel, test, MetricCutOff, sensitive.Count > 0 ? sensitive : null);
+        var evaluation = trainer.Evaluate(evaluationModel, test, MetricCutOff, sensitive.Count > 0 ? sensitive : null, evaluateComponents: true, ct);
         evaluationModel = null;
         train = test = null;
         ct.ThrowIfCancellationRequested();
@@ -136,7 +136,7 @@ public sealed class TrainModelJobHandler(
             var erased = await ErasedSinceReadAsync(context.TenantId, data.EndUserIds, ct);
             model = model.WithoutEndUsers(erased);
             var artifact = await SaveArtifactAsync(context.TenantId, artifactId, model, ct);
-            var metrics = ToMetrics(evaluation);
+            var metrics = VersionMetrics.From(evaluation);
             var manifest = Without(ToManifest(data, consent, excluded), data.EndUserIds, erased);
             total.Stop();
             var version = await RetryAsync(() => WriteVersionAsync(context, blend, spec, artifact, metrics, manifest, total.Elapsed, model.EngineVersion, idGeneration, ct), ct);
@@ -376,11 +376,6 @@ public sealed class TrainModelJobHandler(
             logger.LogWarning(ex, "Training: artifact {ArtifactId} of a failed run could not be deleted.", artifactId);
         }
     }
-
-    private static VersionMetrics ToMetrics(BlendEvaluation e) => new(
-        e.Precision, e.Recall, e.Ndcg, e.Map, e.CatalogCoverage, e.Novelty, e.EvaluatedEndUsers,
-        [.. e.Groups.OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Value.Groups.Select(m =>
-            new SensitiveGroupMetrics(g.Key, m.Group, m.UserCount, m.Precision, m.Recall, m.Ndcg, m.Map)))]);
 
     private static DataManifest ToManifest(TrainingData data, ConsentedEndUsers consent, int excludedByConsent)
     {

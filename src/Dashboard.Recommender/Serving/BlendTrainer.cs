@@ -1,8 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Dashboard.Recommender.Algorithms;
 using Dashboard.Recommender.Data;
 using Dashboard.Recommender.Evaluation;
+using Dashboard.Recommender.Evaluation.Significance;
 
 namespace Dashboard.Recommender.Serving;
 
@@ -72,7 +74,10 @@ public sealed class BlendTrainer
     /// <summary>
     /// Precision, recall, NDCG and MAP at <paramref name="k"/> of the model's served lists (re-ranking
     /// included, training history excluded) against the counted interactions in <paramref name="test"/>,
-    /// plus catalogue coverage, novelty and per-group metrics for each attribute.
+    /// plus catalogue coverage, novelty, intra-list diversity (category cosine), the spread of the per-user
+    /// NDCG and per-group metrics for each attribute. With <paramref name="evaluateComponents"/>, each active
+    /// component is also served alone and scored the same way (one more evaluation pass per component, no
+    /// refit), and the components that predict star ratings are scored by RMSE and MAE on the held-out ratings.
     /// </summary>
     /// <param name="userAttributesForGroups">End-user id → sensitive attribute name → value; null for no group metrics.</param>
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance service the product registers and injects; the public API fixed with the product keeps it an instance method.")]
@@ -80,7 +85,9 @@ public sealed class BlendTrainer
         BlendModel model,
         TrainingData test,
         int k,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? userAttributesForGroups)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? userAttributesForGroups,
+        bool evaluateComponents = false,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(test);
@@ -101,22 +108,37 @@ public sealed class BlendTrainer
 
         var weights = model.Spec.ToEventWeights();
         var typeWeights = TypeWeights(test, weights);
-        var ratings = new List<Rating>(test.Count);
+        var ratingType = test.RatingTypeIndex();
+        var relevant = new List<Rating>(test.Count);
+        var stars = new List<Rating>();
         for (var r = 0; r < test.Count; r++)
         {
             var user = userMap[test.Users[r]];
             var item = itemMap[test.Items[r]];
-            if (user >= 0 && item >= 0 && typeWeights[test.EventTypes[r]] > 0)
+            if (user < 0 || item < 0)
             {
-                ratings.Add(new Rating(user, item, 1));
+                continue;
+            }
+
+            if (typeWeights[test.EventTypes[r]] > 0)
+            {
+                relevant.Add(new Rating(user, item, 1));
+            }
+
+            if (test.EventTypes[r] == ratingType)
+            {
+                stars.Add(new Rating(user, item, test.Values[r]));
             }
         }
 
+        var categories = Categories(model);
+        var options = new TopNEvaluationOptions(K: k) { Similarity = categories.CategoryCount > 0 ? ItemSimilarity.CategoryCosine(categories) : null };
         var result = TopNEvaluator.Evaluate(
             (user, n, allow) => model.ListFor(user, n, allow),
             model.History,
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ratings),
-            new TopNEvaluationOptions(K: k));
+            CollectionsMarshal.AsSpan(relevant),
+            options,
+            cancellationToken: cancellationToken);
 
         var groups = new Dictionary<string, GroupReport>(StringComparer.Ordinal);
         if (userAttributesForGroups is not null)
@@ -137,8 +159,64 @@ public sealed class BlendTrainer
             }
         }
 
+        var components = new List<ComponentEvaluation>();
+        if (evaluateComponents)
+        {
+            for (var c = 0; c < model.Components.Count; c++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                // A blend of one component serves that component's lists: its figures are the blend's, with no second pass.
+                var lists = model.Components.Count == 1 ? result : null;
+                components.Add(EvaluateAlone(model, c, lists, relevant, stars, options, cancellationToken));
+            }
+        }
+
         return new BlendEvaluation(
-            k, result.UserCount, result.Precision, result.Recall, result.Ndcg, result.Map, result.CatalogCoverage, result.Novelty, groups);
+            k, result.UserCount, result.Precision, result.Recall, result.Ndcg, result.Map, result.CatalogCoverage, result.Novelty, groups,
+            result.IntraListDiversity, NdcgSpread(result), stars.Count, components);
+    }
+
+    private static ComponentEvaluation EvaluateAlone(
+        BlendModel model, int component, TopNEvaluationResult? sameLists, List<Rating> relevant, List<Rating> stars, TopNEvaluationOptions options, CancellationToken ct)
+    {
+        var alone = SingleComponentView.Of(model, component);
+        var result = sameLists
+            ?? TopNEvaluator.Evaluate((user, n, allow) => alone.ListFor(user, n, allow), alone.History, CollectionsMarshal.AsSpan(relevant), options, cancellationToken: ct);
+        var fitted = model.Components[component];
+        var descriptor = ComponentCatalog.Describe(fitted.Spec.Kind);
+        var ratings = descriptor.NeedsRatings && stars.Count > 0
+            ? RatingEvaluator.Evaluate(fitted.Model, CollectionsMarshal.AsSpan(stars), cancellationToken: ct)
+            : null;
+        return new ComponentEvaluation(
+            fitted.Spec.Kind, descriptor.DisplayName, fitted.Spec.Weight, result.UserCount, result.Precision, result.Recall, result.Ndcg, result.Map,
+            result.CatalogCoverage, result.Novelty, result.IntraListDiversity, NdcgSpread(result), ratings);
+    }
+
+    private static SampleSummary NdcgSpread(TopNEvaluationResult result)
+    {
+        var values = new double[result.PerUser.Count];
+        for (var u = 0; u < values.Length; u++)
+        {
+            values[u] = result.PerUser[u].Ndcg;
+        }
+
+        return SampleSummary.Of(values);
+    }
+
+    /// <summary>The model's item categories, built as the model builds them for its diversity re-ranking.</summary>
+    private static ItemCategories Categories(BlendModel model)
+    {
+        var metadata = new Dictionary<int, ItemMetadata>();
+        for (var i = 0; i < model.Details.Count; i++)
+        {
+            var d = model.Details[i];
+            if (d.Categories.Count > 0)
+            {
+                metadata[i] = new ItemMetadata(d.Title, d.Categories);
+            }
+        }
+
+        return ItemCategories.FromMetadata(metadata, model.ItemCount);
     }
 
     /// <summary>
