@@ -319,7 +319,7 @@ internal sealed class PdfLayout
         _y += 14;
     }
 
-    /// <summary>A step of 1, 2 or 5 times a power of ten giving about five ticks up to <paramref name="max"/>, also below 1.</summary>
+    /// <summary>The smallest step of 1, 2, 2.5 or 5 times a power of ten that reaches <paramref name="max"/> in at most six ticks, also below 1.</summary>
     private static double FractionStep(double max)
     {
         if (!double.IsFinite(max) || max <= 0)
@@ -327,10 +327,8 @@ internal sealed class PdfLayout
             return 0.2;
         }
 
-        var raw = max / 5;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var fraction = raw / magnitude;
-        return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(max / 6)));
+        return new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * magnitude).First(step => Math.Ceiling((max / step) - 1e-9) <= 6);
     }
 
     private string Shorten(string text, XFont font, double width)
