@@ -169,7 +169,7 @@ public static class BiasAuditReportDocument
 
         if (attribute.UnknownCount > 0)
         {
-            yield return new ReportParagraph($"{Sentence(attribute.UnknownCount, exact)} no recorded {attribute.Attribute}; they are left out of these figures.");
+            yield return new ReportParagraph($"{EndUsersHave(attribute.UnknownCount, exact)} no recorded {attribute.Attribute}; they are left out of these figures.");
         }
 
         var findings = report.Findings.Where(f => f.Attribute == attribute.Attribute).ToList();
@@ -232,7 +232,8 @@ public static class BiasAuditReportDocument
         return stored.Length > 0 && sentence.EndsWith(stored, StringComparison.Ordinal) ? sentence[..^stored.Length] + banded : sentence;
     }
 
-    private static string Sentence(int endUsers, bool exact) => exact
+    /// <summary>"12 evaluated end-users have" or, in bands, "Fewer than 30 evaluated end-users have", to start a sentence.</summary>
+    private static string EndUsersHave(int endUsers, bool exact) => exact
         ? $"{PlainWords.Counted(endUsers, "evaluated end-user")} {(endUsers == 1 ? "has" : "have")}"
         : $"{char.ToUpperInvariant(GroupSizeText.Describe(endUsers, false)[0])}{GroupSizeText.Describe(endUsers, false)[1..]} evaluated end-users have";
 
