@@ -10,6 +10,7 @@ using Dashboard.Application.DataSources.Preview;
 using Dashboard.Application.DataSources.SampleData;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.Fairness;
+using Dashboard.Application.Fairness.Report;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.Metrics;
 using Dashboard.Application.Overview;
@@ -94,6 +95,8 @@ public static class DependencyInjection
         services.AddScoped<BlendTuningService>();
         services.AddScoped<PrivacyReportService>();
         services.AddScoped<PrivacyReportExport>();
+        services.AddScoped<BiasAuditReportService>();
+        services.AddScoped<BiasAuditReportExport>();
         services.AddScoped<IJobHandler, TuneBlendJobHandler>();
         services.AddSingleton<StoredModelEraser>();
         services.AddScoped<ErasureService>();

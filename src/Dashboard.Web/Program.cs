@@ -57,6 +57,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapDataSourceEndpoints();
 app.MapAuditLogEndpoints();
 app.MapPrivacyReportEndpoints();
+app.MapBiasAuditReportEndpoints();
 app.MapPrivacyEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {

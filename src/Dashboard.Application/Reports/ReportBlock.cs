@@ -1,4 +1,4 @@
 namespace Dashboard.Application.Reports;
 
-/// <summary>One part of a <see cref="ReportDocument"/>: a heading, a paragraph, a table or a line chart.</summary>
+/// <summary>One part of a <see cref="ReportDocument"/>: a heading, a paragraph, a table, a line chart or a bar chart.</summary>
 public abstract record ReportBlock;

@@ -52,6 +52,16 @@ public static class ReportCsv
                     }
 
                     break;
+                case ReportBarChart chart:
+                    Line(text, chart.Title);
+                    Line(text, ["", .. chart.Series.Select(s => s.Name), .. chart.Threshold is null ? Array.Empty<string>() : [chart.ThresholdLabel ?? "Threshold"]]);
+                    for (var i = 0; i < chart.Categories.Count; i++)
+                    {
+                        Line(text, [chart.Categories[i], .. chart.Series.Select(s => ReportBarChart.Format(s.Values[i])),
+                            .. chart.Threshold is { } threshold ? [ReportBarChart.Format(threshold)] : Array.Empty<string>()]);
+                    }
+
+                    break;
                 default:
                     throw new NotSupportedException($"A report block of type {block.GetType().Name} has no CSV form.");
             }

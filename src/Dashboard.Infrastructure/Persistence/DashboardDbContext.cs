@@ -25,6 +25,10 @@ namespace Dashboard.Infrastructure.Persistence;
 /// without a tenant (Identity's scoped context, registration) can read no tenant-owned row and
 /// write none. Work that must only follow committed changes (handing a job to Hangfire) is registered
 /// with <see cref="AfterCommit"/>. It also holds the Data Protection key ring, which belongs to the app, not to a tenant.
+/// The audit log is append-only: SaveChanges refuses an edited or deleted <see cref="AuditLogEntry"/>
+/// (<see cref="AuditLogChangeRefusedException"/>). No product path removes or rewrites entries — there is no tenant
+/// deletion, and erasure and pseudonym re-keying add entries (naming requests by their reference) and leave the
+/// existing ones alone — so there is no exception to the rule.
 /// </summary>
 public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     : IdentityDbContext<ApplicationUser>(options), IAppDbContext, IDataProtectionKeyContext
@@ -156,12 +160,14 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
         }
 
         EnforceTenant();
+        RefuseAuditLogChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         EnforceTenant();
+        RefuseAuditLogChanges();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (_afterNextSave.Count == 0)
         {
@@ -210,6 +216,19 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
         foreach (var action in actions)
         {
             await action(cancellationToken);
+        }
+    }
+
+    private void RefuseAuditLogChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditLogEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new AuditLogChangeRefusedException(
+                    $"Audit log entry {entry.Entity.Id} was {(entry.State == EntityState.Deleted ? "deleted" : "edited")}: the audit log is append-only, "
+                    + "so entries can only be added, never changed or removed. Nothing was saved.");
+            }
         }
     }
 

@@ -27,6 +27,9 @@ internal sealed class PdfLayout
         XColor.FromArgb(204, 121, 167), XColor.FromArgb(213, 94, 0), XColor.FromArgb(86, 180, 233), XColor.FromArgb(0, 0, 0),
     ];
 
+    /// <summary>A threshold line: dark red, apart from every series colour.</summary>
+    private static readonly XColor ThresholdColour = XColor.FromArgb(190, 30, 45);
+
     private readonly PdfDocument _pdf;
     private XGraphics _graphics = null!;
     private PdfPage _page = null!;
@@ -173,6 +176,92 @@ internal sealed class PdfLayout
         _y += 16;
     }
 
+    /// <summary>
+    /// Horizontal bars, one row per category (its label on the left, one bar per series, the figure at the bar's end)
+    /// so that even twenty groups keep readable labels; the threshold is a dashed line across the rows. Rows that do
+    /// not fit continue on the next page with the axis drawn again.
+    /// </summary>
+    public void BarChart(ReportBarChart chart)
+    {
+        const double barHeight = 9;
+        const double rowGap = 5;
+        const double axisHeight = 14;
+        const double valueWidth = 34;
+        var rowHeight = (Math.Max(1, chart.Series.Count) * barHeight) + rowGap;
+        EnsureRoom(CellBoldFont.GetHeight() + 4 + (Math.Min(chart.Categories.Count, 3) * rowHeight) + axisHeight + 16);
+        Line(chart.Title, CellBoldFont, XBrushes.Black);
+        _y += 4;
+        if (chart.Categories.Count == 0)
+        {
+            Paragraph("No figures.");
+            return;
+        }
+
+        // A little room above the largest figure or the threshold, so neither sits on the plot's edge.
+        var max = chart.Series.SelectMany(s => s.Values).Where(double.IsFinite).Append(chart.Threshold ?? 0).Max() * 1.05;
+        var step = FractionStep(max);
+        var top = Math.Max(step, Math.Ceiling((max / step) - 1e-9) * step);
+        var labelWidth = Math.Min(Width * 0.3, chart.Categories.Max(c => _graphics.MeasureString(c, CellFont).Width) + 8);
+        var left = Margin + labelWidth;
+        var plotWidth = Width - labelWidth - valueWidth;
+        double X(double value) => left + (Math.Clamp(value, 0, top) / top * plotWidth);
+        var thresholdPen = new XPen(ThresholdColour, 1.2) { DashStyle = XDashStyle.Dash };
+
+        var next = 0;
+        while (next < chart.Categories.Count)
+        {
+            if (_y + rowHeight + axisHeight > Bottom)
+            {
+                NewPage();
+            }
+
+            var rows = Math.Min(chart.Categories.Count - next, Math.Max(1, (int)((Bottom - _y - axisHeight) / rowHeight)));
+            var plotTop = _y;
+            var plotBottom = _y + (rows * rowHeight);
+            for (var tick = 0.0; tick <= top + (step / 2); tick += step)
+            {
+                var x = X(tick);
+                _graphics.DrawLine(new XPen(XColors.LightGray, 0.5), x, plotTop, x, plotBottom);
+                var label = tick.ToString("0.##", CultureInfo.InvariantCulture);
+                var size = _graphics.MeasureString(label, SmallFont);
+                _graphics.DrawString(label, SmallFont, XBrushes.DimGray, x - (size.Width / 2), plotBottom + size.Height + 1);
+            }
+
+            _graphics.DrawLine(new XPen(XColors.Gray, 0.8), left, plotTop, left, plotBottom);
+            for (var r = 0; r < rows; r++)
+            {
+                var rowTop = plotTop + (r * rowHeight) + (rowGap / 2);
+                var category = Shorten(chart.Categories[next + r], CellFont, labelWidth - 6);
+                var barsHeight = rowHeight - rowGap;
+                _graphics.DrawString(category, CellFont, XBrushes.Black, Margin, rowTop + (barsHeight / 2) + (CellFont.GetHeight() * 0.3));
+                for (var s = 0; s < chart.Series.Count; s++)
+                {
+                    var value = chart.Series[s].Values[next + r];
+                    var y = rowTop + (s * barHeight);
+                    if (!double.IsFinite(value))
+                    {
+                        _graphics.DrawString("not defined", SmallFont, XBrushes.DimGray, left + 3, y + barHeight - 2);
+                        continue;
+                    }
+
+                    var end = X(value);
+                    _graphics.DrawRectangle(new XSolidBrush(SeriesColours[s % SeriesColours.Length]), left, y, Math.Max(0.5, end - left), barHeight - 1.5);
+                    _graphics.DrawString(ReportBarChart.Format(value), SmallFont, XBrushes.Black, end + 3, y + barHeight - 2);
+                }
+            }
+
+            if (chart.Threshold is { } threshold)
+            {
+                _graphics.DrawLine(thresholdPen, X(threshold), plotTop - 2, X(threshold), plotBottom);
+            }
+
+            _y = plotBottom + axisHeight;
+            next += rows;
+        }
+
+        BarLegend(chart, left, thresholdPen);
+    }
+
     /// <summary>Draws "page n of m" on every page; call once, after the last block.</summary>
     public void Finish(string footer)
     {
@@ -199,6 +288,63 @@ internal sealed class PdfLayout
 
         var every = Math.Max(1, (int)Math.Ceiling(count / 7.0));
         return Enumerable.Range(0, count).Where(i => i == count - 1 || (i % every == 0 && count - 1 - i >= every / 2.0));
+    }
+
+    private void BarLegend(ReportBarChart chart, double left, XPen thresholdPen)
+    {
+        var entries = chart.Series.Count > 1 ? chart.Series.Count : 0;
+        if (entries == 0 && chart.Threshold is null)
+        {
+            _y += 8;
+            return;
+        }
+
+        EnsureRoom(16);
+        _y += 8;
+        var x = left;
+        for (var s = 0; s < entries; s++)
+        {
+            _graphics.DrawRectangle(new XSolidBrush(SeriesColours[s % SeriesColours.Length]), x, _y - 7, 10, 6);
+            _graphics.DrawString(chart.Series[s].Name, CellFont, XBrushes.Black, x + 14, _y);
+            x += 14 + _graphics.MeasureString(chart.Series[s].Name, CellFont).Width + 16;
+        }
+
+        if (chart.Threshold is { } threshold)
+        {
+            var label = chart.ThresholdLabel ?? $"threshold {threshold.ToString("0.##", CultureInfo.InvariantCulture)}";
+            _graphics.DrawLine(thresholdPen, x, _y - 4, x + 16, _y - 4);
+            _graphics.DrawString(label, CellFont, XBrushes.Black, x + 20, _y);
+        }
+
+        _y += 14;
+    }
+
+    /// <summary>The smallest step of 1, 2, 2.5 or 5 times a power of ten that reaches <paramref name="max"/> in at most six ticks, also below 1.</summary>
+    private static double FractionStep(double max)
+    {
+        if (!double.IsFinite(max) || max <= 0)
+        {
+            return 0.2;
+        }
+
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(max / 6)));
+        return new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * magnitude).First(step => Math.Ceiling((max / step) - 1e-9) <= 6);
+    }
+
+    private string Shorten(string text, XFont font, double width)
+    {
+        if (_graphics.MeasureString(text, font).Width <= width)
+        {
+            return text;
+        }
+
+        var cut = text.Length;
+        while (cut > 1 && _graphics.MeasureString(text[..cut] + "…", font).Width > width)
+        {
+            cut--;
+        }
+
+        return text[..cut] + "…";
     }
 
     private static double NiceStep(double max)

@@ -9,7 +9,7 @@ namespace Dashboard.Infrastructure.Reports;
 /// <summary>
 /// Writes any <see cref="ReportDocument"/> as an A4 PDF with PDFsharp: the title, organisation and date on top,
 /// headings, wrapped paragraphs, tables whose header repeats on each page, line charts drawn with their own axis
-/// and legend, and "page n of m" at the foot of every page. Reports of other features reuse it by building a
+/// and legend, horizontal bar charts with their threshold line, and "page n of m" at the foot of every page. Reports of other features reuse it by building a
 /// <see cref="ReportDocument"/>.
 /// </summary>
 internal sealed class PdfReportWriter : IReportPdfWriter
@@ -50,6 +50,9 @@ internal sealed class PdfReportWriter : IReportPdfWriter
                     break;
                 case ReportLineChart chart:
                     layout.Chart(chart);
+                    break;
+                case ReportBarChart chart:
+                    layout.BarChart(chart);
                     break;
                 default:
                     throw new NotSupportedException($"A report block of type {block.GetType().Name} has no PDF form.");

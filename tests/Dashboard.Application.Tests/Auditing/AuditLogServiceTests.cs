@@ -105,6 +105,27 @@ public sealed class AuditLogServiceTests
     }
 
     [Fact]
+    public async Task ExportCsv_GivesComplianceDecisionsInWords_WithAFormulaLikeBlendNameEscaped()
+    {
+        var (host, admin) = await StartAsync();
+        await using var _h = host;
+        var day = new DateTime(2026, 6, 10, 9, 0, 0, DateTimeKind.Utc);
+        await AddAsync(host, admin.TenantId, day, "co@example.test", AuditActions.ModelVersionHeldForReview, "Everyday picks",
+            AuditFields.Write(("Version", "version 3"), ("Findings", "3 blocking failures")));
+        await AddAsync(host, admin.TenantId, day.AddHours(1), "co@example.test", AuditActions.ModelVersionRejected, "=Everyday picks",
+            AuditFields.Write(("Version", "version 3"), ("Justification", "North is served far worse.")));
+
+        var (_, content) = await host.InScopeAsync<AuditLogService, (string, byte[])>(s => s.ExportCsvAsync(new AuditLogQuery(Person: "co@example.test")));
+        var lines = Encoding.UTF8.GetString(content).TrimEnd().Split("\r\n");
+
+        Assert.Equal(
+            "2026-06-10 10:00 UTC,co@example.test,Model version rejected by compliance,\"Rejected version 3 of the blend “=Everyday picks”; it can never go live, "
+            + "because: “North is served far worse.”.\",'=Everyday picks,,Version: version 3; Justification: North is served far worse.",
+            lines[1]);
+        Assert.StartsWith("2026-06-10 09:00 UTC,co@example.test,Model version held for compliance review,Held version 3 of the blend “Everyday picks” for a compliance officer's review: its bias audit found 3 blocking failures.", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportCsv_HoldsOnlyTheFilteredEntriesWithTheirSentence()
     {
         var (host, _) = await StartWithEntriesAsync();
