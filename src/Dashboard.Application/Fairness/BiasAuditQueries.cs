@@ -48,7 +48,7 @@ public sealed class BiasAuditQueries(ICurrentUser currentUser, ITenantDbContextF
             .Select(g => g.First())
             .OrderBy(a => a.CreatedAtUtc)];
 
-    /// <summary>One audit in full; another organisation's audit does not exist here.</summary>
+    /// <summary>One audit in full, its sentences naming group sizes as the caller may see them; another organisation's audit does not exist here.</summary>
     public async Task<BiasAuditDetail> GetAsync(Guid auditId, CancellationToken cancellationToken = default)
     {
         var caller = await currentUser.DemandAsync(Policies.ViewDashboard, cancellationToken);
@@ -64,9 +64,12 @@ public sealed class BiasAuditQueries(ICurrentUser currentUser, ITenantDbContextF
             audit.Id, audit.BlendId, blend?.Name ?? "(deleted blend)", audit.ModelVersionId, audit.VersionNumber, audit.CreatedAtUtc, audit.Outcome,
             audit.FailCount, audit.BlockingFailCount, audit.WarnCount, audit.EvaluatedEndUsers, audit.Attributes, review, audit.RequestedBy);
         var rerank = version is null ? BlendSpec.Default.Rerank : BlendSpec.FromJson(version.SpecJson).Rerank;
+        var exact = GroupSizeText.SeesExactSizes(caller);
+        var document = BiasAuditDocument.FromJson(audit.ReportJson);
+        document = document with { Sentences = [.. document.Explained.Select(e => FindingText.For(e.Finding, e.Sentence, exact))] };
         return new BiasAuditDetail(
             summary,
-            BiasAuditDocument.FromJson(audit.ReportJson),
+            document,
             FairnessThresholdsJson.FromJson(audit.ThresholdsJson),
             version?.ReviewedBy,
             version?.ReviewedAtUtc,
@@ -76,7 +79,7 @@ public sealed class BiasAuditQueries(ICurrentUser currentUser, ITenantDbContextF
             new WhatIfSetting(rerank.MmrLambda, rerank.LongTailBoost, rerank.MaxPerCategory),
             caller.Can(Policies.SignOffAudits),
             version is not null && (caller.Can(Policies.ManageBlendsAndCampaigns) || caller.Can(Policies.SignOffAudits)),
-            GroupSizeText.SeesExactSizes(caller));
+            exact);
     }
 
     /// <summary>

@@ -84,6 +84,21 @@ public sealed class BiasAuditQueriesTests
         var detail = await host.InScopeAsync<BiasAuditQueries, BiasAuditDetail>(q => q.GetAsync(seeded.SecondAudit));
 
         Assert.Equal((false, true, false), (detail.CanSignOff, detail.CanRequestAudit, detail.SeesExactSizes));
+        Assert.All(detail.Document.Sentences.Where(s => s.StartsWith("End-users in", StringComparison.Ordinal)), s => Assert.Contains("(30–99 end-users", s, StringComparison.Ordinal));
+        Assert.DoesNotContain(detail.Document.Sentences, s => s.Contains("40 end-users", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Detail_for_a_compliance_officer_keeps_the_exact_sizes_in_its_sentences()
+    {
+        await using var host = await TestHost.StartAsync();
+        var admin = await host.RegisterOrganisationAsync("Shop");
+        var seeded = await SeedAsync(host, admin.TenantId);
+        host.CurrentUser.Caller = TestHost.As(admin, Roles.ComplianceOfficer);
+
+        var detail = await host.InScopeAsync<BiasAuditQueries, BiasAuditDetail>(q => q.GetAsync(seeded.SecondAudit));
+
+        Assert.Contains(detail.Document.Sentences, s => s.EndsWith("(40 end-users against 40).", StringComparison.Ordinal));
     }
 
     [Fact]
