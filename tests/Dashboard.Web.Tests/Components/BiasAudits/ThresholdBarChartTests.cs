@@ -8,7 +8,7 @@ namespace Dashboard.Web.Tests.Components.BiasAudits;
 public sealed class ThresholdBarChartTests
 {
     [Fact]
-    public async Task The_threshold_is_drawn_over_the_bars_as_a_named_line()
+    public async Task The_threshold_is_drawn_as_a_named_bar_beside_each_groups_bars()
     {
         await using var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -20,6 +20,7 @@ public sealed class ThresholdBarChartTests
 
         Assert.Contains("Threshold: at least 0.8 (blocking)", chart.Find("[data-testid=threshold-caption]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Threshold: at least 0.8 (blocking)", chart.Find("[data-testid=chart]").TextContent, StringComparison.Ordinal);
-        Assert.NotEmpty(chart.FindAll("[data-testid=chart] path.mud-chart-line"));
+        Assert.Single(chart.FindComponents<MudChart<double>>());
+        Assert.Equal(4, chart.FindAll("[data-testid=chart] path.mud-chart-bar").Count);
     }
 }
