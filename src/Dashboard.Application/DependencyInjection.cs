@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.AddScoped<ReleaseReviewService>();
         services.AddScoped<FairnessSettingsService>();
         services.AddScoped<BiasAuditRequests>();
+        services.AddScoped<BiasAuditQueries>();
         services.AddScoped<RecommendationPreviewService>();
         services.AddScoped<IJobHandler, TrainModelJobHandler>();
         services.AddScoped<BlendTuningService>();

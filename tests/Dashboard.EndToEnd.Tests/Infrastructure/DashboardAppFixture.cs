@@ -29,6 +29,9 @@ public sealed class DashboardAppFixture : IAsyncLifetime
     /// <summary>The folder the app accepts SQLite data-source files from; a test puts its database file here.</summary>
     public string SqliteSourceDirectory => Path.Combine(_dataDirectory, DashboardAppFactory.SqliteSourceFolder);
 
+    /// <summary>The running app's services, for a test that writes rows the way a background job would (e.g. a bias audit).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app is not running.");
+
     /// <summary>Where tests write screenshots for a person to look at: the test output, never the repository.</summary>
     public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
 

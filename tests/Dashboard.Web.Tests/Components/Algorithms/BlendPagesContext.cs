@@ -36,6 +36,7 @@ internal sealed class BlendPagesContext : IAsyncDisposable
         Bunit.Services.AddScoped(_ => Create<BlendService>());
         Bunit.Services.AddScoped(_ => Create<ModelTrainingService>());
         Bunit.Services.AddScoped(_ => Create<ModelVersionService>(Create<DifferentialPrivacyService>()));
+        Bunit.Services.AddScoped(_ => Create<Dashboard.Application.Fairness.BiasAuditQueries>());
         Bunit.Services.AddScoped(_ => models is null ? Create<RecommendationPreviewService>() : Create<RecommendationPreviewService>(models));
     }
 
@@ -75,7 +76,8 @@ internal sealed class BlendPagesContext : IAsyncDisposable
     }
 
     /// <summary>Writes a ready version of the blend with the given NDCG@10 (other measures derived from it); the first one written becomes active.</summary>
-    public async Task<Guid> AddVersionAsync(Guid blendId, int number, double ndcg, bool active = false, IReadOnlyList<SensitiveGroupMetrics>? groups = null, int excludedByConsent = 0)
+    public async Task<Guid> AddVersionAsync(Guid blendId, int number, double ndcg, bool active = false, IReadOnlyList<SensitiveGroupMetrics>? groups = null, int excludedByConsent = 0,
+        ReleaseReview review = ReleaseReview.NotAudited)
     {
         await using var db = _scope.ServiceProvider.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(Caller.TenantId);
         var metrics = new VersionMetrics(ndcg / 3, ndcg * 2, ndcg, ndcg / 2, 0.5, 2.0, 10, groups ?? []);
@@ -84,7 +86,7 @@ internal sealed class BlendPagesContext : IAsyncDisposable
         {
             Id = Guid.CreateVersion7(), BlendId = blendId, Number = number, SpecJson = BlendSpec.Default.ToJson(), MetricsJson = metrics.ToJson(),
             ManifestJson = manifest.ToJson(), NdcgAt10 = ndcg, TrainingSeconds = 1, EngineVersion = "test", ArtifactId = Guid.NewGuid(),
-            ArtifactSha256 = new string('b', 64), CreatedAtUtc = DateTime.UtcNow, Status = ModelVersionStatus.Ready,
+            ArtifactSha256 = new string('b', 64), CreatedAtUtc = DateTime.UtcNow, Status = ModelVersionStatus.Ready, Review = review,
         };
         db.ModelVersions.Add(version);
         if (active)
@@ -95,6 +97,13 @@ internal sealed class BlendPagesContext : IAsyncDisposable
 
         await db.SaveChangesAsync();
         return version.Id;
+    }
+
+    /// <summary>Writes a bias audit of the version (with or without the seed's planted bias), as the audit job does.</summary>
+    public async Task<Guid> AddAuditAsync(Guid versionId, bool plantedBias)
+    {
+        await using var db = _scope.ServiceProvider.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(Caller.TenantId);
+        return await Dashboard.TestSupport.BiasAuditSeed.AuditAsync(db, versionId, Dashboard.TestSupport.BiasAuditSeed.Document(plantedBias), DateTime.UtcNow);
     }
 
     public async Task<bool> BlendExistsAsync(Guid id)

@@ -30,6 +30,24 @@ public sealed class BlendVersionsTests(DashboardFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_version_waiting_for_review_cannot_be_activated_and_says_why_with_a_link_to_its_audit()
+    {
+        await using var context = await BlendPagesContext.StartAsync(factory);
+        var blendId = await context.AddBlendAsync();
+        await context.AddVersionAsync(blendId, 1, 0.20, active: true);
+        var held = await context.AddVersionAsync(blendId, 2, 0.25, review: Dashboard.Domain.Blends.ReleaseReview.AwaitingReview);
+        var auditId = await context.AddAuditAsync(held, plantedBias: true);
+        var versions = context.Bunit.Render<BlendVersions>(p => p.Add(x => x.BlendId, blendId).Add(x => x.BlendName, "Shop").Add(x => x.CanManage, true));
+
+        var activate = versions.WaitForElement("[data-testid=activate][data-version='2']", Wait);
+
+        Assert.True(activate.HasAttribute("disabled"));
+        Assert.StartsWith("Version 2 cannot go live: its bias audit found a blocking failure", versions.Find("[data-testid=activation-blocked]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal($"/bias-audits/{auditId}", versions.Find("[data-testid=version-audit-link]").GetAttribute("href"));
+        Assert.Contains("Waiting for review", versions.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_ShowsEachMeasuresChange_GreenWhenBetterRedWhenWorse()
     {
         await using var context = await BlendPagesContext.StartAsync(factory);

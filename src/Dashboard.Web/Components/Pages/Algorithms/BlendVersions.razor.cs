@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Application.Common;
+using Dashboard.Application.Fairness;
 using Dashboard.Application.Privacy;
 using Dashboard.Application.Training;
 using Dashboard.Domain.Blends;
@@ -23,6 +24,7 @@ public sealed partial class BlendVersions
     private LineChartOptions _chartOptions = new();
     private PrivateCounts? _groupSizes;
     private Guid _groupSizesFor;
+    private Dictionary<Guid, VersionReleaseState> _releases = [];
 
     [Parameter, EditorRequired]
     public Guid BlendId { get; set; }
@@ -35,6 +37,9 @@ public sealed partial class BlendVersions
 
     [Inject]
     private ModelVersionService Versions { get; set; } = default!;
+
+    [Inject]
+    private BiasAuditQueries Audits { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -56,6 +61,7 @@ public sealed partial class BlendVersions
     private async Task LoadAsync()
     {
         _versions = await Versions.ListAsync(BlendId);
+        _releases = (await Audits.ReleaseStatesAsync(BlendId)).ToDictionary(r => r.VersionId);
         _selected = _selected is { } s ? _versions.FirstOrDefault(v => v.Id == s.Id) : null;
         if (_versions.Count > 0 && !_versions.Any(v => v.Id == _firstId))
         {
@@ -86,6 +92,9 @@ public sealed partial class BlendVersions
         _groupSizes = await Versions.GroupSizesAsync(version.Id);
         _groupSizesFor = version.Id;
     }
+
+    /// <summary>The version's review state, latest audit and, when the compliance gate would refuse it, why.</summary>
+    private VersionReleaseState? ReleaseOf(ModelVersionView version) => _releases.GetValueOrDefault(version.Id);
 
     private PrivateCounts? GroupSizesOf(ModelVersionView version) => _groupSizesFor == version.Id ? _groupSizes : null;
 
