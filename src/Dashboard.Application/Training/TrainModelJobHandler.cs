@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 using System.Diagnostics;
 using Dashboard.Application.Common;
+using Dashboard.Application.Fairness;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.ModelStore;
 using Dashboard.Application.Privacy;
@@ -53,7 +54,10 @@ public sealed class TrainModelJobHandler(
     /// <summary>Per-stage wall-clock times of the last run in this instance (what the benchmark prints).</summary>
     public IReadOnlyList<(string Stage, TimeSpan Took)> StageTimes => _stages;
 
-    /// <summary>Deletes the artifact the run may have stored (its id is the run's) unless a version row refers to it.</summary>
+    /// <summary>
+    /// Deletes the artifacts the run may have stored — its model (the run's id) and its audit snapshot (an id derived
+    /// from the run's) — unless a version row refers to them.
+    /// </summary>
     public override async Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -62,6 +66,7 @@ public sealed class TrainModelJobHandler(
         if (!await db.ModelVersions.AnyAsync(v => v.JobRunId == job.JobRunId || v.ArtifactId == job.JobRunId, cancellationToken))
         {
             await store.DeleteAsync(job.TenantId, job.JobRunId, cancellationToken);
+            await store.DeleteAsync(job.TenantId, AuditSnapshotArtifact.IdFor(job.JobRunId), cancellationToken);
             return "No model version was written and the active version is unchanged; train again.";
         }
 
@@ -155,8 +160,9 @@ public sealed class TrainModelJobHandler(
         }
         catch
         {
-            // Nothing refers to the artifact until the version row is committed; a failure before that leaves none behind.
+            // Nothing refers to the artifacts until the version row is committed; a failure before that leaves none behind.
             await DeleteOrphanAsync(context.TenantId, artifactId);
+            await DeleteOrphanAsync(context.TenantId, AuditSnapshotArtifact.IdFor(context.JobRunId));
             throw;
         }
     }
@@ -303,9 +309,9 @@ public sealed class TrainModelJobHandler(
 
         db.ModelVersions.RemoveRange(doomed);
         await db.SaveChangesAsync(ct);
-        foreach (var version in doomed)
+        foreach (var artifactId in doomed.SelectMany(v => AuditSnapshotArtifact.Of(v.ArtifactId, v.AuditSnapshotArtifactId)))
         {
-            await store.DeleteAsync(tenantId, version.ArtifactId, CancellationToken.None);
+            await store.DeleteAsync(tenantId, artifactId, CancellationToken.None);
         }
 
         return doomed.Count;
