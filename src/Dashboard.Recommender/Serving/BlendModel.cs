@@ -93,19 +93,7 @@ public sealed class BlendModel
         EndUserCount = activeUsers;
         _isLongTail = LongTail.Classify(degrees);
 
-        var rules = new List<IRerankRule>();
-        if (spec.Rerank.MaxPerCategory is { } cap)
-        {
-            rules.Add(new CategoryCapRule(_categories, cap));
-        }
-
-        if (spec.Rerank.MmrLambda < 1)
-        {
-            var similarity = _categories.CategoryCount > 0 ? ItemSimilarity.CategoryCosine(_categories) : CoOccurrenceCosine;
-            rules.Add(new MmrRule(similarity, spec.Rerank.MmrLambda));
-        }
-
-        _select = new RerankPipeline(rules);
+        _select = ServedRanking.SelectRules(spec.Rerank, _categories, () => ItemSimilarity.CoOccurrenceCosine(_history));
     }
 
     /// <summary>The engine build that serves and writes models: the assembly version and the saved format's version.</summary>
@@ -383,47 +371,28 @@ public sealed class BlendModel
     }
 
     /// <summary>
+    /// The end-user's <paramref name="pool"/> best-scored allowed items by blended score, best first, before the
+    /// long-tail boost and the select rules (what <see cref="ListFor"/> re-ranks, for an audit snapshot).
+    /// </summary>
+    internal ScoredItem[] CandidatesFor(int user, int pool, Func<int, bool> allow)
+    {
+        var known = (uint)user < (uint)_history.UserCount && _history.UserDegree(user) > 0;
+        var row = known ? HistoryRow(user, []) : default;
+        var scored = Score(user, known, row);
+        return scored is null ? [] : Candidates(scored, row, null, pool, allow);
+    }
+
+    /// <summary>Long-tail flag per item, as the boost reads it.</summary>
+    internal IReadOnlyList<bool> IsLongTail => _isLongTail;
+
+    /// <summary>The catalogue's categories as the cap and MMR read them.</summary>
+    internal ItemCategories Categories => _categories;
+
+    /// <summary>
     /// What stands in the id map for an erased end-user: only the index, behind a NUL character — a control
     /// character, which the dashboard refuses in any id it is sent — so it names nobody and meets no real id.
     /// </summary>
     private static string ErasedPlaceholder(int index) => string.Create(CultureInfo.InvariantCulture, $"\0erased-{index}");
-
-    /// <summary>Cosine of two items' end-user sets (diversity when the catalogue has no categories).</summary>
-    private double CoOccurrenceCosine(int a, int b)
-    {
-        if (a == b)
-        {
-            return 1;
-        }
-
-        var ua = _history.UsersOf(a);
-        var ub = _history.UsersOf(b);
-        if (ua.IsEmpty || ub.IsEmpty)
-        {
-            return 0;
-        }
-
-        int i = 0, j = 0, common = 0;
-        while (i < ua.Length && j < ub.Length)
-        {
-            if (ua[i] == ub[j])
-            {
-                common++;
-                i++;
-                j++;
-            }
-            else if (ua[i] < ub[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return common / Math.Sqrt((double)ua.Length * ub.Length);
-    }
 
     /// <summary>The end-user's training row plus recent events on known items, sorted by item, values summed.</summary>
     private Row HistoryRow(int user, IReadOnlyList<RecentEvent> recent)
@@ -573,6 +542,15 @@ public sealed class BlendModel
     /// </summary>
     private Ranked Rank(Scored scored, Row row, int[]? excluded, int count, Func<int, bool>? allow)
     {
+        var candidates = Candidates(scored, row, excluded, ServedRanking.PoolSize(Spec.Rerank, count, _items.Count), allow);
+        var boost = (float)Spec.Rerank.LongTailBoost;
+        var (before, final) = ServedRanking.Apply(candidates, _isLongTail, boost, _select, count);
+        return new Ranked(before, final, boost > 0);
+    }
+
+    /// <summary>The <paramref name="pool"/> best-scored items left after the exclusions, best first, before any re-ranking.</summary>
+    private ScoredItem[] Candidates(Scored scored, Row row, int[]? excluded, int pool, Func<int, bool>? allow)
+    {
         // Left-out items are masked as NaN (which selection skips) rather than tested per item.
         var candidateScores = (float[])scored.Blended.Clone();
         if (Spec.Rerank.ExcludeSeen && scored.Known)
@@ -594,19 +572,7 @@ public sealed class BlendModel
             }
         }
 
-        var selecting = _select.Rules.Count > 0;
-        var pool = selecting ? Math.Min(_items.Count, Math.Max(count * 5, 50)) : count;
-        var candidates = TopN.Select(candidateScores, pool, allow);
-        var boost = (float)Spec.Rerank.LongTailBoost;
-        var before = new List<ScoredItem>(candidates.Length);
-        foreach (var c in candidates)
-        {
-            before.Add(boost > 0 && _isLongTail[c.Item] ? c with { Score = c.Score + boost } : c);
-        }
-
-        before.Sort(static (a, b) => b.Score.CompareTo(a.Score) is var byScore && byScore != 0 ? byScore : a.Item.CompareTo(b.Item));
-        var final = _select.Apply(before, new RerankContext(0, count));
-        return new Ranked(before, final, boost > 0);
+        return TopN.Select(candidateScores, pool, allow);
     }
 
     private RecommendedItem Describe(Scored scored, Ranked ranked, BecauseItem[][][] because, int rank)

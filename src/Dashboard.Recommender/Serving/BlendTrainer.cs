@@ -189,7 +189,7 @@ public sealed class BlendTrainer
         return (implicitMatrix, ratingMatrix, counted);
     }
 
-    private static double[] TypeWeights(TrainingData data, EventWeights weights)
+    internal static double[] TypeWeights(TrainingData data, EventWeights weights)
     {
         var result = new double[data.EventTypeNames.Count];
         for (var t = 0; t < result.Length; t++)
