@@ -87,6 +87,9 @@ public static class DependencyInjection
         services.AddScoped<ReleaseReviewService>();
         services.AddScoped<FairnessSettingsService>();
         services.AddScoped<BiasAuditRequests>();
+        services.AddScoped<IJobHandler, AuditModelJobHandler>();
+        services.AddSingleton<AuditSnapshotCache>();
+        services.AddScoped<IWhatIfAudit, WhatIfAudit>();
         services.AddScoped<RecommendationPreviewService>();
         services.AddScoped<IJobHandler, TrainModelJobHandler>();
         services.AddScoped<BlendTuningService>();
