@@ -33,8 +33,8 @@ public sealed class BiasAuditJobTests
         var audit = Assert.Single(await AuditsAsync(host, admin.TenantId));
         var version = await VersionAsync(host, admin.TenantId, 1);
         var document = BiasAuditDocument.FromJson(audit.ReportJson);
-        Assert.Equal((BiasAuditOutcome.BlockingFailure, ReleaseReview.AwaitingReview, (Guid?)null, true),
-            (audit.Outcome, version.Review, (await BlendAsync(host, admin.TenantId, blendId)).ActiveVersionId,
+        Assert.Equal((BiasAuditOutcome.BlockingFailure, ReleaseReview.AwaitingReview, (Guid?)null, true, true),
+            (audit.Outcome, version.Review, (await BlendAsync(host, admin.TenantId, blendId)).ActiveVersionId, audit.Seconds > 0,
                 document.Explained.Any(e => e.Finding.Verdict == Recommender.Fairness.Verdict.Fail && e.Finding.Threshold.Blocking
                     && e.Finding.Group == "North" && e.Finding.Category == "Electronics")));
     }
