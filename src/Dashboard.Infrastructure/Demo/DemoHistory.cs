@@ -100,10 +100,10 @@ public sealed class DemoHistory(
 
                 break;
             case ReleaseReview.Approved when version.ReviewedBy == DemoSeeder.Actor:
-            case ReleaseReview.Cleared:
                 break;
             default:
-                // A person decided on version 1 (or it predates audits): the demo's history is theirs now.
+                // Cleared (the audit found nothing blocking, e.g. on a small demo: it went live by itself, and a second
+                // training would find nothing to review either), decided by a person, or older than audits: nothing to add.
                 return DemoHistoryStep.Done;
         }
 

@@ -127,9 +127,24 @@ public sealed class BiasAuditWalkThroughTests
             (step, (await db.ModelVersions.SingleAsync()).Review, await db.JobRuns.CountAsync(j => j.Kind == JobKind.TrainModel)));
     }
 
-    private static async Task<TestHost> StartDemoAsync()
+    [Fact]
+    public async Task DemoHistory_WhenVersionOnesAuditClearedIt_AddsNothing()
     {
-        var data = BiasAuditTestKit.Data;
+        await using var host = await StartDemoAsync(Small);
+        var tenantId = await TenantAsync(host);
+        await RunAllQueuedAsync(host, tenantId);
+
+        var step = await AdvanceAsync(host);
+
+        var version = Assert.Single(await VersionsAsync(host, tenantId));
+        await using var db = host.CreateTenantContext(tenantId);
+        Assert.Equal((DemoHistoryStep.Done, ReleaseReview.Cleared, (Guid?)version.Id, 1),
+            (step, version.Review, (await db.Blends.SingleAsync()).ActiveVersionId, await db.JobRuns.CountAsync(j => j.Kind == JobKind.TrainModel)));
+    }
+
+    private static async Task<TestHost> StartDemoAsync(Application.DataSources.SampleData.SampleDataOptions? sample = null)
+    {
+        var data = sample ?? BiasAuditTestKit.Data;
         var host = await TestHost.StartAsync(settings: new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "true",
