@@ -94,7 +94,9 @@ public sealed record StoredAuditSnapshot(AuditSnapshot Snapshot, IReadOnlyDictio
         }
         catch (InvalidDataException ex)
         {
-            throw new System.ComponentModel.DataAnnotations.ValidationException($"Version {versionNumber}'s audit snapshot cannot be read ({ex.Message}), so it cannot be audited; {Retrain}");
+            var why = ex.Message.TrimEnd('.');
+            throw new System.ComponentModel.DataAnnotations.ValidationException(
+                $"Version {versionNumber}'s audit snapshot cannot be read ({char.ToLowerInvariant(why[0])}{why[1..]}), so it cannot be audited; {Retrain}");
         }
     }
 }

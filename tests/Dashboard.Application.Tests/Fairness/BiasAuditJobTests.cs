@@ -273,6 +273,23 @@ public sealed class BiasAuditJobTests
     }
 
     [Fact]
+    public async Task Audit_OfAVersionWhoseSnapshotIsNotOne_FailsSayingItCannotBeRead()
+    {
+        var (host, admin, blendId) = await StartAsync();
+        await using var _ = host;
+        await TrainOnlyAsync(host, admin.TenantId, blendId);
+        var snapshot = Assert.Single(await VersionsAsync(host, admin.TenantId)).AuditSnapshotArtifactId!.Value;
+        var store = host.Services.GetRequiredService<IModelArtifactStore>();
+        await store.DeleteAsync(admin.TenantId, snapshot, CancellationToken.None);
+        await store.SaveAsync(admin.TenantId, snapshot, new MemoryStream("not a snapshot"u8.ToArray()), CancellationToken.None);
+
+        var run = Assert.Single(await RunQueuedAsync(host, admin.TenantId, JobKind.AuditModel));
+
+        Assert.Equal((JobState.Failed, "Version 1's audit snapshot cannot be read (it is not an audit snapshot), so it cannot be audited; train the blend again to audit a new version."),
+            (run.State, run.Error));
+    }
+
+    [Fact]
     public async Task GeneralisedAttribute_IsGroupedAsThePrivacySettingsSay_AndTheAuditSaysHow()
     {
         var (host, admin, blendId) = await StartAsync();
