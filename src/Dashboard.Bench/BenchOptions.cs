@@ -15,11 +15,11 @@ internal sealed record BenchOptions(
     IReadOnlyList<bool>? Pseudonymise = null)
 {
     public const string Usage =
-        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit|erase> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)]";
+        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit|audit-snapshot|erase> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)]";
 
     /// <summary>Every task the program runs.</summary>
     private static readonly HashSet<string> Tasks =
-        ["rating", "topn", "scale", "import", "train", "write-fairness", "serving-engine", "k-anonymity", "consent-gate", "fairness-audit", "erase"];
+        ["rating", "topn", "scale", "import", "train", "write-fairness", "serving-engine", "k-anonymity", "consent-gate", "fairness-audit", "audit-snapshot", "erase"];
 
     /// <summary>Tasks that generate their own data when no <c>--data</c> is given.</summary>
     private static readonly HashSet<string> SyntheticTasks =

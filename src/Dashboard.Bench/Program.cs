@@ -25,6 +25,7 @@ var rows = options.Task switch
     "serving-engine" => ServingEngineTask.Run(options),
     "k-anonymity" => await KAnonymityTask.RunAsync(options),
     "fairness-audit" => FairnessAuditTask.Run(options),
+    "audit-snapshot" => AuditSnapshotTask.Run(options),
     "erase" => await EraseTask.RunAsync(options),
     _ => ScaleTask.Run(options),
 };

@@ -215,6 +215,7 @@ public sealed class AuditSnapshot
     /// items and runs <see cref="FairnessAudit.Run"/> over the sensitive attributes. Already-seen items never come
     /// back whatever <see cref="RerankSpec.ExcludeSeen"/> says: like the evaluation, the audit judges lists of new
     /// items. Rows are re-ranked in parallel; the result does not depend on the number of threads.
+    /// <paramref name="options"/> set the bootstrap and long-tail split; their cut-off is the snapshot's <see cref="ListLength"/>.
     /// </summary>
     public AuditRun Audit(RerankSpec rerank, FairnessThresholds thresholds, FairnessAuditOptions? options = null)
     {
@@ -247,7 +248,8 @@ public sealed class AuditSnapshot
     }
 
     /// <summary>Every row's re-ranked list and its metrics at the list length, in row order (end-users ascending).</summary>
-    internal UserListMetrics[] Lists(RerankSpec rerank)
+    /// <param name="maxThreads">At most this many rows at once; −1 for as many as the scheduler likes.</param>
+    internal UserListMetrics[] Lists(RerankSpec rerank, int maxThreads = -1)
     {
         var select = ServedRanking.SelectRules(rerank, Categories, () => ItemSimilarity.CoOccurrenceCosine(_coOccurrence.Value));
         var pool = ServedRanking.PoolSize(rerank, K, ItemCount);
@@ -256,18 +258,19 @@ public sealed class AuditSnapshot
         Parallel.For(
             0,
             RowUser.Length,
-            () => new HashSet<int>(),
-            (r, _, relevant) =>
+            new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
+            () => (Relevant: new HashSet<int>(), Candidates: new ScoredItem[pool]),
+            (r, _, buffers) =>
             {
+                var (relevant, candidates) = buffers;
                 var start = CandidatePtr[r];
                 var length = Math.Min(pool, CandidatePtr[r + 1] - start);
-                var candidates = new ScoredItem[length];
                 for (var c = 0; c < length; c++)
                 {
                     candidates[c] = new ScoredItem(CandidateItems[start + c], CandidateScores[start + c]);
                 }
 
-                var (_, final) = ServedRanking.Apply(candidates, LongTailFlags, boost, select, K);
+                var (_, final) = ServedRanking.Apply(candidates.AsSpan(0, length), LongTailFlags, boost, select, K);
                 var list = new int[Math.Min(final.Count, K)];
                 for (var i = 0; i < list.Length; i++)
                 {
@@ -290,7 +293,7 @@ public sealed class AuditSnapshot
                     RankingMetrics.AveragePrecisionAt(list, relevant, K),
                     RankingMetrics.ReciprocalRankAt(list, relevant, K),
                     RankingMetrics.HitRateAt(list, relevant, K));
-                return relevant;
+                return buffers;
             },
             _ => { });
 

@@ -47,6 +47,18 @@ public class AuditSnapshotTests
     }
 
     [Fact]
+    public void Audit_GivesTheSameListsOnOneThreadAsOnMany()
+    {
+        var (_, snapshot, _, _) = BalancedSnapshot.Value;
+        var rerank = new RerankSpec { LongTailBoost = 0.2, MaxPerCategory = 3, MmrLambda = 0.6 };
+
+        var one = snapshot.Lists(rerank, maxThreads: 1);
+        var many = snapshot.Lists(rerank, maxThreads: 8);
+
+        Assert.Equal(one.Select(m => (m.User, string.Join(",", m.List), m.Ndcg)), many.Select(m => (m.User, string.Join(",", m.List), m.Ndcg)));
+    }
+
+    [Fact]
     public void Audit_OfACatalogueWithoutCategories_DiversifiesByCoOccurrenceAsTheModelDoes()
     {
         var (model, snapshot, _, _) = SnapshotShopData.Snapshot(SnapshotShopData.Generate(planted: false, withCategories: false, users: 150), new RerankSpec { MmrLambda = 0.3 });
@@ -124,6 +136,20 @@ public class AuditSnapshotTests
             var e = Assert.Throws<InvalidDataException>(() => AuditSnapshot.Read(new MemoryStream(b)));
             Assert.EndsWith(".", e.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Read_OfAnotherFormatVersion_IsRefusedNamingTheVersion()
+    {
+        var (_, snapshot, _, _) = BalancedSnapshot.Value;
+        using var buffer = new MemoryStream();
+        snapshot.Write(buffer);
+        var bytes = buffer.ToArray();
+        BitConverter.TryWriteBytes(bytes.AsSpan(4, 4), 2);
+
+        var e = Assert.Throws<InvalidDataException>(() => AuditSnapshot.Read(new MemoryStream(bytes)));
+
+        Assert.Contains("format version 2", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

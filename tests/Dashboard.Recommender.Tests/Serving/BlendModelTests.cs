@@ -168,4 +168,19 @@ public class BlendModelTests
         Assert.True(Model.KnowsEndUser("u3"));
         Assert.False(Model.KnowsEndUser("nobody"));
     }
+
+    [Fact]
+    public void Recommend_WithALongTailBoostAlone_BringsLongTailItemsFromBelowTheUnboostedList()
+    {
+        var data = Fairness.SnapshotShopData.Generate(planted: false, users: 120);
+        var plain = new BlendTrainer().Fit(data, Fairness.SnapshotShopData.Spec, null, CancellationToken.None);
+        var boosted = new BlendTrainer().Fit(data, Fairness.SnapshotShopData.Spec with { Rerank = new RerankSpec { LongTailBoost = 1 } }, null, CancellationToken.None);
+
+        var newcomers = Enumerable.Range(0, 120)
+            .Select(Fairness.SnapshotShopData.UserId)
+            .Count(user => boosted.Recommend(user, 10).Items.Select(i => i.ItemId).Except(plain.Recommend(user, 10).Items.Select(i => i.ItemId)).Any());
+
+        // Before the boost widened the pool it only reordered the unboosted top 10, so no list gained an item.
+        Assert.True(newcomers > 60, $"{newcomers} of 120 lists gained an item");
+    }
 }
