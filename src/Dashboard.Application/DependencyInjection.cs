@@ -91,6 +91,9 @@ public static class DependencyInjection
         services.AddScoped<FairnessSettingsService>();
         services.AddScoped<BiasAuditRequests>();
         services.AddScoped<BiasAuditQueries>();
+        services.AddScoped<IJobHandler, AuditModelJobHandler>();
+        services.AddSingleton<AuditSnapshotCache>();
+        services.AddScoped<IWhatIfAudit, WhatIfAudit>();
         services.AddScoped<RecommendationPreviewService>();
         services.AddScoped<IJobHandler, TrainModelJobHandler>();
         services.AddScoped<BlendTuningService>();

@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<ISqlSourceConnector, SqlSourceConnector>();
         services.AddSingleton<IReportPdfWriter, PdfReportWriter>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoHistory>();
         services.AddSingleton<IActiveModelCache, ActiveModelCache>();
         services.AddSingleton<ITrainingSchedules, HangfireTrainingSchedules>();
         services.AddScoped<ScheduledTraining>();
@@ -162,6 +163,8 @@ public static class DependencyInjection
         if (jobsOptions.RunServer)
         {
             services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
+            // Only where jobs run: the demo's history waits for its trainings and audits.
+            services.AddHostedService<Demo.DemoHistoryService>();
         }
     }
 }

@@ -37,12 +37,13 @@ public sealed partial class AlgorithmsAndRecommendationsTests(DashboardAppFixtur
         await page.GetByTestId("train-now").ClickAsync();
         await Expect(page.GetByTestId("training-message")).ToContainTextAsync("queued");
 
-        // The run on Jobs, to its end.
+        // The run on Jobs, to its end, and the bias audit it queued (the version may go live only once its audit clears it).
         await page.GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).First.ClickAsync();
-        var latest = page.GetByTestId("job-runs").Locator("tbody tr").First;
-        await Expect(latest).ToContainTextAsync("Train model");
+        var latest = page.GetByTestId("job-runs").Locator("tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = "Train model", Exact = true }) }).First;
         await Expect(latest.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
         await Expect(latest).ToContainTextAsync("Version 2");
+        var audit = page.GetByTestId("job-runs").Locator("tbody tr").Filter(new() { HasText = "Bias audit of version 2" }).First;
+        await Expect(audit.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
 
         // Compare version 1 (active) with version 2, then activate 2.
         await page.GotoAsync("algorithms");

@@ -102,7 +102,7 @@ public sealed class BlendService(
         return BlendSaveResult.Saved(blend.Id);
     }
 
-    /// <summary>Deletes the blend, its versions and their artifacts, and its schedule. Its model stops serving.</summary>
+    /// <summary>Deletes the blend, its versions and their artifacts (models and audit snapshots), and its schedule. Its model stops serving.</summary>
     public async Task<Result> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var caller = await ManagerAsync(cancellationToken);
@@ -113,7 +113,8 @@ public sealed class BlendService(
             return Result.Failure($"A training of “{blend.Name}” is running. Wait for it to finish, then delete the blend.");
         }
 
-        var artifactIds = await db.ModelVersions.Where(v => v.BlendId == id).Select(v => v.ArtifactId).ToListAsync(cancellationToken);
+        var artifactIds = (await db.ModelVersions.Where(v => v.BlendId == id).Select(v => new { v.ArtifactId, v.AuditSnapshotArtifactId }).ToListAsync(cancellationToken))
+            .SelectMany(v => Fairness.AuditSnapshotArtifact.Of(v.ArtifactId, v.AuditSnapshotArtifactId)).ToList();
 
         // The database deletes the versions with the blend (cascade), in the same statement: never one without the other.
         db.Blends.Remove(blend);

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 using System.Diagnostics;
 using Dashboard.Application.Common;
+using Dashboard.Application.DataSources.Import;
+using Dashboard.Application.Fairness;
 using Dashboard.Application.Jobs;
 using Dashboard.Application.ModelStore;
 using Dashboard.Application.Privacy;
@@ -11,6 +13,8 @@ using Dashboard.Domain.Blends;
 using Dashboard.Domain.Identity;
 using Dashboard.Domain.Jobs;
 using Dashboard.Domain.Privacy;
+using Dashboard.Recommender.Fairness;
+using Dashboard.Recommender.Privacy;
 using Dashboard.Recommender.Serving;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -28,7 +32,7 @@ public sealed class TrainModelJobHandler(
     IConsentGate consentGate,
     IAttributeValueProtector attributeValues,
     IModelArtifactStore store,
-    ModelActivation activation,
+    IJobScheduler scheduler,
     StoredModelEraser erasure,
     TimeProvider time,
     ILogger<TrainModelJobHandler> logger) : JobHandler<TrainModelParameters>
@@ -41,6 +45,9 @@ public sealed class TrainModelJobHandler(
         "(a consent dataset in a data source, or POST /api/v1/consents), or, if your notice allows it, switch on " +
         "“No record means consented” on the Privacy page; then train again.";
     private const int Attempts = 3;
+
+    /// <summary>The funnel step and the conversion the audit compares outcome rates of (purchases per add-to-cart).</summary>
+    private static readonly OutcomeNames Outcomes = new(EventTypes.AddToCart, EventTypes.Purchase);
     private static readonly TimeSpan WaitPoll = TimeSpan.FromSeconds(1);
 
     public override string Name => "Train model";
@@ -53,7 +60,10 @@ public sealed class TrainModelJobHandler(
     /// <summary>Per-stage wall-clock times of the last run in this instance (what the benchmark prints).</summary>
     public IReadOnlyList<(string Stage, TimeSpan Took)> StageTimes => _stages;
 
-    /// <summary>Deletes the artifact the run may have stored (its id is the run's) unless a version row refers to it.</summary>
+    /// <summary>
+    /// Deletes the artifacts the run may have stored — its model (the run's id) and its audit snapshot (an id derived
+    /// from the run's) — unless a version row refers to them.
+    /// </summary>
     public override async Task<string> CleanUpInterruptedAsync(InterruptedJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -62,6 +72,7 @@ public sealed class TrainModelJobHandler(
         if (!await db.ModelVersions.AnyAsync(v => v.JobRunId == job.JobRunId || v.ArtifactId == job.JobRunId, cancellationToken))
         {
             await store.DeleteAsync(job.TenantId, job.JobRunId, cancellationToken);
+            await store.DeleteAsync(job.TenantId, AuditSnapshotArtifact.IdFor(job.JobRunId), cancellationToken);
             return "No model version was written and the active version is unchanged; train again.";
         }
 
@@ -82,12 +93,15 @@ public sealed class TrainModelJobHandler(
 
         Blend blend;
         int idGeneration;
+        Dictionary<string, (GeneralisationKind Kind, int Parameter)> generalisations;
         await using (var db = dbFactory.CreateForTenant(context.TenantId))
         {
             blend = await db.Blends.AsNoTracking().FirstOrDefaultAsync(b => b.Id == parameters.BlendId, ct)
                 ?? throw new NotFoundException("The blend to train no longer exists.");
             await RefuseSecondRunAsync(db, blend, context.JobRunId, ct);
             idGeneration = await PseudonymGeneration.ReadAsync(db, ct);
+            generalisations = await db.AttributeGeneralisations.AsNoTracking()
+                .ToDictionaryAsync(g => g.AttributeKey, g => (g.Kind, g.Parameter), StringComparer.Ordinal, ct);
         }
 
         var spec = BlendSpec.FromJson(blend.SpecJson);
@@ -121,25 +135,32 @@ public sealed class TrainModelJobHandler(
 
         Stage(context, 55, "Evaluating on the held-out part");
         var evaluation = trainer.Evaluate(evaluationModel, test, MetricCutOff, sensitive.Count > 0 ? sensitive : null, evaluateComponents: true, ct);
-        evaluationModel = null;
-        train = test = null;
         ct.ThrowIfCancellationRequested();
 
-        Stage(context, 65, "Refitting on all data");
-        var model = Fit(trainer, data, spec, context, 65, 90);
-
-        Stage(context, 90, "Storing the model");
         var artifactId = context.JobRunId;
+        var snapshotId = AuditSnapshotArtifact.IdFor(context.JobRunId);
         try
         {
+            Stage(context, 60, "Keeping the held-out lists for the bias audit");
+            var (groups, generalised) = Generalise(sensitive, generalisations);
+            var snapshot = AuditSnapshot.Build(evaluationModel, train, test, MetricCutOff, groups.Count > 0 ? groups : null, Outcomes, cancellationToken: ct);
+            evaluationModel = null;
+            train = test = null;
+            await SaveAsync(context.TenantId, snapshotId, stream => StoredAuditSnapshot.Write(stream, snapshot, generalised), ct);
+            snapshot = null;
+
+            Stage(context, 65, "Refitting on all data");
+            var model = Fit(trainer, data, spec, context, 65, 90);
+
+            Stage(context, 90, "Storing the model");
             // End-users erased while the model was fitted must not be in the version it becomes.
             var erased = await ErasedSinceReadAsync(context.TenantId, data.EndUserIds, ct);
             model = model.WithoutEndUsers(erased);
-            var artifact = await SaveArtifactAsync(context.TenantId, artifactId, model, ct);
+            var artifact = await SaveAsync(context.TenantId, artifactId, model.Save, ct);
             var metrics = VersionMetrics.From(evaluation);
             var manifest = Without(ToManifest(data, consent, excluded), data.EndUserIds, erased);
             total.Stop();
-            var version = await RetryAsync(() => WriteVersionAsync(context, blend, spec, artifact, metrics, manifest, total.Elapsed, model.EngineVersion, idGeneration, ct), ct);
+            var version = await RetryAsync(() => WriteVersionAsync(context, blend, spec, artifact, snapshotId, metrics, manifest, total.Elapsed, model.EngineVersion, idGeneration, ct), ct);
             EndStage();
 
             // An erasure that committed after the check above looked for stored versions before this one existed.
@@ -155,10 +176,38 @@ public sealed class TrainModelJobHandler(
         }
         catch
         {
-            // Nothing refers to the artifact until the version row is committed; a failure before that leaves none behind.
+            // Nothing refers to the artifacts until the version row is committed; a failure before that leaves none behind.
             await DeleteOrphanAsync(context.TenantId, artifactId);
+            await DeleteOrphanAsync(context.TenantId, snapshotId);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The sensitive attributes as the bias audit groups end-users: each attribute the privacy settings give a
+    /// generalisation rule is generalised over all its holders (so "rare values to other" counts them all), the
+    /// others used as stored; and, per generalised attribute, the rule in words for the audit's report.
+    /// </summary>
+    internal static (IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Groups, IReadOnlyDictionary<string, string> Generalised) Generalise(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> sensitive, IReadOnlyDictionary<string, (GeneralisationKind Kind, int Parameter)> rules)
+    {
+        var groups = sensitive.ToDictionary(p => p.Key, p => new Dictionary<string, string>(p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        var generalised = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = sensitive.Values.SelectMany(v => v.Keys).Distinct(StringComparer.Ordinal).Where(rules.ContainsKey).Order(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var (kind, parameter) = rules[key];
+            var holders = groups.Where(p => p.Value.ContainsKey(key)).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+            var column = Generalisation.Apply(GeneralisationRules.ToEngine(kind, parameter), [.. holders.Select(u => (string?)groups[u][key])]);
+            for (var i = 0; i < holders.Count; i++)
+            {
+                groups[holders[i]][key] = column[i];
+            }
+
+            generalised[key] = GeneralisationRules.Describe(kind, parameter);
+        }
+
+        return (groups.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, string>)p.Value, StringComparer.Ordinal), generalised);
     }
 
     /// <summary>The end-users the training read whose end-user row is gone since (erased), as stored ids.</summary>
@@ -200,12 +249,12 @@ public sealed class TrainModelJobHandler(
         }
     }
 
-    private async Task<ModelArtifact> SaveArtifactAsync(Guid tenantId, Guid artifactId, BlendModel model, CancellationToken ct)
+    private async Task<ModelArtifact> SaveAsync(Guid tenantId, Guid artifactId, Action<Stream> write, CancellationToken ct)
     {
         // A temporary file, not memory: a large model would otherwise be held twice while it is written.
         var path = Path.Combine(Path.GetTempPath(), $"dashboard-model-{artifactId:N}.tmp");
         await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        model.Save(file);
+        write(file);
         await file.FlushAsync(ct);
         file.Position = 0;
         return await store.SaveAsync(tenantId, artifactId, file, ct);
@@ -213,8 +262,8 @@ public sealed class TrainModelJobHandler(
 
     /// <summary>The one transaction that makes the version exist; it takes the next number of the blend.</summary>
     private async Task<ModelVersion> WriteVersionAsync(
-        JobContext context, Blend blend, BlendSpec spec, ModelArtifact artifact, VersionMetrics metrics, DataManifest manifest, TimeSpan took, string engineVersion,
-        int idGeneration, CancellationToken ct)
+        JobContext context, Blend blend, BlendSpec spec, ModelArtifact artifact, Guid snapshotId, VersionMetrics metrics, DataManifest manifest, TimeSpan took,
+        string engineVersion, int idGeneration, CancellationToken ct)
     {
         await using var db = dbFactory.CreateForTenant(context.TenantId);
         if (!await db.Blends.AnyAsync(b => b.Id == blend.Id, ct))
@@ -248,26 +297,40 @@ public sealed class TrainModelJobHandler(
             TrainedBy = context.RequestedBy,
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
             Status = ModelVersionStatus.Ready,
+            AuditSnapshotArtifactId = snapshotId,
+            Review = ReleaseReview.AwaitingAudit,
         };
         db.ModelVersions.Add(version);
+        // In the same transaction: a version never exists without the audit that decides whether it may go live.
+        scheduler.Enqueue(db, new AuditModelParameters(version.Id, AfterTraining: true), context.Caller);
         await db.SaveChangesAsync(ct);
         return version;
     }
 
-    /// <summary>Auto-activation and pruning, after the version exists: neither can un-write it, and a failure of either is reported, not thrown.</summary>
+    /// <summary>Pruning, after the version exists: it cannot un-write it. Activation waits for the version's bias audit.</summary>
     private async Task<string> AfterWriteAsync(JobContext context, ModelVersion version, CancellationToken ct)
     {
         await using var db = dbFactory.CreateForTenant(context.TenantId);
         var blend = await db.Blends.FirstAsync(b => b.Id == version.BlendId, ct);
-        var tracked = await db.ModelVersions.FirstAsync(v => v.Id == version.Id, ct);
-        var outcome = await AutoActivateAsync(db, blend, tracked, context.Caller, ct);
+        const string outcome = "Its bias audit runs next (see Jobs); the version can go live once the audit clears it or a compliance officer approves it.";
         var pruned = await PruneAsync(db, blend, context.TenantId, ct);
-        return pruned > 0 ? $"{outcome} {pruned} older version(s) deleted." : outcome;
+        return pruned > 0 ? $"{outcome} {PlainWords.Counted(pruned, "older version")} deleted." : outcome;
     }
 
-    private async Task<string> AutoActivateAsync(IAppDbContext db, Blend blend, ModelVersion version, CallerContext caller, CancellationToken ct)
+    /// <summary>What the audit after a training does with a cleared version: what the training itself did before audits existed.</summary>
+    public static async Task<string> AutoActivateAsync(
+        IAppDbContext db, ModelActivation activation, Blend blend, ModelVersion version, CallerContext caller, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(activation);
+        ArgumentNullException.ThrowIfNull(blend);
+        ArgumentNullException.ThrowIfNull(version);
         var active = blend.ActiveVersionId is { } id ? await db.ModelVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;
+        if (active is not null && active.Number > version.Number)
+        {
+            return $"Not activated: the newer version {active.Number} is live.";
+        }
+
         if (!ShouldAutoActivate(blend, version.NdcgAt10, active?.NdcgAt10))
         {
             return blend.AutoActivate
@@ -303,9 +366,9 @@ public sealed class TrainModelJobHandler(
 
         db.ModelVersions.RemoveRange(doomed);
         await db.SaveChangesAsync(ct);
-        foreach (var version in doomed)
+        foreach (var artifactId in doomed.SelectMany(v => AuditSnapshotArtifact.Of(v.ArtifactId, v.AuditSnapshotArtifactId)))
         {
-            await store.DeleteAsync(tenantId, version.ArtifactId, CancellationToken.None);
+            await store.DeleteAsync(tenantId, artifactId, CancellationToken.None);
         }
 
         return doomed.Count;

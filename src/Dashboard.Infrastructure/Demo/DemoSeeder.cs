@@ -17,7 +17,8 @@ namespace Dashboard.Infrastructure.Demo;
 
 /// <summary>
 /// On an empty database (no organisation yet) with Demo:Enabled, creates "Demo Retail" with an Admin,
-/// a Marketer and a Compliance officer, and a sample-data source whose import it queues, followed by a training of the default blend.
+/// a Marketer and a Compliance officer, and a sample-data source whose import it queues, followed by a training of the default blend
+/// (its seeded review history is <see cref="DemoHistory"/>'s).
 /// </summary>
 public sealed class DemoSeeder(
     DashboardDbContext db,
@@ -72,7 +73,7 @@ public sealed class DemoSeeder(
             var caller = CallerContext.ForSystem(registered.TenantId, Actor);
             var imports = ImportRequests.Enqueue(tenantDb, scheduler, source, [DatasetKind.Interactions], caller, now);
 
-            // The default blend trains once the sample data is in; as the blend's first version it is activated.
+            // The default blend trains once the sample data is in; its version is audited, and DemoHistory takes it from there.
             var blend = await tenantDb.Blends.FirstAsync(b => b.Name == BlendDefaults.DefaultBlendName, cancellationToken);
             scheduler.Enqueue(tenantDb, new TrainModelParameters(blend.Id, imports[0].JobRunId), caller);
             await tenantDb.SaveChangesAsync(cancellationToken);

@@ -39,14 +39,44 @@ internal static class TrainingTestKit
         await scope.ServiceProvider.GetRequiredService<JobRunExecutor>().ExecuteAsync(tenantId, jobRunId, cancellationToken);
     }
 
-    /// <summary>"Train now" as the current caller, then the run to its end; returns the finished run.</summary>
+    /// <summary>
+    /// "Train now" as the current caller, then the run to its end, then the bias audit it queued (as the job server
+    /// would run it next: activation follows the audit); returns the finished training run.
+    /// </summary>
     public static async Task<JobRun> TrainAsync(TestHost host, Guid tenantId, Guid blendId, CancellationToken cancellationToken = default)
+    {
+        var run = await TrainOnlyAsync(host, tenantId, blendId, cancellationToken);
+        await RunQueuedAsync(host, tenantId, JobKind.AuditModel);
+        return run;
+    }
+
+    /// <summary>"Train now" and the training run to its end, leaving the bias audit it queued waiting.</summary>
+    public static async Task<JobRun> TrainOnlyAsync(TestHost host, Guid tenantId, Guid blendId, CancellationToken cancellationToken = default)
     {
         var request = await host.InScopeAsync<ModelTrainingService, TrainingRequest>(s => s.TrainNowAsync(blendId));
         Assert.True(request.Queued, request.Message);
         await ExecuteAsync(host, tenantId, request.JobRunId, cancellationToken);
         await using var db = host.CreateTenantContext(tenantId);
         return await db.JobRuns.AsNoTracking().SingleAsync(j => j.Id == request.JobRunId, CancellationToken.None);
+    }
+
+    /// <summary>Runs every queued run of <paramref name="kind"/> (oldest first) to its end, the way the job server would; returns them finished.</summary>
+    public static async Task<List<JobRun>> RunQueuedAsync(TestHost host, Guid tenantId, JobKind kind)
+    {
+        List<Guid> queued;
+        await using (var db = host.CreateTenantContext(tenantId))
+        {
+            queued = await db.JobRuns.AsNoTracking().Where(j => j.Kind == kind && j.State == JobState.Queued)
+                .OrderBy(j => j.QueuedAtUtc).ThenBy(j => j.Id).Select(j => j.Id).ToListAsync();
+        }
+
+        foreach (var id in queued)
+        {
+            await ExecuteAsync(host, tenantId, id);
+        }
+
+        await using var check = host.CreateTenantContext(tenantId);
+        return await check.JobRuns.AsNoTracking().Where(j => queued.Contains(j.Id)).ToListAsync();
     }
 
     public static async Task<List<ModelVersion>> VersionsAsync(TestHost host, Guid tenantId)

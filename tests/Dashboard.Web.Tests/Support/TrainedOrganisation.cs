@@ -4,6 +4,7 @@ using Dashboard.Application.Blends;
 using Dashboard.Application.Common;
 using Dashboard.Application.Training;
 using Dashboard.Infrastructure.Jobs;
+using Dashboard.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -62,7 +63,7 @@ public sealed class TrainedOrganisation : IAsyncLifetime
         await TrainAsync(TenantId);
     }
 
-    /// <summary>Trains the organisation's Default blend to its end, as the scheduler would.</summary>
+    /// <summary>Trains the organisation's Default blend to its end, then runs the bias audit it queued (activation follows the audit), as the job server would.</summary>
     public async Task TrainAsync(Guid tenantId)
     {
         Guid blendId;
@@ -74,7 +75,19 @@ public sealed class TrainedOrganisation : IAsyncLifetime
         await using var scope = Factory.Services.CreateAsyncScope();
         var request = await scope.ServiceProvider.GetRequiredService<ModelTrainingService>().TrainOnScheduleAsync(tenantId, blendId);
         Assert.True(request?.Queued, request?.Message);
-        await scope.ServiceProvider.GetRequiredService<JobRunExecutor>().ExecuteAsync(tenantId, request!.JobRunId, CancellationToken.None);
+        var executor = scope.ServiceProvider.GetRequiredService<JobRunExecutor>();
+        await executor.ExecuteAsync(tenantId, request!.JobRunId, CancellationToken.None);
+        List<Guid> audits;
+        await using (var db = Factory.Services.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(tenantId))
+        {
+            audits = await db.JobRuns.Where(j => j.Kind == JobKind.AuditModel && j.State == JobState.Queued).Select(j => j.Id).ToListAsync();
+        }
+
+        foreach (var audit in audits)
+        {
+            await executor.ExecuteAsync(tenantId, audit, CancellationToken.None);
+        }
+
         await using var check = Factory.Services.GetRequiredService<ITenantDbContextFactory>().CreateForTenant(tenantId);
         var run = await check.JobRuns.AsNoTracking().SingleAsync(j => j.Id == request.JobRunId);
         Assert.True(await check.Blends.AnyAsync(b => b.Id == blendId && b.ActiveVersionId != null), $"Training did not activate a version: {run.State} {run.Message} {run.Error}");
