@@ -110,12 +110,22 @@ public sealed partial class AlgorithmsAndRecommendationsTests(DashboardAppFixtur
     /// <summary>Opens Algorithms until the blend has an active version (the training is a background job).</summary>
     private static async Task OpenAlgorithmsWhenTrainedAsync(IPage page, string blend = "Default")
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // The demo imports, trains, audits and then goes live; on a loaded machine (CI runs the test projects side by side) that takes a while.
+        var deadline = DateTime.UtcNow.AddSeconds(150);
         while (true)
         {
             await page.GotoAsync("algorithms");
             var row = page.GetByTestId("blends").Locator("tbody tr").Filter(new() { HasText = blend });
-            var version = await row.GetByTestId("blend-active-version").TextContentAsync();
+            string? version;
+            try
+            {
+                version = await row.GetByTestId("blend-active-version").TextContentAsync(new() { Timeout = 10_000 });
+            }
+            catch (TimeoutException)
+            {
+                version = null;
+            }
+
             if (version?.StartsWith("Version", StringComparison.Ordinal) == true)
             {
                 await page.WaitForInteractivityAsync();
@@ -124,7 +134,7 @@ public sealed partial class AlgorithmsAndRecommendationsTests(DashboardAppFixtur
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"“{blend}” had no active version after 60 s.");
+                throw new TimeoutException($"“{blend}” had no active version after 150 s.");
             }
 
             await page.WaitForTimeoutAsync(1000);

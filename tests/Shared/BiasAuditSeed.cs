@@ -1,5 +1,6 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.Fairness;
+using Dashboard.Application.Training;
 using Dashboard.Domain.Blends;
 using Dashboard.Domain.Fairness;
 using Dashboard.Recommender.Data;
@@ -62,7 +63,10 @@ internal static class BiasAuditSeed
     {
         var version = new ModelVersion
         {
-            Id = Guid.CreateVersion7(), BlendId = blendId, Number = number, SpecJson = BlendSpec.Default.ToJson(), MetricsJson = "{}", ManifestJson = "{}",
+            Id = Guid.CreateVersion7(), BlendId = blendId, Number = number, SpecJson = BlendSpec.Default.ToJson(),
+            // Well-formed metrics and manifest: the seeded version sits in a real organisation whose other pages read them.
+            MetricsJson = new VersionMetrics(0.1, 0.2, 0.5, 0.15, 0.4, 8.5, 80, []).ToJson(),
+            ManifestJson = new DataManifest(80, 20, 1_600, createdAtUtc.AddDays(-30), createdAtUtc, new string('a', 64), "Personalisation", createdAtUtc, "consent records").ToJson(),
             EngineVersion = "test", ArtifactId = Guid.NewGuid(), ArtifactSha256 = new string('b', 64), CreatedAtUtc = createdAtUtc,
             Status = ModelVersionStatus.Ready, Review = review, NdcgAt10 = 0.5,
         };
