@@ -1,4 +1,3 @@
-using Dashboard.Application.Common;
 using Dashboard.Application.Fairness.Report;
 using Dashboard.Domain.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -19,34 +18,11 @@ public static class BiasAuditReportEndpoints
     public static IEndpointRouteBuilder MapBiasAuditReportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/bias-audits/{id:guid}/report.csv", (Guid id, HttpContext http, AuthenticationStateProvider authentication, BiasAuditReportExport export, CancellationToken cancellationToken) =>
-                FileAsync(http, authentication, () => export.CsvAsync(id, cancellationToken), "text/csv; charset=utf-8"))
+                ReportFileResult.WriteAsync(http, authentication, () => export.CsvAsync(id, cancellationToken), "text/csv; charset=utf-8"))
             .RequireAuthorization(Policies.ViewDashboard);
         app.MapGet("/bias-audits/{id:guid}/report.pdf", (Guid id, HttpContext http, AuthenticationStateProvider authentication, BiasAuditReportExport export, CancellationToken cancellationToken) =>
-                FileAsync(http, authentication, () => export.PdfAsync(id, cancellationToken), "application/pdf"))
+                ReportFileResult.WriteAsync(http, authentication, () => export.PdfAsync(id, cancellationToken), "application/pdf"))
             .RequireAuthorization(Policies.ViewDashboard);
         return app;
-    }
-
-    private static async Task<IResult> FileAsync(
-        HttpContext http, AuthenticationStateProvider authentication, Func<Task<(string FileName, byte[] Content)>> write, string contentType)
-    {
-        if (authentication is IHostEnvironmentAuthenticationStateProvider host)
-        {
-            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
-        }
-
-        try
-        {
-            var (name, content) = await write();
-            return Results.File(content, contentType, name);
-        }
-        catch (NotFoundException)
-        {
-            return Results.NotFound();
-        }
-        catch (ForbiddenAccessException)
-        {
-            return Results.Forbid();
-        }
     }
 }

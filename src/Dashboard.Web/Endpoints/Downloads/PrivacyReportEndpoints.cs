@@ -1,4 +1,3 @@
-using Dashboard.Application.Common;
 using Dashboard.Application.Privacy.Report;
 using Dashboard.Domain.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -17,30 +16,11 @@ public static class PrivacyReportEndpoints
     public static IEndpointRouteBuilder MapPrivacyReportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(CsvPath, (HttpContext http, AuthenticationStateProvider authentication, PrivacyReportExport export, CancellationToken cancellationToken) =>
-                FileAsync(http, authentication, () => export.CsvAsync(cancellationToken), "text/csv; charset=utf-8"))
+                ReportFileResult.WriteAsync(http, authentication, () => export.CsvAsync(cancellationToken), "text/csv; charset=utf-8"))
             .RequireAuthorization(Policies.ManagePrivacy);
         app.MapGet(PdfPath, (HttpContext http, AuthenticationStateProvider authentication, PrivacyReportExport export, CancellationToken cancellationToken) =>
-                FileAsync(http, authentication, () => export.PdfAsync(cancellationToken), "application/pdf"))
+                ReportFileResult.WriteAsync(http, authentication, () => export.PdfAsync(cancellationToken), "application/pdf"))
             .RequireAuthorization(Policies.ManagePrivacy);
         return app;
-    }
-
-    private static async Task<IResult> FileAsync(
-        HttpContext http, AuthenticationStateProvider authentication, Func<Task<(string FileName, byte[] Content)>> write, string contentType)
-    {
-        if (authentication is IHostEnvironmentAuthenticationStateProvider host)
-        {
-            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
-        }
-
-        try
-        {
-            var (name, content) = await write();
-            return Results.File(content, contentType, name);
-        }
-        catch (ForbiddenAccessException)
-        {
-            return Results.Forbid();
-        }
     }
 }
