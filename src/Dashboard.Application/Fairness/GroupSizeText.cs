@@ -17,6 +17,22 @@ public static class GroupSizeText
         return caller.Can(Policies.SignOffAudits) || caller.Can(Policies.ManagePrivacy);
     }
 
+    /// <summary>
+    /// A group's share of something counted per end-user (e.g. of all recommendation slots): to one decimal for
+    /// those who see exact sizes; otherwise to the nearest 5 %, since an exact share times the total gives the size back.
+    /// </summary>
+    public static string Share(double share, bool exact)
+    {
+        if (!double.IsFinite(share))
+        {
+            return "—";
+        }
+
+        return exact
+            ? (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %"
+            : "about " + (Math.Round(share * 20, MidpointRounding.AwayFromZero) * 5).ToString("0", CultureInfo.InvariantCulture) + " %";
+    }
+
     public static string Describe(int endUsers, bool exact) => exact
         ? endUsers.ToString("N0", CultureInfo.InvariantCulture)
         : endUsers switch

@@ -15,4 +15,12 @@ public sealed class GroupSizeTextTests
 
     [Fact]
     public void With_exact_sizes_the_count_is_shown() => Assert.Equal("1,234", GroupSizeText.Describe(1234, exact: true));
+
+    [Theory]
+    [InlineData(0.505, true, "50.5 %")]
+    [InlineData(0.505, false, "about 50 %")]
+    [InlineData(0.036, false, "about 5 %")]
+    [InlineData(0.459, false, "about 45 %")]
+    public void A_share_is_exact_to_one_decimal_or_rounded_to_five_percent(double share, bool exact, string expected) =>
+        Assert.Equal(expected, GroupSizeText.Share(share, exact));
 }
