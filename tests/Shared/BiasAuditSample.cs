@@ -24,7 +24,7 @@ internal static class BiasAuditSample
     public static readonly DateTime AuditedAtUtc = new(2026, 6, 20, 8, 30, 0, DateTimeKind.Utc);
 
     /// <summary>The tenant's default thresholds (ratio and exposure blocking), with groups of four large enough to judge.</summary>
-    public static FairnessThresholds Thresholds => new FairnessSettings { MinGroupSize = 4 }.ToThresholds();
+    public static FairnessThresholds Thresholds => new FairnessSettings { MinGroupSize = 4, MaxCalibrationKl = 0.5 }.ToThresholds();
 
     public static BiasAuditDocument Document()
     {

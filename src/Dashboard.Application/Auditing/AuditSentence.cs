@@ -111,9 +111,9 @@ public static class AuditSentence
             AuditActions.ModelVersionHeldForReview =>
                 $"Held {AuditFields.Value(after, "Version") ?? entry.After} of the blend “{subject}” for a compliance officer's review: its bias audit found {AuditFields.Value(after, "Findings") ?? "a blocking failure"}.",
             AuditActions.ModelVersionApproved =>
-                $"Approved {AuditFields.Value(after, "Version") ?? entry.After} of the blend “{subject}” despite its blocking bias findings, because: “{AuditFields.Value(after, "Justification")}”.",
+                $"Approved {AuditFields.Value(after, "Version") ?? entry.After} of the blend “{subject}” despite its blocking bias findings, because: {Quoted(AuditFields.Value(after, "Justification"))}",
             AuditActions.ModelVersionRejected =>
-                $"Rejected {AuditFields.Value(after, "Version") ?? entry.After} of the blend “{subject}”; it can never go live, because: “{AuditFields.Value(after, "Justification")}”.",
+                $"Rejected {AuditFields.Value(after, "Version") ?? entry.After} of the blend “{subject}”; it can never go live, because: {Quoted(AuditFields.Value(after, "Justification"))}",
             AuditActions.FairnessThresholdsChanged => ThresholdsChanged(entry),
             AuditActions.ModelVersionUnusable => $"Marked {entry.After?.TrimEnd('.')} of the blend “{subject}” as unusable.",
             AuditActions.JobCancelled => entry.Before is { Length: > 0 } state
@@ -170,6 +170,13 @@ public static class AuditSentence
 
     private static string Updated(string subject, AuditLogEntry entry, IReadOnlyList<AuditField>? before, IReadOnlyList<AuditField>? after) =>
         Changed("data source", subject, entry, before, after);
+
+    /// <summary>A person's words in quotes, ending the sentence with their own full stop, question or exclamation mark when they wrote one.</summary>
+    private static string Quoted(string? words)
+    {
+        var text = (words ?? string.Empty).Trim();
+        return text.Length > 0 && text[^1] is '.' or '!' or '?' ? $"“{text}”" : $"“{text}”.";
+    }
 
     private static string ThresholdsChanged(AuditLogEntry entry)
     {

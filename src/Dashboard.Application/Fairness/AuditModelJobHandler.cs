@@ -147,7 +147,7 @@ public sealed class AuditModelJobHandler(
                 var first = document.Explained.First(e => e.Finding.Verdict == Verdict.Fail && e.Finding.Threshold.Blocking).Sentence;
                 audit.Record(db, context.Caller, AuditActions.ModelVersionHeldForReview, blend.Name, null, AuditFields.Write(
                     ("Version", $"version {version.Number}"),
-                    ("Findings", $"{PlainWords.Counted(findings.BlockingFails, "blocking failure")}, e.g. {first}")));
+                    ("Findings", $"{PlainWords.Counted(findings.BlockingFails, "blocking failure")} — first: {first.TrimEnd('.')}")));
             }
 
             try

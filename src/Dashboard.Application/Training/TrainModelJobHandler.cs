@@ -172,7 +172,7 @@ public sealed class TrainModelJobHandler(
 
             var outcome = await AfterWriteAsync(context, version, ct);
             context.Progress.Report(new JobProgress(100,
-                $"Version {version.Number} of “{blend.Name}”: NDCG@10 {metrics.NdcgAt10:0.0000} on {manifest.EndUsers:N0} end-users and {manifest.Interactions:N0} interactions. {outcome}"));
+                $"Version {version.Number} of “{blend.Name}”: NDCG@10 {metrics.NdcgAt10:0.0000} on the held-out interactions of {metrics.EvaluatedEndUsers:N0} end-users; trained on {manifest.EndUsers:N0} end-users and {manifest.Interactions:N0} interactions. {outcome}"));
         }
         catch
         {

@@ -120,7 +120,7 @@ public sealed class AuditLogServiceTests
 
         Assert.Equal(
             "2026-06-10 10:00 UTC,co@example.test,Model version rejected by compliance,\"Rejected version 3 of the blend “=Everyday picks”; it can never go live, "
-            + "because: “North is served far worse.”.\",'=Everyday picks,,Version: version 3; Justification: North is served far worse.",
+            + "because: “North is served far worse.”\",'=Everyday picks,,Version: version 3; Justification: North is served far worse.",
             lines[1]);
         Assert.StartsWith("2026-06-10 09:00 UTC,co@example.test,Model version held for compliance review,Held version 3 of the blend “Everyday picks” for a compliance officer's review: its bias audit found 3 blocking failures.", lines[2], StringComparison.Ordinal);
     }

@@ -50,7 +50,7 @@ public sealed class BiasAuditJobTests
         await using var db = host.CreateTenantContext(admin.TenantId);
         var entry = await db.AuditLog.SingleAsync(e => e.Action == AuditActions.ModelVersionHeldForReview);
         Assert.Equal(("Default", "version 1"), (entry.Subject, Dashboard.Application.Auditing.AuditFields.Value(Dashboard.Application.Auditing.AuditFields.Read(entry.After), "Version")));
-        Assert.Matches(@"^\d+ blocking failures?, e\.g\. .+", Dashboard.Application.Auditing.AuditFields.Value(Dashboard.Application.Auditing.AuditFields.Read(entry.After), "Findings"));
+        Assert.Matches(@"^\d+ blocking failures? — first: [^.]+.*[^.]$", Dashboard.Application.Auditing.AuditFields.Value(Dashboard.Application.Auditing.AuditFields.Read(entry.After), "Findings"));
     }
 
     [Fact]
