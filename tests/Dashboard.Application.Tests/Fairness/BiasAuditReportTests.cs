@@ -79,6 +79,34 @@ public sealed class BiasAuditReportTests
     }
 
     [Fact]
+    public async Task Csv_GivesAMarketerNeitherExactSharesOfSlotsNorTheExactTotal_ThatTogetherGiveGroupSizesBack()
+    {
+        var (host, _, auditId) = await StartWithAuditAsync(Roles.Marketer);
+        await using var _h = host;
+
+        var lines = await CsvLinesAsync(host, auditId);
+
+        Assert.Contains(lines, l => l.StartsWith("North,fewer than 30,about 50 %,", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("50.0 %", StringComparison.Ordinal));
+        Assert.Contains("Evaluated end-users,fewer than 30", lines);
+        Assert.Contains(lines, l => l.Contains("over fewer than 30 evaluated end-users and the attributes region", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("8 evaluated end-users", StringComparison.Ordinal) || l == "Evaluated end-users,8");
+    }
+
+    [Fact]
+    public async Task Csv_GivesAComplianceOfficerExactSharesOfSlotsAndTheExactTotal()
+    {
+        var (host, _, auditId) = await StartWithAuditAsync();
+        await using var _h = host;
+
+        var lines = await CsvLinesAsync(host, auditId);
+
+        Assert.Contains(lines, l => l.StartsWith("North,4,50.0 %,", StringComparison.Ordinal));
+        Assert.Contains("Evaluated end-users,8", lines);
+        Assert.Contains(lines, l => l.Contains("over 8 evaluated end-users and the attributes region", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Csv_WritesTheChartsAsTablesWithTheirThreshold()
     {
         var (host, _, auditId) = await StartWithAuditAsync();

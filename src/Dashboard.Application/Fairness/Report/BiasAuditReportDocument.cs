@@ -30,7 +30,7 @@ public static class BiasAuditReportDocument
         blocks.Add(new ReportParagraph(
             $"Version {N(audit.VersionNumber)} of the blend “{source.BlendName}” was audited on {UtcText.Format(audit.CreatedAtUtc)} "
             + $"{(audit.RequestedBy is { Length: > 0 } who ? $"at the request of {who}" : "after its training")}, over "
-            + $"{PlainWords.Counted(audit.EvaluatedEndUsers, "evaluated end-user")} and the attributes {audit.Attributes}."));
+            + $"{EvaluatedEndUsers(audit.EvaluatedEndUsers, source.ExactSizes)} and the attributes {audit.Attributes}."));
         blocks.Add(new ReportParagraph(Outcome(audit)));
         blocks.Add(new ReportTable(["About this audit", ""],
         [
@@ -42,7 +42,7 @@ public static class BiasAuditReportDocument
             Row("Blocking failures", N(audit.BlockingFailCount)),
             Row("Failures, blocking ones included", N(audit.FailCount)),
             Row("Warnings", N(audit.WarnCount)),
-            Row("Evaluated end-users", N(audit.EvaluatedEndUsers)),
+            Row("Evaluated end-users", GroupSizeText.Describe(audit.EvaluatedEndUsers, source.ExactSizes)),
             Row($"NDCG@{N(document.K)} of the audited lists", Fixed(document.NdcgAt10)),
             Row($"Precision@{N(document.K)} of the audited lists", Fixed(document.PrecisionAt10)),
         ], "No facts."));
@@ -203,7 +203,7 @@ public static class BiasAuditReportDocument
             })],
             "No groups.");
         yield return new ReportTable(["Group", "End-users", "Share of slots", "Catalogue coverage", "Mean popularity", "Long-tail share", "Calibration KL"],
-            [.. attribute.Groups.Select(g => Row(g.Group, GroupSizeText.Describe(g.UserCount, exact), Percent(g.SlotShare), Percent(g.CatalogCoverage),
+            [.. attribute.Groups.Select(g => Row(g.Group, GroupSizeText.Describe(g.UserCount, exact), GroupSizeText.Share(g.SlotShare, exact), Percent(g.CatalogCoverage),
                 Fixed(g.MeanPopularity), Percent(g.LongTailShare), Fixed(g.CalibrationKl)))],
             "No groups.");
     }
@@ -227,10 +227,19 @@ public static class BiasAuditReportDocument
                 ($" ({N(finding.GroupSize)} end-users against {N(finding.ReferenceSize)}).",
                  $" ({GroupSizeText.Describe(finding.GroupSize, false)} end-users against {GroupSizeText.Describe(finding.ReferenceSize, false)})."),
             FigureKind.CalibrationKl => ($" ({N(finding.GroupSize)} end-users).", $" ({GroupSizeText.Describe(finding.GroupSize, false)} end-users)."),
+            FigureKind.ExposureGini => ($" ({N(finding.GroupSize)} end-users' lists).", $" ({GroupSizeText.Describe(finding.GroupSize, false)} end-users' lists)."),
             _ => (string.Empty, string.Empty),
         };
         return stored.Length > 0 && sentence.EndsWith(stored, StringComparison.Ordinal) ? sentence[..^stored.Length] + banded : sentence;
     }
+
+    /// <summary>
+    /// The audit's total in bands for those who may not see exact sizes: with a group's share of slots, the exact
+    /// total would give the group's size back.
+    /// </summary>
+    private static string EvaluatedEndUsers(int endUsers, bool exact) => exact
+        ? PlainWords.Counted(endUsers, "evaluated end-user")
+        : $"{GroupSizeText.Describe(endUsers, false)} evaluated end-users";
 
     /// <summary>"12 evaluated end-users have" or, in bands, "Fewer than 30 evaluated end-users have", to start a sentence.</summary>
     private static string EndUsersHave(int endUsers, bool exact) => exact
@@ -273,8 +282,7 @@ public static class BiasAuditReportDocument
 
     private static string Sizes(Finding f, bool exact) => f.Kind switch
     {
-        FigureKind.ExposureGini => N(f.GroupSize),
-        FigureKind.CalibrationKl => GroupSizeText.Describe(f.GroupSize, exact),
+        FigureKind.ExposureGini or FigureKind.CalibrationKl => GroupSizeText.Describe(f.GroupSize, exact),
         _ => $"{GroupSizeText.Describe(f.GroupSize, exact)} against {GroupSizeText.Describe(f.ReferenceSize, exact)}",
     };
 
