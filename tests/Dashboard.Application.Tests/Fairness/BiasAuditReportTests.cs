@@ -87,7 +87,7 @@ public sealed class BiasAuditReportTests
         var lines = await CsvLinesAsync(host, auditId);
 
         Assert.Contains(lines, l => l.StartsWith("North,fewer than 30,about 50 %,", StringComparison.Ordinal));
-        Assert.DoesNotContain(lines, l => l.Contains("50.0 %", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("North,fewer than 30,50", StringComparison.Ordinal));
         Assert.Contains("Evaluated end-users,fewer than 30", lines);
         Assert.Contains(lines, l => l.Contains("over fewer than 30 evaluated end-users and the attributes region", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("8 evaluated end-users", StringComparison.Ordinal) || l == "Evaluated end-users,8");
@@ -104,6 +104,30 @@ public sealed class BiasAuditReportTests
         Assert.Contains(lines, l => l.StartsWith("North,4,50.0 %,", StringComparison.Ordinal));
         Assert.Contains("Evaluated end-users,8", lines);
         Assert.Contains(lines, l => l.Contains("over 8 evaluated end-users and the attributes region", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Csv_ExplainsBothWarningRules_AnIntervalAcrossABoundAndAPassNearIt()
+    {
+        var (host, _, auditId) = await StartWithAuditAsync();
+        await using var _h = host;
+
+        var text = string.Join('\n', await CsvLinesAsync(host, auditId));
+
+        Assert.Contains("when its 95 % confidence interval reaches across a bound, whatever the figure itself", text, StringComparison.Ordinal);
+        Assert.Contains("when it passes but lies within 5 % of a bound", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_GivesMeanPopularityAndGroupSharesToOneDecimal_AsTheAuditPageDoes()
+    {
+        var (host, _, auditId) = await StartWithAuditAsync();
+        await using var _h = host;
+
+        var lines = await CsvLinesAsync(host, auditId);
+
+        Assert.Contains(lines, l => l.StartsWith("North,4,50.0 %,50.0 %,8.0,50.0 %,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Mean popularity of the recommended items (ARP),", StringComparison.Ordinal) && l.Split(',')[1].Split('.')[1].Length == 1);
     }
 
     [Fact]

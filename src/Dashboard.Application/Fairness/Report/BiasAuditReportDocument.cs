@@ -60,7 +60,10 @@ public static class BiasAuditReportDocument
             ThresholdRow("Mean calibration KL divergence", thresholds.CalibrationKl),
         ], "No thresholds."));
         blocks.Add(new ReportParagraph(
-            $"A figure within {Percent(thresholds.WarnMargin)} of a bound on the passing side is a warning; groups with fewer than "
+            "A figure is a warning, not a pass or a failure, in two cases. First, when its 95 % confidence interval reaches across "
+            + "a bound, whatever the figure itself: the data cannot tell on which side of the bound it lies, so a ratio of 0.66 "
+            + "whose interval reaches above 0.8 is a warning. Second, when it passes but lies within "
+            + $"{Percent(thresholds.WarnMargin)} of a bound. Groups with fewer than "
             + $"{PlainWords.Counted(thresholds.MinGroupSize, "evaluated end-user")} are shown but not judged."));
 
         blocks.Add(new ReportHeading("Findings"));
@@ -78,11 +81,11 @@ public static class BiasAuditReportDocument
         [
             Row("Items in the catalogue", N(side.ItemCount)),
             Row("Long-tail items", N(side.LongTailItemCount)),
-            Row("Mean share of long-tail items in a list (APLT)", Percent(side.Aplt)),
-            Row("Mean popularity of the recommended items (ARP)", Fixed(side.Arp)),
+            Row("Mean share of long-tail items in a list (APLT)", Percent1(side.Aplt)),
+            Row("Mean popularity of the recommended items (ARP)", Popularity(side.Arp)),
             Row("Gini coefficient of item exposure", Fixed(side.ExposureGini)),
-            Row("Long-tail items shown at least once", Percent(side.LongTailCoverage)),
-            Row("Catalogue items shown at least once", Percent(side.CatalogCoverage)),
+            Row("Long-tail items shown at least once", Percent1(side.LongTailCoverage)),
+            Row("Catalogue items shown at least once", Percent1(side.CatalogCoverage)),
         ], "No figures."));
         blocks.AddRange(explained.Where(e => e.Finding.Kind == FigureKind.ExposureGini).Select(e => new ReportParagraph(e.Sentence)));
 
@@ -203,8 +206,8 @@ public static class BiasAuditReportDocument
             })],
             "No groups.");
         yield return new ReportTable(["Group", "End-users", "Share of slots", "Catalogue coverage", "Mean popularity", "Long-tail share", "Calibration KL"],
-            [.. attribute.Groups.Select(g => Row(g.Group, GroupSizeText.Describe(g.UserCount, exact), GroupSizeText.Share(g.SlotShare, exact), Percent(g.CatalogCoverage),
-                Fixed(g.MeanPopularity), Percent(g.LongTailShare), Fixed(g.CalibrationKl)))],
+            [.. attribute.Groups.Select(g => Row(g.Group, GroupSizeText.Describe(g.UserCount, exact), GroupSizeText.Share(g.SlotShare, exact), Percent1(g.CatalogCoverage),
+                Popularity(g.MeanPopularity), Percent1(g.LongTailShare), Fixed(g.CalibrationKl)))],
             "No groups.");
     }
 
@@ -299,6 +302,13 @@ public static class BiasAuditReportDocument
 
     private static string Percent(double share) =>
         double.IsFinite(share) ? Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", Invariant) + " %" : "–";
+
+    /// <summary>Shares measured over lists or the catalogue, to one decimal as the audit page shows them.</summary>
+    private static string Percent1(double share) =>
+        double.IsFinite(share) ? (share * 100).ToString("0.0", Invariant) + " %" : "–";
+
+    /// <summary>Mean interactions per recommended item, to one decimal as the audit page shows it.</summary>
+    private static string Popularity(double value) => double.IsFinite(value) ? value.ToString("0.0", Invariant) : "–";
 
     private static string[] Row(params string[] cells) => cells;
 }
