@@ -197,6 +197,11 @@ public static class BiasAuditReportDocument
                 thresholds.Exposure.Lower is { } rule ? $"{Bound(rule)} threshold (four-fifths rule at 0.8)" : null);
         }
 
+        foreach (var chart in OutcomeCharts(attribute, findings, thresholds, exact))
+        {
+            yield return chart;
+        }
+
         yield return new ReportTable(["Group", "End-users", $"P@{N(document.K)}", $"Recall@{N(document.K)}", ndcg, $"{ndcg} ratio", "Verdict"],
             [.. attribute.Groups.Select(g =>
             {
@@ -209,6 +214,36 @@ public static class BiasAuditReportDocument
             [.. attribute.Groups.Select(g => Row(g.Group, GroupSizeText.Describe(g.UserCount, exact), GroupSizeText.Share(g.SlotShare, exact), Percent1(g.CatalogCoverage),
                 Popularity(g.MeanPopularity), Percent1(g.LongTailShare), Fixed(g.CalibrationKl)))],
             "No groups.");
+    }
+
+    /// <summary>
+    /// Outcome rates in the training data get a chart for every category and figure with a blocking failure, else for
+    /// the category with the lowest judged ratio, so a planted bias there is seen and not only read. Each group is
+    /// labelled with its end-users with funnel events, the users the rate counts.
+    /// </summary>
+    private static IEnumerable<ReportBarChart> OutcomeCharts(AttributeAudit attribute, List<Finding> findings, FairnessThresholds thresholds, bool exact)
+    {
+        var outcome = findings.Where(f => f.Kind == FigureKind.OutcomeRateRatio && f.Category is not null).ToList();
+        var charted = outcome.Where(f => f.Verdict == Verdict.Fail && f.Threshold.Blocking).Select(f => (f.Metric, Category: f.Category!)).Distinct().ToList();
+        if (charted.Count == 0
+            && outcome.Where(f => f.Verdict is not (Verdict.TooFewToJudge or Verdict.Undefined) && double.IsFinite(f.Figure)).OrderBy(f => f.Figure).FirstOrDefault() is { } worst)
+        {
+            charted.Add((worst.Metric, worst.Category!));
+        }
+
+        var labels = attribute.Groups
+            .Select(g => $"{g.Group} ({GroupSizeText.Describe(g.OutcomeUserCount, exact)} end-users){(g.TooFewToJudge ? ", too few to judge" : string.Empty)}")
+            .ToList();
+        foreach (var (metric, category) in charted)
+        {
+            yield return new ReportBarChart(
+                $"{metric} in {category} in the training data, each group's rate over the best group's (end-users with funnel events)",
+                labels,
+                [new ReportSeries("Outcome-rate ratio", [.. attribute.Groups.Select(g =>
+                    outcome.FirstOrDefault(f => f.Metric == metric && f.Category == category && f.Group == g.Group)?.Figure ?? double.NaN)])],
+                thresholds.Ratio.Lower,
+                thresholds.Ratio.Lower is { } lower ? $"{Bound(lower)} threshold" : null);
+        }
     }
 
     /// <summary>
