@@ -26,7 +26,12 @@ internal static class BiasAuditSample
     /// <summary>The tenant's default thresholds (ratio and exposure blocking), with groups of four large enough to judge.</summary>
     public static FairnessThresholds Thresholds => new FairnessSettings { MinGroupSize = 4, MaxCalibrationKl = 0.5 }.ToThresholds();
 
-    public static BiasAuditDocument Document()
+    /// <summary>
+    /// With <paramref name="withOutcomes"/>, the training data also holds funnel events: each end-user added item 2
+    /// (Electronics) to the cart once and only South's bought it, so North's purchase rate in Electronics is 0 of
+    /// South's (a blocking failure of the outcome-rate ratio).
+    /// </summary>
+    public static BiasAuditDocument Document(bool withOutcomes = false)
     {
         var categories = ItemCategories.Create(2, [[0], [0], [1], [1]], ["Books", "Electronics"]);
         var users = new List<UserListMetrics>();
@@ -36,7 +41,10 @@ internal static class BiasAuditSample
         }
 
         int[][] history = [.. Enumerable.Range(0, 8).Select(u => u < 4 ? new[] { 0 } : [2])];
-        var input = new FairnessAuditInput(8, users, history, [10, 6, 3, 1], categories);
+        var outcomes = withOutcomes
+            ? new OutcomeEvents([0, 1, 2, 3, 4, 5, 6, 7, 4, 5, 6, 7], [.. Enumerable.Repeat(2, 12)], [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1], 0, 1, "add_to_cart", "purchase")
+            : null;
+        var input = new FairnessAuditInput(8, users, history, [10, 6, 3, 1], categories, outcomes);
         var region = new SensitiveFeature("region", ["North", "South"], [0, 0, 0, 0, 1, 1, 1, 1]);
         var report = FairnessAudit.Run(input, [region], Thresholds, new FairnessAuditOptions(K: K, Resamples: 20, Seed: 7));
         return new BiasAuditDocument(
@@ -46,10 +54,11 @@ internal static class BiasAuditSample
 
     /// <summary>Adds a blend with one version and its audit, as the audit job writes them, the version's review as given.</summary>
     public static async Task<(Guid BlendId, Guid VersionId, Guid AuditId)> SeedAsync(
-        IAppDbContext db, string blendName = "Everyday picks", ReleaseReview review = ReleaseReview.AwaitingReview, string? reviewedBy = null, string? justification = null)
+        IAppDbContext db, string blendName = "Everyday picks", ReleaseReview review = ReleaseReview.AwaitingReview, string? reviewedBy = null, string? justification = null,
+        bool withOutcomes = false)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var document = Document();
+        var document = Document(withOutcomes);
         var findings = document.Report.Findings;
         var blend = new Blend { Id = Guid.NewGuid(), Name = blendName, SpecJson = "{}", CreatedAtUtc = AuditedAtUtc.AddDays(-5), UpdatedAtUtc = AuditedAtUtc.AddDays(-5), KeepVersions = 5 };
         var audit = new BiasAudit

@@ -81,14 +81,25 @@ internal sealed class PdfLayout
         }
 
         var widths = ColumnWidths(table);
+        var rows = table.Rows.Select(r => RowHeight(r, widths, CellFont)).ToArray();
+        // The header goes with at least its first two rows, so it never sits alone at a page's foot.
+        EnsureRoom(RowHeight(table.Columns, widths, CellBoldFont) + rows.Take(2).Sum());
         DrawRow(table.Columns, widths, CellBoldFont, header: true);
-        foreach (var row in table.Rows)
+        for (var i = 0; i < table.Rows.Count; i++)
         {
-            if (!DrawRow(row, widths, CellFont, header: false))
+            // The last row does not go over to a page of its own: the one before it goes with it.
+            var needed = i > 0 && i == rows.Length - 2 ? rows[i] + rows[i + 1] : rows[i];
+            if (i > 0 && _y + needed > Bottom)
             {
                 NewPage();
                 DrawRow(table.Columns, widths, CellBoldFont, header: true);
-                DrawRow(row, widths, CellFont, header: false);
+            }
+
+            if (!DrawRow(table.Rows[i], widths, CellFont, header: false))
+            {
+                NewPage();
+                DrawRow(table.Columns, widths, CellBoldFont, header: true);
+                DrawRow(table.Rows[i], widths, CellFont, header: false);
             }
         }
 
@@ -188,8 +199,14 @@ internal sealed class PdfLayout
         const double axisHeight = 14;
         const double valueWidth = 34;
         var rowHeight = (Math.Max(1, chart.Series.Count) * barHeight) + rowGap;
-        EnsureRoom(CellBoldFont.GetHeight() + 4 + (Math.Min(chart.Categories.Count, 3) * rowHeight) + axisHeight + 16);
-        Line(chart.Title, CellBoldFont, XBrushes.Black);
+        // A long title is wrapped rather than run off the page's right edge.
+        var title = Wrap(chart.Title, CellBoldFont, Width);
+        EnsureRoom((title.Count * CellBoldFont.GetHeight()) + 4 + (Math.Min(chart.Categories.Count, 3) * rowHeight) + axisHeight + 16);
+        foreach (var line in title)
+        {
+            Line(line, CellBoldFont, XBrushes.Black);
+        }
+
         _y += 4;
         if (chart.Categories.Count == 0)
         {
@@ -402,6 +419,9 @@ internal sealed class PdfLayout
 
     private double LongestWord(string text, XFont font) =>
         text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => _graphics.MeasureString(w, font).Width).DefaultIfEmpty(0).Max();
+
+    private double RowHeight(IReadOnlyList<string> cells, double[] widths, XFont font) =>
+        (widths.Select((w, c) => Wrap(c < cells.Count ? cells[c] : string.Empty, font, w - (2 * CellPadding)).Count).Max() * font.GetHeight()) + (2 * CellPadding);
 
     /// <summary>Draws one row, its cells wrapped; false (nothing drawn) when it would not fit on the page.</summary>
     private bool DrawRow(IReadOnlyList<string> cells, double[] widths, XFont font, bool header)

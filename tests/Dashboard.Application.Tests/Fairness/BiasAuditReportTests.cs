@@ -20,11 +20,12 @@ public sealed class BiasAuditReportTests
         "Blocking failure. End-users in region North receive Electronics in 0 % of their slots against 50 % for the others: ratio 0.00, below the 0.8 threshold — blocking (4 end-users against 4).";
 
     private static async Task<(TestHost Host, CallerContext Admin, Guid AuditId)> StartWithAuditAsync(
-        string role = Roles.ComplianceOfficer, ReleaseReview review = ReleaseReview.AwaitingReview, string? reviewedBy = null, string? justification = null)
+        string role = Roles.ComplianceOfficer, ReleaseReview review = ReleaseReview.AwaitingReview, string? reviewedBy = null, string? justification = null,
+        bool withOutcomes = false)
     {
         var (host, admin) = await StartAsync();
         await using var db = host.CreateTenantContext(admin.TenantId);
-        var (_, _, auditId) = await BiasAuditSample.SeedAsync(db, review: review, reviewedBy: reviewedBy, justification: justification);
+        var (_, _, auditId) = await BiasAuditSample.SeedAsync(db, review: review, reviewedBy: reviewedBy, justification: justification, withOutcomes: withOutcomes);
         host.CurrentUser.Caller = TestHost.As(admin, role);
         return (host, admin, auditId);
     }
@@ -76,6 +77,84 @@ public sealed class BiasAuditReportTests
         Assert.Contains("North,fewer than 30,0.100,1.000,0.631,0.63,Fail (blocking)", lines);
         Assert.Contains(CsvCells.Line(BlockingSentence.Replace("(4 end-users against 4)", "(fewer than 30 end-users against fewer than 30)", StringComparison.Ordinal)), lines);
         Assert.DoesNotContain(lines, l => l.Contains("(4 end-users", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Csv_GivesAMarketerNeitherExactSharesOfSlotsNorTheExactTotal_ThatTogetherGiveGroupSizesBack()
+    {
+        var (host, _, auditId) = await StartWithAuditAsync(Roles.Marketer);
+        await using var _h = host;
+
+        var lines = await CsvLinesAsync(host, auditId);
+
+        Assert.Contains(lines, l => l.StartsWith("North,fewer than 30,about 50 %,", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("North,fewer than 30,50", StringComparison.Ordinal));
+        Assert.Contains("Evaluated end-users,fewer than 30", lines);
+        Assert.Contains(lines, l => l.Contains("over fewer than 30 evaluated end-users and the attributes region", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("8 evaluated end-users", StringComparison.Ordinal) || l == "Evaluated end-users,8");
+    }
+
+    [Fact]
+    public async Task Csv_GivesAComplianceOfficerExactSharesOfSlotsAndTheExactTotal()
+    {
+        var (host, _, auditId) = await StartWithAuditAsync();
+        await using var _h = host;
+
+        var lines = await CsvLinesAsync(host, auditId);
+
+        Assert.Contains(lines, l => l.StartsWith("North,4,50.0 %,", StringComparison.Ordinal));
+        Assert.Contains("Evaluated end-users,8", lines);
+        Assert.Contains(lines, l => l.Contains("over 8 evaluated end-users and the attributes region", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Csv_ExplainsBothWarningRules_AnIntervalAcrossABoundAndAPassNearIt()
+    {
+        var (host, _, auditId) = await StartWithAuditAsync();
+        await using var _h = host;
+
+        var text = string.Join('\n', await CsvLinesAsync(host, auditId));
+
+        Assert.Contains("when its 95 % confidence interval reaches across a bound, whatever the figure itself", text, StringComparison.Ordinal);
+        Assert.Contains("when it passes but lies within 5 % of a bound", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_GivesMeanPopularityAndGroupSharesToOneDecimal_AsTheAuditPageDoes()
+    {
+        var (host, _, auditId) = await StartWithAuditAsync();
+        await using var _h = host;
+
+        var lines = await CsvLinesAsync(host, auditId);
+
+        Assert.Contains(lines, l => l.StartsWith("North,4,50.0 %,50.0 %,8.0,50.0 %,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Mean popularity of the recommended items (ARP),", StringComparison.Ordinal) && l.Split(',')[1].Split('.')[1].Length == 1);
+    }
+
+    [Fact]
+    public async Task Csv_ChartsABlockingOutcomeRateFailure_WithEachGroupsEndUsersWithFunnelEvents()
+    {
+        var (host, _, auditId) = await StartWithAuditAsync(withOutcomes: true);
+        await using var _h = host;
+
+        var lines = (await CsvLinesAsync(host, auditId)).ToList();
+
+        var chart = lines.IndexOf(CsvCells.Line("purchase per add_to_cart in Electronics in the training data, each group's rate over the best group's (end-users with funnel events)"));
+        Assert.True(chart >= 0, "no outcome-rate chart");
+        Assert.Equal([",Outcome-rate ratio,0.8 threshold", "North (4 end-users),0.00,0.80", "South (4 end-users),1.00,0.80"], lines.Skip(chart + 1).Take(3));
+    }
+
+    [PdfToTextFact]
+    public async Task Pdf_DrawsTheOutcomeRateChart_LabelledWithEachGroupsEndUsersWithFunnelEvents()
+    {
+        var (host, _, auditId) = await StartWithAuditAsync(withOutcomes: true);
+        await using var _h = host;
+
+        var text = await PdfText.ExtractAsync((await PdfAsync(host, auditId)).Content);
+        var words = string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Contains("purchase per add_to_cart in Electronics in the training data, each group's rate over the best group's", words, StringComparison.Ordinal);
+        Assert.Contains("North (4 end-users) 0.00", words, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public static class BiasAuditReportDocument
         blocks.Add(new ReportParagraph(
             $"Version {N(audit.VersionNumber)} of the blend “{source.BlendName}” was audited on {UtcText.Format(audit.CreatedAtUtc)} "
             + $"{(audit.RequestedBy is { Length: > 0 } who ? $"at the request of {who}" : "after its training")}, over "
-            + $"{PlainWords.Counted(audit.EvaluatedEndUsers, "evaluated end-user")} and the attributes {audit.Attributes}."));
+            + $"{EvaluatedEndUsers(audit.EvaluatedEndUsers, source.ExactSizes)} and the attributes {audit.Attributes}."));
         blocks.Add(new ReportParagraph(Outcome(audit)));
         blocks.Add(new ReportTable(["About this audit", ""],
         [
@@ -42,7 +42,7 @@ public static class BiasAuditReportDocument
             Row("Blocking failures", N(audit.BlockingFailCount)),
             Row("Failures, blocking ones included", N(audit.FailCount)),
             Row("Warnings", N(audit.WarnCount)),
-            Row("Evaluated end-users", N(audit.EvaluatedEndUsers)),
+            Row("Evaluated end-users", GroupSizeText.Describe(audit.EvaluatedEndUsers, source.ExactSizes)),
             Row($"NDCG@{N(document.K)} of the audited lists", Fixed(document.NdcgAt10)),
             Row($"Precision@{N(document.K)} of the audited lists", Fixed(document.PrecisionAt10)),
         ], "No facts."));
@@ -60,7 +60,10 @@ public static class BiasAuditReportDocument
             ThresholdRow("Mean calibration KL divergence", thresholds.CalibrationKl),
         ], "No thresholds."));
         blocks.Add(new ReportParagraph(
-            $"A figure within {Percent(thresholds.WarnMargin)} of a bound on the passing side is a warning; groups with fewer than "
+            "A figure is a warning, not a pass or a failure, in two cases. First, when its 95 % confidence interval reaches across "
+            + "a bound, whatever the figure itself: the data cannot tell on which side of the bound it lies, so a ratio of 0.66 "
+            + "whose interval reaches above 0.8 is a warning. Second, when it passes but lies within "
+            + $"{Percent(thresholds.WarnMargin)} of a bound. Groups with fewer than "
             + $"{PlainWords.Counted(thresholds.MinGroupSize, "evaluated end-user")} are shown but not judged."));
 
         blocks.Add(new ReportHeading("Findings"));
@@ -78,11 +81,11 @@ public static class BiasAuditReportDocument
         [
             Row("Items in the catalogue", N(side.ItemCount)),
             Row("Long-tail items", N(side.LongTailItemCount)),
-            Row("Mean share of long-tail items in a list (APLT)", Percent(side.Aplt)),
-            Row("Mean popularity of the recommended items (ARP)", Fixed(side.Arp)),
+            Row("Mean share of long-tail items in a list (APLT)", Percent1(side.Aplt)),
+            Row("Mean popularity of the recommended items (ARP)", Popularity(side.Arp)),
             Row("Gini coefficient of item exposure", Fixed(side.ExposureGini)),
-            Row("Long-tail items shown at least once", Percent(side.LongTailCoverage)),
-            Row("Catalogue items shown at least once", Percent(side.CatalogCoverage)),
+            Row("Long-tail items shown at least once", Percent1(side.LongTailCoverage)),
+            Row("Catalogue items shown at least once", Percent1(side.CatalogCoverage)),
         ], "No figures."));
         blocks.AddRange(explained.Where(e => e.Finding.Kind == FigureKind.ExposureGini).Select(e => new ReportParagraph(e.Sentence)));
 
@@ -194,6 +197,11 @@ public static class BiasAuditReportDocument
                 thresholds.Exposure.Lower is { } rule ? $"{Bound(rule)} threshold (four-fifths rule at 0.8)" : null);
         }
 
+        foreach (var chart in OutcomeCharts(attribute, findings, thresholds, exact))
+        {
+            yield return chart;
+        }
+
         yield return new ReportTable(["Group", "End-users", $"P@{N(document.K)}", $"Recall@{N(document.K)}", ndcg, $"{ndcg} ratio", "Verdict"],
             [.. attribute.Groups.Select(g =>
             {
@@ -203,9 +211,39 @@ public static class BiasAuditReportDocument
             })],
             "No groups.");
         yield return new ReportTable(["Group", "End-users", "Share of slots", "Catalogue coverage", "Mean popularity", "Long-tail share", "Calibration KL"],
-            [.. attribute.Groups.Select(g => Row(g.Group, GroupSizeText.Describe(g.UserCount, exact), Percent(g.SlotShare), Percent(g.CatalogCoverage),
-                Fixed(g.MeanPopularity), Percent(g.LongTailShare), Fixed(g.CalibrationKl)))],
+            [.. attribute.Groups.Select(g => Row(g.Group, GroupSizeText.Describe(g.UserCount, exact), GroupSizeText.Share(g.SlotShare, exact), Percent1(g.CatalogCoverage),
+                Popularity(g.MeanPopularity), Percent1(g.LongTailShare), Fixed(g.CalibrationKl)))],
             "No groups.");
+    }
+
+    /// <summary>
+    /// Outcome rates in the training data get a chart for every category and figure with a blocking failure, else for
+    /// the category with the lowest judged ratio, so a planted bias there is seen and not only read. Each group is
+    /// labelled with its end-users with funnel events, the users the rate counts.
+    /// </summary>
+    private static IEnumerable<ReportBarChart> OutcomeCharts(AttributeAudit attribute, List<Finding> findings, FairnessThresholds thresholds, bool exact)
+    {
+        var outcome = findings.Where(f => f.Kind == FigureKind.OutcomeRateRatio && f.Category is not null).ToList();
+        var charted = outcome.Where(f => f.Verdict == Verdict.Fail && f.Threshold.Blocking).Select(f => (f.Metric, Category: f.Category!)).Distinct().ToList();
+        if (charted.Count == 0
+            && outcome.Where(f => f.Verdict is not (Verdict.TooFewToJudge or Verdict.Undefined) && double.IsFinite(f.Figure)).OrderBy(f => f.Figure).FirstOrDefault() is { } worst)
+        {
+            charted.Add((worst.Metric, worst.Category!));
+        }
+
+        var labels = attribute.Groups
+            .Select(g => $"{g.Group} ({GroupSizeText.Describe(g.OutcomeUserCount, exact)} end-users){(g.TooFewToJudge ? ", too few to judge" : string.Empty)}")
+            .ToList();
+        foreach (var (metric, category) in charted)
+        {
+            yield return new ReportBarChart(
+                $"{metric} in {category} in the training data, each group's rate over the best group's (end-users with funnel events)",
+                labels,
+                [new ReportSeries("Outcome-rate ratio", [.. attribute.Groups.Select(g =>
+                    outcome.FirstOrDefault(f => f.Metric == metric && f.Category == category && f.Group == g.Group)?.Figure ?? double.NaN)])],
+                thresholds.Ratio.Lower,
+                thresholds.Ratio.Lower is { } lower ? $"{Bound(lower)} threshold" : null);
+        }
     }
 
     /// <summary>
@@ -227,10 +265,19 @@ public static class BiasAuditReportDocument
                 ($" ({N(finding.GroupSize)} end-users against {N(finding.ReferenceSize)}).",
                  $" ({GroupSizeText.Describe(finding.GroupSize, false)} end-users against {GroupSizeText.Describe(finding.ReferenceSize, false)})."),
             FigureKind.CalibrationKl => ($" ({N(finding.GroupSize)} end-users).", $" ({GroupSizeText.Describe(finding.GroupSize, false)} end-users)."),
+            FigureKind.ExposureGini => ($" ({N(finding.GroupSize)} end-users' lists).", $" ({GroupSizeText.Describe(finding.GroupSize, false)} end-users' lists)."),
             _ => (string.Empty, string.Empty),
         };
         return stored.Length > 0 && sentence.EndsWith(stored, StringComparison.Ordinal) ? sentence[..^stored.Length] + banded : sentence;
     }
+
+    /// <summary>
+    /// The audit's total in bands for those who may not see exact sizes: with a group's share of slots, the exact
+    /// total would give the group's size back.
+    /// </summary>
+    private static string EvaluatedEndUsers(int endUsers, bool exact) => exact
+        ? PlainWords.Counted(endUsers, "evaluated end-user")
+        : $"{GroupSizeText.Describe(endUsers, false)} evaluated end-users";
 
     /// <summary>"12 evaluated end-users have" or, in bands, "Fewer than 30 evaluated end-users have", to start a sentence.</summary>
     private static string EndUsersHave(int endUsers, bool exact) => exact
@@ -273,8 +320,7 @@ public static class BiasAuditReportDocument
 
     private static string Sizes(Finding f, bool exact) => f.Kind switch
     {
-        FigureKind.ExposureGini => N(f.GroupSize),
-        FigureKind.CalibrationKl => GroupSizeText.Describe(f.GroupSize, exact),
+        FigureKind.ExposureGini or FigureKind.CalibrationKl => GroupSizeText.Describe(f.GroupSize, exact),
         _ => $"{GroupSizeText.Describe(f.GroupSize, exact)} against {GroupSizeText.Describe(f.ReferenceSize, exact)}",
     };
 
@@ -291,6 +337,13 @@ public static class BiasAuditReportDocument
 
     private static string Percent(double share) =>
         double.IsFinite(share) ? Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", Invariant) + " %" : "–";
+
+    /// <summary>Shares measured over lists or the catalogue, to one decimal as the audit page shows them.</summary>
+    private static string Percent1(double share) =>
+        double.IsFinite(share) ? (share * 100).ToString("0.0", Invariant) + " %" : "–";
+
+    /// <summary>Mean interactions per recommended item, to one decimal as the audit page shows it.</summary>
+    private static string Popularity(double value) => double.IsFinite(value) ? value.ToString("0.0", Invariant) : "–";
 
     private static string[] Row(params string[] cells) => cells;
 }
