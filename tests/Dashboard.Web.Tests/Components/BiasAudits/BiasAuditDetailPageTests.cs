@@ -38,6 +38,20 @@ public sealed class BiasAuditDetailPageTests(DashboardFactory factory) : IClassF
     }
 
     [Theory]
+    [InlineData(Roles.Marketer, "about 50 %", "30–99")]
+    [InlineData(Roles.ComplianceOfficer, "50.0 %", "80")]
+    public async Task Shares_of_slots_and_the_evaluated_total_are_exact_only_for_those_who_may_see_exact_sizes(string role, string share, string total)
+    {
+        await using var context = await BiasAuditPagesContext.StartAsync(factory, role);
+
+        var page = context.Bunit.Render<BiasAuditDetailPage>(p => p.Add(x => x.Id, context.HeldAuditId));
+
+        page.WaitForElement("[data-testid=group-slot-share]", Wait);
+        Assert.Equal([share, share], page.FindAll("[data-testid=group-slot-share]").Select(e => e.TextContent.Trim()));
+        Assert.Contains($"· {total} end-users' held-out lists", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(Roles.Marketer)]
     [InlineData(Roles.Admin)]
     public async Task Marketers_and_admins_see_who_must_decide_and_no_approve_or_reject(string role)

@@ -54,7 +54,10 @@ public sealed partial class AttributeFigures
         }
 
         var groups = Audit.Groups.Select(g => g.Group).ToList();
-        var labels = Audit.Groups.Select(g => $"{g.Group} ({Size(g.UserCount)}{(g.TooFewToJudge ? ", too few" : "")})").ToArray();
+        // Outcome rates are over the group's end-users with funnel events in the training data, not its evaluated ones.
+        var labels = Audit.Groups
+            .Select(g => $"{g.Group} ({Size(kind == FigureKind.OutcomeRateRatio ? g.OutcomeUserCount : g.UserCount)}{(g.TooFewToJudge ? ", too few" : "")})")
+            .ToArray();
         var series = these.GroupBy(seriesOf).Select(s => new ChartSeries<double>
         {
             Name = s.Key,
