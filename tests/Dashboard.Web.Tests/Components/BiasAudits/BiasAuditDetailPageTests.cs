@@ -37,6 +37,21 @@ public sealed class BiasAuditDetailPageTests(DashboardFactory factory) : IClassF
         Assert.Equal(["30–99", "30–99"], page.FindAll("[data-testid=group-size]").Select(e => e.TextContent.Trim()));
     }
 
+    [Fact]
+    public async Task A_ratio_to_the_best_group_draws_only_its_lower_bound_and_the_blocking_failure_is_named_above_its_chart()
+    {
+        await using var context = await BiasAuditPagesContext.StartAsync(factory, Roles.Marketer);
+
+        var page = context.Bunit.Render<BiasAuditDetailPage>(p => p.Add(x => x.Id, context.HeldAuditId));
+
+        var quality = page.WaitForElement("[data-testid=chart-region-quality]", Wait);
+        Assert.Contains("Threshold: at least 0.8 (blocking)", quality.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("at most", quality.TextContent, StringComparison.Ordinal);
+        var failures = page.FindAll("[data-testid=chart-failure]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Contains("B · NDCG@10: 0.50 — below 0.8, blocking", failures);
+        Assert.Contains("B · Electronics: 0.50 — below 0.8, blocking", failures);
+    }
+
     [Theory]
     [InlineData(Roles.Marketer, "about 50 %", "30–99")]
     [InlineData(Roles.ComplianceOfficer, "50.0 %", "80")]
