@@ -57,6 +57,10 @@ public sealed class BiasAuditsPageTests(DashboardFactory factory) : IClassFixtur
         Assert.Contains("Only a compliance officer can change", panel.WaitForElement("[data-testid=thresholds-read-only]", Wait).TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("[data-testid=thresholds-save]"));
         Assert.True(panel.Find("input[data-testid=ratio-lower]").HasAttribute("readonly"));
+        Assert.Empty(panel.FindAll(".mud-input-numeric-spin"));
+        Assert.Empty(panel.FindAll(".mud-input-outlined"));
+        Assert.All(panel.FindAll(".mud-switch input"), s => Assert.True(s.HasAttribute("disabled")));
+        Assert.NotEmpty(panel.FindAll(".mud-switch input"));
     }
 
     [Fact]
