@@ -50,6 +50,7 @@ public sealed class BiasAuditDetailPageTests(DashboardFactory factory) : IClassF
         var failures = page.FindAll("[data-testid=chart-failure]").Select(e => e.TextContent.Trim()).ToList();
         Assert.Contains("B · NDCG@10: 0.50 — below 0.8, blocking", failures);
         Assert.Contains("B · Electronics: 0.50 — below 0.8, blocking", failures);
+        Assert.Matches(@"\d+ figures pass their thresholds", page.Find("[data-testid=passing-findings]").TextContent);
     }
 
     [Theory]
