@@ -37,6 +37,36 @@ public sealed class BiasAuditDetailPageTests(DashboardFactory factory) : IClassF
         Assert.Equal(["30–99", "30–99"], page.FindAll("[data-testid=group-size]").Select(e => e.TextContent.Trim()));
     }
 
+    [Fact]
+    public async Task A_ratio_to_the_best_group_draws_only_its_lower_bound_and_the_blocking_failure_is_named_above_its_chart()
+    {
+        await using var context = await BiasAuditPagesContext.StartAsync(factory, Roles.Marketer);
+
+        var page = context.Bunit.Render<BiasAuditDetailPage>(p => p.Add(x => x.Id, context.HeldAuditId));
+
+        var quality = page.WaitForElement("[data-testid=chart-region-quality]", Wait);
+        Assert.Contains("Threshold: at least 0.8 (blocking)", quality.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("at most", quality.TextContent, StringComparison.Ordinal);
+        var failures = page.FindAll("[data-testid=chart-failure]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Contains("B · NDCG@10: 0.50 — below 0.8, blocking", failures);
+        Assert.Contains("B · Electronics: 0.50 — below 0.8, blocking", failures);
+        Assert.Matches(@"\d+ figures pass their thresholds", page.Find("[data-testid=passing-findings]").TextContent);
+    }
+
+    [Theory]
+    [InlineData(Roles.Marketer, "about 50 %", "30–99")]
+    [InlineData(Roles.ComplianceOfficer, "50.0 %", "80")]
+    public async Task Shares_of_slots_and_the_evaluated_total_are_exact_only_for_those_who_may_see_exact_sizes(string role, string share, string total)
+    {
+        await using var context = await BiasAuditPagesContext.StartAsync(factory, role);
+
+        var page = context.Bunit.Render<BiasAuditDetailPage>(p => p.Add(x => x.Id, context.HeldAuditId));
+
+        page.WaitForElement("[data-testid=group-slot-share]", Wait);
+        Assert.Equal([share, share], page.FindAll("[data-testid=group-slot-share]").Select(e => e.TextContent.Trim()));
+        Assert.Contains($"· {total} end-users' held-out lists", page.Markup, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Roles.Marketer)]
     [InlineData(Roles.Admin)]

@@ -34,6 +34,19 @@ public sealed class BiasAuditsPageTests(DashboardFactory factory) : IClassFixtur
         Assert.Empty(page.FindAll("[data-testid=review-queue]"));
     }
 
+    [Theory]
+    [InlineData(Roles.Marketer, "30–99")]
+    [InlineData(Roles.ComplianceOfficer, "80")]
+    public async Task The_lists_end_user_count_is_exact_only_for_those_who_may_see_exact_sizes(string role, string endUsers)
+    {
+        await using var context = await BiasAuditPagesContext.StartAsync(factory, role);
+
+        var page = context.Bunit.Render<BiasAuditsPage>();
+
+        var row = page.WaitForElement($"[data-testid=audit-link][href='/bias-audits/{context.HeldAuditId}']", Wait).Closest("tr")!;
+        Assert.Equal(endUsers, row.QuerySelector("[data-testid=audit-end-users]")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task Thresholds_are_read_only_for_a_marketer_with_a_sentence_saying_who_can_change_them()
     {
@@ -44,6 +57,10 @@ public sealed class BiasAuditsPageTests(DashboardFactory factory) : IClassFixtur
         Assert.Contains("Only a compliance officer can change", panel.WaitForElement("[data-testid=thresholds-read-only]", Wait).TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("[data-testid=thresholds-save]"));
         Assert.True(panel.Find("input[data-testid=ratio-lower]").HasAttribute("readonly"));
+        Assert.Empty(panel.FindAll(".mud-input-numeric-spin"));
+        Assert.Empty(panel.FindAll(".mud-input-outlined"));
+        Assert.All(panel.FindAll(".mud-switch input"), s => Assert.True(s.HasAttribute("disabled")));
+        Assert.NotEmpty(panel.FindAll(".mud-switch input"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Application.Common;
 using Dashboard.Application.Fairness;
+using Dashboard.Recommender.Fairness;
 using Dashboard.Web.Components.Pages.BiasAudits;
 using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,34 @@ public sealed class WhatIfPanelTests
         panel.Find("[data-testid=what-if-run]").Click();
 
         Assert.Equal("That model version does not exist.", panel.WaitForElement("[data-testid=what-if-error]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_blocking_outcome_rate_finding_is_said_to_stay_whatever_the_re_ranking_and_the_cap_says_empty_means_no_cap()
+    {
+        await using var ctx = Context(new FakeWhatIf(s => new WhatIfPoint(s, 0.2, 0.9, "B", 0, 0)));
+        Finding[] blocking =
+        [
+            new(FigureKind.OutcomeRateRatio, "purchase per add_to_cart", "region", "North", "Electronics", 301, "West", 1_200, 0.13, 0.56, 0.23, null, new FairnessThreshold(0.8, null, true), Verdict.Fail),
+            new(FigureKind.ExposureRatio, "exposure", "region", "B", "Books", 40, "others", 40, 0.25, 0.5, 0.5, null, new FairnessThreshold(0.8, null, true), Verdict.Fail),
+        ];
+
+        var panel = ctx.Render<WhatIfPanel>(p => p.Add(x => x.VersionId, Guid.NewGuid()).Add(x => x.VersionNumber, 2).Add(x => x.VersionSetting, Own).Add(x => x.BlockingFailures, blocking));
+
+        Assert.Equal(
+            "Re-ranking changes what people are shown, not the training data: the blocking finding region North: Electronics outcome-rate ratio stays whatever the setting.",
+            panel.Find("[data-testid=what-if-training-data]").TextContent.Trim());
+        Assert.Contains("empty: no cap", panel.Find("[data-testid=what-if-setting]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_blocking_outcome_rate_finding_the_panel_says_nothing_about_the_training_data()
+    {
+        await using var ctx = Context(new FakeWhatIf(s => new WhatIfPoint(s, 0.2, 0.9, "B", 0, 0)));
+
+        var panel = ctx.Render<WhatIfPanel>(p => p.Add(x => x.VersionId, Guid.NewGuid()).Add(x => x.VersionNumber, 2).Add(x => x.VersionSetting, Own));
+
+        Assert.Empty(panel.FindAll("[data-testid=what-if-training-data]"));
     }
 
     private static BunitContext Context(IWhatIfAudit whatIf)

@@ -34,14 +34,31 @@ public sealed partial class AttributeFigures
         _charts = [.. new[]
         {
             Chart("quality", "Quality per group (ratio to the best group)", "P@10, Recall@10 and NDCG@10 of each group's lists over the best group's; 1 is parity.",
-                mine, FigureKind.QualityRatio, f => f.Metric, Thresholds.Ratio),
+                mine, FigureKind.QualityRatio, f => f.Metric, Binding(Thresholds.Ratio)),
             Chart("exposure", "Exposure per category (ratio to the other groups)", "Each category's share of a group's recommendation slots over its share of the other groups' slots (disparate impact; the four-fifths rule).",
                 mine, FigureKind.ExposureRatio, f => f.Category ?? f.Metric, Thresholds.Exposure),
             Chart("calibration", "Calibration (mean KL divergence)", "How far a group's recommended category mix strays from its history (Steck, 2018); 0 is perfectly calibrated, lower is better.",
                 mine, FigureKind.CalibrationKl, _ => "calibration KL", Thresholds.CalibrationKl),
             Chart("outcomes", "Outcome rates in the training data (ratio to the best group)", "Conversions per funnel event in each category, over the best group's: a bias the model learned from the data shows here first.",
-                mine, FigureKind.OutcomeRateRatio, f => f.Category ?? f.Metric, Thresholds.Ratio),
+                mine, FigureKind.OutcomeRateRatio, f => f.Category ?? f.Metric, Binding(Thresholds.Ratio)),
         }.OfType<FigureChart>()];
+    }
+
+    /// <summary>
+    /// A ratio to the best group is at most 1 by construction, so its upper bound can never fail a group; drawn, it
+    /// would be the tallest bar on the chart and read as data.
+    /// </summary>
+    private static FairnessThreshold Binding(FairnessThreshold ratioToBest) => ratioToBest with { Upper = null };
+
+    /// <summary>A failing figure as one line above its chart, e.g. "B · NDCG@10: 0.50 — below 0.8, blocking".</summary>
+    internal static string FailureText(Finding finding)
+    {
+        var what = finding.Category is { } category ? $"{finding.Group} · {category}" : $"{finding.Group} · {finding.Metric}";
+        var bound = finding.Threshold.Lower is { } lower && finding.Figure < lower
+            ? $"below {lower.ToString("0.###", CultureInfo.InvariantCulture)}"
+            : $"above {finding.Threshold.Upper?.ToString("0.###", CultureInfo.InvariantCulture)}";
+        var format = finding.Kind == FigureKind.CalibrationKl ? "0.000" : "0.00";
+        return $"{what}: {Fixed(finding.Figure, format)} — {bound}, {(finding.Threshold.Blocking ? "blocking" : "not blocking")}";
     }
 
     /// <summary>Null when the audit measured no figure of this kind for the attribute (e.g. no outcome events).</summary>
@@ -54,7 +71,10 @@ public sealed partial class AttributeFigures
         }
 
         var groups = Audit.Groups.Select(g => g.Group).ToList();
-        var labels = Audit.Groups.Select(g => $"{g.Group} ({Size(g.UserCount)}{(g.TooFewToJudge ? ", too few" : "")})").ToArray();
+        // Outcome rates are over the group's end-users with funnel events in the training data, not its evaluated ones.
+        var labels = Audit.Groups
+            .Select(g => $"{g.Group} ({Size(kind == FigureKind.OutcomeRateRatio ? g.OutcomeUserCount : g.UserCount)}{(g.TooFewToJudge ? ", too few" : "")})")
+            .ToArray();
         var series = these.GroupBy(seriesOf).Select(s => new ChartSeries<double>
         {
             Name = s.Key,

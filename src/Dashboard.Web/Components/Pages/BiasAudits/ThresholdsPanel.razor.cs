@@ -14,6 +14,9 @@ public sealed partial class ThresholdsPanel
     private Dictionary<string, string> _errors = new(StringComparer.Ordinal);
     private bool _canEdit;
 
+    // An outlined field with spin buttons reads as editable even when read-only; plain text fields read as values.
+    private Variant FieldVariant => _canEdit ? Variant.Outlined : Variant.Text;
+
     [Inject]
     private FairnessSettingsService Settings { get; set; } = default!;
 

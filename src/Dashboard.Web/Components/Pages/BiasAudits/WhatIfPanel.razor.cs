@@ -3,6 +3,7 @@ using Dashboard.Application.Common;
 using Dashboard.Application.Fairness;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.Recommender.Fairness;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.BiasAudits;
@@ -28,15 +29,33 @@ public sealed partial class WhatIfPanel
     [Parameter, EditorRequired]
     public WhatIfSetting VersionSetting { get; set; } = default!;
 
+    /// <summary>The audit's blocking failures; those in the training data's outcome rates no re-ranking can change.</summary>
+    [Parameter]
+    public IReadOnlyList<Finding> BlockingFailures { get; set; } = [];
+
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
 
+    private string? _unchangeable;
+
     protected override void OnParametersSet()
     {
+        _unchangeable = UnchangeableText(BlockingFailures);
         if (_settings.Count == 0 || _settings[0] != VersionSetting)
         {
             _settings = [VersionSetting, VersionSetting with { MmrLambda = Math.Max(0, Math.Round(VersionSetting.MmrLambda - 0.2, 2)) }];
         }
+    }
+
+    internal static string? UnchangeableText(IReadOnlyList<Finding> blockingFailures)
+    {
+        var inData = blockingFailures.Where(f => f.Kind == FigureKind.OutcomeRateRatio).Select(f => BiasAuditQueries.LabelOf(f)).ToList();
+        return inData.Count switch
+        {
+            0 => null,
+            1 => $"Re-ranking changes what people are shown, not the training data: the blocking finding {inData[0]} stays whatever the setting.",
+            _ => $"Re-ranking changes what people are shown, not the training data: the blocking findings {string.Join("; ", inData)} stay whatever the setting.",
+        };
     }
 
     private void Set(int index, WhatIfSetting setting) => _settings[index] = setting;
