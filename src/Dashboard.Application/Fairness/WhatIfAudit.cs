@@ -43,7 +43,8 @@ public sealed class WhatIfAudit(ICurrentUser currentUser, ITenantDbContextFactor
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rerank = own with { MmrLambda = setting.MmrLambda, LongTailBoost = setting.LongTailBoost, MaxPerCategory = setting.MaxPerCategory };
-            var run = stored.Snapshot.Audit(rerank, thresholds);
+            // Seconds of CPU on a large snapshot: off the caller's thread, so a page's progress indicator keeps drawing meanwhile.
+            var run = await Task.Run(() => stored.Snapshot.Audit(rerank, thresholds), cancellationToken);
             points.Add(Point(setting, run));
         }
 
