@@ -92,10 +92,7 @@ internal static class FairnessAuditTask
             }
 
             relevant.Add(list[random.Next(K)]);
-            metrics[u] = new UserListMetrics(
-                u, list, relevant.Count,
-                RankingMetrics.PrecisionAt(list, relevant, K), RankingMetrics.RecallAt(list, relevant, K), RankingMetrics.NdcgAt(list, relevant, K),
-                RankingMetrics.AveragePrecisionAt(list, relevant, K), RankingMetrics.ReciprocalRankAt(list, relevant, K), RankingMetrics.HitRateAt(list, relevant, K));
+            metrics[u] = UserListMetrics.Measure(u, list, relevant, K);
             var seen = new int[20];
             for (var h = 0; h < seen.Length; h++)
             {

@@ -95,9 +95,6 @@ internal static class BiasAuditSample
 
     private static UserListMetrics Metrics(int user, int[] list, int[] relevant)
     {
-        var set = new HashSet<int>(relevant);
-        return new UserListMetrics(
-            user, list, set.Count, RankingMetrics.PrecisionAt(list, set, K), RankingMetrics.RecallAt(list, set, K), RankingMetrics.NdcgAt(list, set, K),
-            RankingMetrics.AveragePrecisionAt(list, set, K), RankingMetrics.ReciprocalRankAt(list, set, K), RankingMetrics.HitRateAt(list, set, K));
+        return UserListMetrics.Measure(user, list, new HashSet<int>(relevant), K);
     }
 }

@@ -97,9 +97,6 @@ internal static class BiasAuditSeed
 
     private static UserListMetrics Metrics(int user, int[] list, int[] relevant, int k)
     {
-        var set = new HashSet<int>(relevant);
-        return new UserListMetrics(
-            user, list, set.Count, RankingMetrics.PrecisionAt(list, set, k), RankingMetrics.RecallAt(list, set, k), RankingMetrics.NdcgAt(list, set, k),
-            RankingMetrics.AveragePrecisionAt(list, set, k), RankingMetrics.ReciprocalRankAt(list, set, k), RankingMetrics.HitRateAt(list, set, k));
+        return UserListMetrics.Measure(user, list, new HashSet<int>(relevant), k);
     }
 }

@@ -71,16 +71,7 @@ public static class TopNEvaluator
                     list[i] = recommended[i].Item;
                 }
 
-                perUser[index] = new UserListMetrics(
-                    user,
-                    list,
-                    relevantSet.Count,
-                    RankingMetrics.PrecisionAt(list, relevantSet, k),
-                    RankingMetrics.RecallAt(list, relevantSet, k),
-                    RankingMetrics.NdcgAt(list, relevantSet, k),
-                    RankingMetrics.AveragePrecisionAt(list, relevantSet, k),
-                    RankingMetrics.ReciprocalRankAt(list, relevantSet, k),
-                    RankingMetrics.HitRateAt(list, relevantSet, k));
+                perUser[index] = UserListMetrics.Measure(user, list, relevantSet, k);
                 return relevantSet;
             },
             _ => { });

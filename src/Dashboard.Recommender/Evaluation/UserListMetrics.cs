@@ -14,4 +14,22 @@ public sealed record UserListMetrics(
     double Ndcg,
     double AveragePrecision,
     double ReciprocalRank,
-    double Hit);
+    double Hit)
+{
+    /// <summary>Every metric of <paramref name="list"/> against <paramref name="relevant"/> at cut-off <paramref name="k"/>: the one place a user's list is scored.</summary>
+    public static UserListMetrics Measure(int user, int[] list, IReadOnlySet<int> relevant, int k)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(relevant);
+        return new UserListMetrics(
+            user,
+            list,
+            relevant.Count,
+            RankingMetrics.PrecisionAt(list, relevant, k),
+            RankingMetrics.RecallAt(list, relevant, k),
+            RankingMetrics.NdcgAt(list, relevant, k),
+            RankingMetrics.AveragePrecisionAt(list, relevant, k),
+            RankingMetrics.ReciprocalRankAt(list, relevant, k),
+            RankingMetrics.HitRateAt(list, relevant, k));
+    }
+}

@@ -283,16 +283,7 @@ public sealed class AuditSnapshot
                     relevant.Add(RelevantItems[e]);
                 }
 
-                perUser[r] = new UserListMetrics(
-                    RowUser[r],
-                    list,
-                    relevant.Count,
-                    RankingMetrics.PrecisionAt(list, relevant, K),
-                    RankingMetrics.RecallAt(list, relevant, K),
-                    RankingMetrics.NdcgAt(list, relevant, K),
-                    RankingMetrics.AveragePrecisionAt(list, relevant, K),
-                    RankingMetrics.ReciprocalRankAt(list, relevant, K),
-                    RankingMetrics.HitRateAt(list, relevant, K));
+                perUser[r] = UserListMetrics.Measure(RowUser[r], list, relevant, K);
                 return buffers;
             },
             _ => { });

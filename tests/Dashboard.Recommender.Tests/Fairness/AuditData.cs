@@ -9,17 +9,7 @@ internal static class AuditData
 {
     public static UserListMetrics Metrics(int user, int[] list, int[] relevant, int k)
     {
-        var set = new HashSet<int>(relevant);
-        return new UserListMetrics(
-            user,
-            list,
-            set.Count,
-            RankingMetrics.PrecisionAt(list, set, k),
-            RankingMetrics.RecallAt(list, set, k),
-            RankingMetrics.NdcgAt(list, set, k),
-            RankingMetrics.AveragePrecisionAt(list, set, k),
-            RankingMetrics.ReciprocalRankAt(list, set, k),
-            RankingMetrics.HitRateAt(list, set, k));
+        return UserListMetrics.Measure(user, list, new HashSet<int>(relevant), k);
     }
 
     /// <summary>
