@@ -1,5 +1,6 @@
 using Dashboard.Application.Auditing;
 using Dashboard.Application.Blends;
+using Dashboard.Application.Campaigns.Segments;
 using Dashboard.Application.Blends.Tuning;
 using Dashboard.Application.Compliance;
 using Dashboard.Application.DataSources.ApiKeys;
@@ -83,6 +84,7 @@ public static class DependencyInjection
         services.AddScoped<IKAnonymityReport, KAnonymityReport>();
         services.AddScoped<DifferentialPrivacyService>();
         services.AddSingleton<IReleaseGate, ReviewReleaseGate>();
+        services.AddScoped<SegmentEvaluator>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();
         services.AddScoped<ModelTrainingService>();

@@ -116,6 +116,22 @@ public static class AuditSentence
                 $"Rejected {AuditFields.Value(after, "Version") ?? entry.After} of the blend “{subject}”; it can never go live, because: {Quoted(AuditFields.Value(after, "Justification"))}",
             AuditActions.FairnessThresholdsChanged => ThresholdsChanged(entry),
             AuditActions.ModelVersionUnusable => $"Marked {entry.After?.TrimEnd('.')} of the blend “{subject}” as unusable.",
+            // Segments and campaigns: Subject is the name; Before/After of an update are AuditFields ("Field: value" lines).
+            AuditActions.SegmentCreated => $"Added the segment “{subject}”.",
+            AuditActions.SegmentUpdated => Changed("segment", subject, entry, before, after),
+            AuditActions.SegmentDeleted => $"Deleted the segment “{subject}”.",
+            AuditActions.CampaignCreated => $"Added the campaign “{subject}”.",
+            AuditActions.CampaignUpdated => Changed("campaign", subject, entry, before, after),
+            AuditActions.CampaignDeleted => $"Deleted the campaign “{subject}”.",
+            // After: when it starts, e.g. "on 2 March 2027 at 06:00 UTC".
+            AuditActions.CampaignScheduled => $"Scheduled the campaign “{subject}” to start {entry.After}.",
+            // After: the arms it started with, e.g. "arm A (blend “Default”, 50 %) and arm B (blend “Popular”, 50 %)".
+            AuditActions.CampaignStarted => entry.After is { Length: > 0 } arms ? $"Started the campaign “{subject}” with {arms}." : $"Started the campaign “{subject}”.",
+            AuditActions.CampaignPaused => $"Paused the campaign “{subject}”.",
+            AuditActions.CampaignResumed => $"Resumed the campaign “{subject}”.",
+            AuditActions.CampaignEnded => $"Ended the campaign “{subject}”.",
+            // After: what the file holds, e.g. "1,204 end-users, 12,040 rows".
+            AuditActions.CampaignExported => $"Exported the lists of the campaign “{subject}”: {entry.After}.",
             AuditActions.JobCancelled => entry.Before is { Length: > 0 } state
                 ? $"Cancelled the job “{subject}” while it was {state.ToLowerInvariant()}; nothing it had started is kept."
                 : $"Cancelled the job “{subject}”; nothing it had started is kept.",

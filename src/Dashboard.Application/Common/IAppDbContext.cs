@@ -1,5 +1,6 @@
 using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Blends;
+using Dashboard.Domain.Campaigns;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Fairness;
@@ -75,6 +76,14 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<BiasAudit> BiasAudits { get; }
 
     DbSet<FairnessSettings> FairnessSettings { get; }
+
+    DbSet<Segment> Segments { get; }
+
+    DbSet<Campaign> Campaigns { get; }
+
+    DbSet<CampaignArm> CampaignArms { get; }
+
+    DbSet<CampaignExport> CampaignExports { get; }
 
     /// <summary>
     /// The change-tracking entry of an entity, e.g. to mark single properties of an attached stub as

@@ -27,6 +27,12 @@ public sealed class RecommendationFeedback : ITenantOwned
 
     public FeedbackType Type { get; set; }
 
+    /// <summary>Copied from the served list when the feedback is stored, so campaign results need no join: the campaign, or null.</summary>
+    public Guid? CampaignId { get; set; }
+
+    /// <summary>Copied from the served list: the campaign's arm, or null.</summary>
+    public Guid? CampaignArmId { get; set; }
+
     public DateTime OccurredAtUtc { get; set; }
 
     public DateTime ReceivedAtUtc { get; set; }

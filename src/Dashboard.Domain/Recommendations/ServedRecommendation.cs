@@ -29,6 +29,12 @@ public sealed class ServedRecommendation : ITenantOwned
 
     public bool Personalised { get; set; }
 
+    /// <summary>The campaign the list was served for (<c>campaign=</c>), or null.</summary>
+    public Guid? CampaignId { get; set; }
+
+    /// <summary>The campaign's arm the end-user was assigned to, or null.</summary>
+    public Guid? CampaignArmId { get; set; }
+
     /// <summary>The items in rank order, as a JSON array of ids.</summary>
     public required string ItemIdsJson { get; set; }
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Dashboard.Application.Common;
 using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Blends;
+using Dashboard.Domain.Campaigns;
 using Dashboard.Domain.Data;
 using Dashboard.Domain.DataSources;
 using Dashboard.Domain.Fairness;
@@ -96,6 +97,14 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     public DbSet<BiasAudit> BiasAudits => Set<BiasAudit>();
 
     public DbSet<FairnessSettings> FairnessSettings => Set<FairnessSettings>();
+
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignArm> CampaignArms => Set<CampaignArm>();
+
+    public DbSet<CampaignExport> CampaignExports => Set<CampaignExport>();
 
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 

@@ -15,5 +15,7 @@ internal sealed class RecommendationFeedbackConfiguration : IEntityTypeConfigura
         builder.HasIndex(f => new { f.TenantId, f.RecommendationId });
         builder.HasIndex(f => new { f.TenantId, f.EndUserId });
         builder.HasIndex(f => new { f.TenantId, f.ItemId });
+        // Campaign results count feedback per arm and day.
+        builder.HasIndex(f => new { f.TenantId, f.CampaignId, f.OccurredAtUtc });
     }
 }

@@ -15,5 +15,7 @@ internal sealed class ServedRecommendationConfiguration : IEntityTypeConfigurati
         // The privacy feature finds what an end-user was shown; reports go by time.
         builder.HasIndex(s => new { s.TenantId, s.EndUserExternalId });
         builder.HasIndex(s => new { s.TenantId, s.ServedAtUtc });
+        // Campaign results count lists per arm and day.
+        builder.HasIndex(s => new { s.TenantId, s.CampaignId, s.ServedAtUtc });
     }
 }
