@@ -114,6 +114,19 @@ public static class ComponentCatalog
                 Integer("trees", "Trees", "Boosting rounds; more fit better and train slower.", 200, 10, 2000),
                 Integer("leaves", "Leaves per tree", "Complexity of each tree; small trees generalise better on little data.", 15, 2, 255),
             ]),
+        new(
+            ComponentKind.Bpr,
+            "Pairwise taste factors (BPR)",
+            "Learns hidden taste factors by ranking each end-user's items above items they did not interact with; the classic implicit-feedback baseline.",
+            NeedsRatings: false,
+            NeedsItemText: false,
+            ExplainsByHistory: false,
+            [
+                Integer("factors", "Factors", "Number of hidden taste dimensions; more capture finer tastes but need more data.", 64, 1, 512),
+                Integer("epochs", "Epochs", "Training passes; each draws as many item pairs as there are interactions.", 30, 1, 500),
+                Number("regularization", "Regularisation", "Higher values keep the model simple and avoid over-fitting small data.", 0.0025, 0, 1),
+                Number("learningRate", "Learning rate", "Step size of each training update; too high diverges, too low learns slowly.", 0.05, 0.0001, 1),
+            ]),
     ];
 
     public static IReadOnlyList<ComponentDescriptor> All { get; } = Descriptors;

@@ -95,6 +95,20 @@ internal static class ComponentFactory
                     },
                     progress,
                     ct);
+            case ComponentKind.Bpr:
+                return Fit(
+                    new Bpr(),
+                    implicitMatrix,
+                    new BprOptions
+                    {
+                        Factors = o.Integer("factors"),
+                        Epochs = o.Integer("epochs"),
+                        Regularization = (float)o.Number("regularization"),
+                        BiasRegularization = (float)o.Number("regularization"),
+                        LearningRate = (float)o.Number("learningRate"),
+                    },
+                    progress,
+                    ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown component kind.");
         }

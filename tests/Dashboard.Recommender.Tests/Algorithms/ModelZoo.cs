@@ -38,6 +38,7 @@ internal static class ModelZoo
             },
             LearnedRanker.Load),
         ["svd++"] = (Fit<SvdPlusPlus, SvdPlusPlusOptions>(new SvdPlusPlusOptions { Factors = 6, Epochs = 5, Strata = 3 }), SvdPlusPlus.Load),
+        ["bpr"] = (Fit<Bpr, BprOptions>(new BprOptions { Factors = 5, Epochs = 20 }), Bpr.Load),
         ["biased-mf"] = (Fit<BiasedMf, BiasedMfOptions>(new BiasedMfOptions { Factors = 6, Epochs = 5, Strata = 3 }), BiasedMf.Load),
     };
 
