@@ -109,6 +109,19 @@ internal static class ComponentFactory
                     },
                     progress,
                     ct);
+            case ComponentKind.MultVae:
+                return Fit(
+                    new MultVae(),
+                    implicitMatrix,
+                    new MultVaeOptions
+                    {
+                        Hidden = o.Integer("hidden"),
+                        Latent = o.Integer("latent"),
+                        Epochs = o.Integer("epochs"),
+                        AnnealCap = (float)o.Number("annealCap"),
+                    },
+                    progress,
+                    ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown component kind.");
         }

@@ -32,4 +32,7 @@ public enum ComponentKind
 
     /// <summary>Pairwise ranking factors (BPR): learns to rank each end-user's items above the ones they skipped.</summary>
     Bpr,
+
+    /// <summary>A variational autoencoder (Mult-VAE) that reconstructs each end-user's items from a compressed code.</summary>
+    MultVae,
 }
