@@ -14,11 +14,13 @@ internal static class TuningGrid
     private static readonly int[] AlsFactors = [32, 64];
     private static readonly float[] AlsRegularization = [5f, 20f, 50f];
     private static readonly int[] EaseLambdas = [100, 200, 400, 800, 1600];
+    private static readonly float[] BprRegularization = [0.0025f, 0.01f];
+    private static readonly int[] BprEpochs = [30, 100];
     private static readonly int[] RatingNeighbors = [20, 40, 80];
     private static readonly int[] MfFactors = [64, 128];
     private static readonly float[] SgdRegularization = [0.03f, 0.045f, 0.06f];
 
-    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease", "blend"];
+    public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "bpr", "ease", "blend"];
 
     public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf", "svd++", "blend"];
 
@@ -43,6 +45,11 @@ internal static class TuningGrid
         "ease" => [.. EaseLambdas.Select(lambda => new TuningCandidate(
             $"λ {lambda}",
             m => Fit(new Ease(), m, new EaseOptions { Lambda = lambda })))],
+        "bpr" => [.. from epochs in BprEpochs
+                     from reg in BprRegularization
+                     select new TuningCandidate(
+                         $"{epochs} epochs, λ {reg.ToString(CultureInfo.InvariantCulture)}",
+                         m => Fit(new Bpr(), m, new BprOptions { Epochs = epochs, Regularization = reg, BiasRegularization = reg, Seed = seed }))],
         _ => throw new ArgumentException($"No top-n grid for '{name}'. Known: {string.Join(", ", TopNNames)}."),
     };
 
