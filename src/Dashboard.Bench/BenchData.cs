@@ -8,6 +8,9 @@ internal static class BenchData
 {
     public const int Seed = 42;
 
+    /// <summary>Split seeds of the validation protocol: 42, 43, … (<c>--seeds</c> of them).</summary>
+    public static IEnumerable<int> Seeds(BenchOptions options) => Enumerable.Range(Seed, options.Seeds);
+
     public static Dataset Load(BenchOptions options) => options.Format switch
     {
         "ml100k" => MovieLensLoader.LoadMl100k(options.Data!),

@@ -12,10 +12,12 @@ internal sealed record BenchOptions(
     IReadOnlyList<int> Sizes,
     int Passes = 1,
     int Seconds = 30,
-    IReadOnlyList<bool>? Pseudonymise = null)
+    IReadOnlyList<bool>? Pseudonymise = null,
+    bool TuneOnValidation = false,
+    int Seeds = 5)
 {
     public const string Usage =
-        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit|audit-snapshot|erase> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)]";
+        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit|audit-snapshot|erase> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)] [--tune validation|fixed (rating, topn: choose every setting on a validation split carved from training; default fixed)] [--seeds 5 (topn --tune validation: split seeds 42, 43, ...)]";
 
     /// <summary>Every task the program runs.</summary>
     private static readonly HashSet<string> Tasks =
@@ -43,7 +45,7 @@ internal sealed record BenchOptions(
             values[args[i][2..]] = args[++i];
         }
 
-        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes", "passes", "seconds", "pseudonymise"], StringComparer.Ordinal);
+        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes", "passes", "seconds", "pseudonymise", "tune", "seeds"], StringComparer.Ordinal);
         foreach (var key in values.Keys)
         {
             if (!known.Contains(key))
@@ -89,6 +91,18 @@ internal sealed record BenchOptions(
             var other => throw new ArgumentException($"--pseudonymise must be off, on or both, not '{other}'."),
         };
 
-        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes, passes, seconds, pseudonymise);
+        var tune = values.GetValueOrDefault("tune", "fixed") switch
+        {
+            "fixed" => false,
+            "validation" => true,
+            var other => throw new ArgumentException($"--tune must be fixed or validation, not '{other}'."),
+        };
+        var seeds = values.TryGetValue("seeds", out var n) ? int.Parse(n, CultureInfo.InvariantCulture) : 5;
+        if (seeds < 1)
+        {
+            throw new ArgumentException("--seeds must be 1 or more.");
+        }
+
+        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes, passes, seconds, pseudonymise, tune, seeds);
     }
 }

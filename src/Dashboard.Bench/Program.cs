@@ -13,11 +13,11 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 
 var datasetName = options.Format;
-Console.Error.WriteLine($"{options.Task} on {datasetName} ({options.Data}), {Environment.ProcessorCount} cores");
+Console.Error.WriteLine($"{options.Task} on {datasetName} ({options.Data}), {Environment.ProcessorCount} cores, load average {LoadAverage.Now}");
 var rows = options.Task switch
 {
-    "rating" => RatingTask.Run(options, datasetName),
-    "topn" => TopNTask.Run(options, datasetName),
+    "rating" => options.TuneOnValidation ? ValidatedRatingTask.Run(options, datasetName) : RatingTask.Run(options, datasetName),
+    "topn" => options.TuneOnValidation ? ValidatedTopNTask.Run(options, datasetName) : TopNTask.Run(options, datasetName),
     "import" => await ImportTask.RunAsync(options),
     "train" => await TrainTask.RunAsync(options),
     "consent-gate" => await ConsentGateTask.RunAsync(options),

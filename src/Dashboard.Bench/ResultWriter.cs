@@ -29,7 +29,7 @@ internal static class ResultWriter
         foreach (var row in rows)
         {
             var cells = new List<string> { row.Algorithm };
-            cells.AddRange(metricNames.Select(m => row.Metrics.TryGetValue(m, out var v) ? Format(v) : ""));
+            cells.AddRange(metricNames.Select(m => row.Metrics.TryGetValue(m, out var v) ? Format(v) + FormatSpread(row, m) : ""));
             cells.Add(row.FitSeconds.ToString("F2", CultureInfo.InvariantCulture));
             if (withTiming)
             {
@@ -48,6 +48,9 @@ internal static class ResultWriter
     {
         File.WriteAllText(path, JsonSerializer.Serialize(rows, JsonOptions));
     }
+
+    private static string FormatSpread(BenchRow row, string metric) =>
+        row.Spread is not null && row.Spread.TryGetValue(metric, out var sd) && double.IsFinite(sd) ? " ± " + Format(sd) : "";
 
     private static string Format(double value) =>
         Math.Abs(value) >= 1000

@@ -20,6 +20,8 @@ public static class RecommenderSerializer
             BiasedMf.AlgorithmName => RecommenderBase<BiasedMfOptions>.LoadBody(reader, name, version, new BiasedMf()),
             SvdPlusPlus.AlgorithmName => RecommenderBase<SvdPlusPlusOptions>.LoadBody(reader, name, version, new SvdPlusPlus()),
             ImplicitAls.AlgorithmName => RecommenderBase<ImplicitAlsOptions>.LoadBody(reader, name, version, new ImplicitAls()),
+            Bpr.AlgorithmName => RecommenderBase<BprOptions>.LoadBody(reader, name, version, new Bpr()),
+            MultVae.AlgorithmName => RecommenderBase<MultVaeOptions>.LoadBody(reader, name, version, new MultVae()),
             Ease.AlgorithmName => RecommenderBase<EaseOptions>.LoadBody(reader, name, version, new Ease()),
             ContentBased.AlgorithmName => RecommenderBase<ContentBasedOptions>.LoadBody(reader, name, version, ContentBased.CreateForLoad()),
             LearnedRanker.AlgorithmName => RecommenderBase<LearnedRankerOptions>.LoadBody(reader, name, version, LearnedRanker.CreateForLoad()),

@@ -114,6 +114,32 @@ public static class ComponentCatalog
                 Integer("trees", "Trees", "Boosting rounds; more fit better and train slower.", 200, 10, 2000),
                 Integer("leaves", "Leaves per tree", "Complexity of each tree; small trees generalise better on little data.", 15, 2, 255),
             ]),
+        new(
+            ComponentKind.Bpr,
+            "Pairwise taste factors (BPR)",
+            "Learns hidden taste factors by ranking each end-user's items above items they did not interact with; the classic implicit-feedback baseline.",
+            NeedsRatings: false,
+            NeedsItemText: false,
+            ExplainsByHistory: false,
+            [
+                Integer("factors", "Factors", "Number of hidden taste dimensions; more capture finer tastes but need more data.", 64, 1, 512),
+                Integer("epochs", "Epochs", "Training passes; each draws as many item pairs as there are interactions.", 30, 1, 500),
+                Number("regularization", "Regularisation", "Higher values keep the model simple and avoid over-fitting small data.", 0.0025, 0, 1),
+                Number("learningRate", "Learning rate", "Step size of each training update; too high diverges, too low learns slowly.", 0.05, 0.0001, 1),
+            ]),
+        new(
+            ComponentKind.MultVae,
+            "Neural autoencoder (Mult-VAE)",
+            "A small neural network that compresses each end-user's items into a code and predicts the rest of their taste from it.",
+            NeedsRatings: false,
+            NeedsItemText: false,
+            ExplainsByHistory: false,
+            [
+                Integer("hidden", "Hidden units", "Width of the network's hidden layers; wider learns more and trains slower.", 200, 8, 1000),
+                Integer("latent", "Code size", "Dimensions of the compressed taste code.", 64, 2, 400),
+                Integer("epochs", "Epochs", "Training passes over all end-users.", 50, 1, 500),
+                Number("annealCap", "KL weight", "How strongly codes are pulled towards the prior; higher generalises more.", 0.2, 0, 1),
+            ]),
     ];
 
     public static IReadOnlyList<ComponentDescriptor> All { get; } = Descriptors;

@@ -95,6 +95,33 @@ internal static class ComponentFactory
                     },
                     progress,
                     ct);
+            case ComponentKind.Bpr:
+                return Fit(
+                    new Bpr(),
+                    implicitMatrix,
+                    new BprOptions
+                    {
+                        Factors = o.Integer("factors"),
+                        Epochs = o.Integer("epochs"),
+                        Regularization = (float)o.Number("regularization"),
+                        BiasRegularization = (float)o.Number("regularization"),
+                        LearningRate = (float)o.Number("learningRate"),
+                    },
+                    progress,
+                    ct);
+            case ComponentKind.MultVae:
+                return Fit(
+                    new MultVae(),
+                    implicitMatrix,
+                    new MultVaeOptions
+                    {
+                        Hidden = o.Integer("hidden"),
+                        Latent = o.Integer("latent"),
+                        Epochs = o.Integer("epochs"),
+                        AnnealCap = (float)o.Number("annealCap"),
+                    },
+                    progress,
+                    ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown component kind.");
         }

@@ -29,4 +29,10 @@ public enum ComponentKind
 
     /// <summary>A LightGBM ranker over the candidates of item-kNN, implicit ALS and EASE.</summary>
     LearnedRanker,
+
+    /// <summary>Pairwise ranking factors (BPR): learns to rank each end-user's items above the ones they skipped.</summary>
+    Bpr,
+
+    /// <summary>A variational autoencoder (Mult-VAE) that reconstructs each end-user's items from a compressed code.</summary>
+    MultVae,
 }
