@@ -1,14 +1,15 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.Privacy;
-using Dashboard.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Application.Campaigns.Segments;
 
 /// <summary>
-/// Works out who is in a segment, in the organisation of the context it is given: one query per rule, each
-/// giving the set of end-users the rule holds for, combined per group and then across groups. Consent rules ask
-/// the consent gate, as training and serving do. Sensitive attributes never match (segments may not use them).
+/// Works out who is in a segment, in the organisation of the context it is given. The organisation's end-user ids
+/// are read once, sorted; each fact a rule needs is read once (<see cref="SegmentFacts"/>: one query per attribute
+/// value, activity window or category, one grouped query for every purchases rule, the consent gate per purpose) into
+/// a bit per end-user, and groups combine those with word-wide and/or/not. Consent rules ask the consent gate, as
+/// training and serving do. Sensitive attributes never match (segments may not use them).
 /// </summary>
 public sealed class SegmentEvaluator(IConsentGate consent)
 {
@@ -17,14 +18,48 @@ public sealed class SegmentEvaluator(IConsentGate consent)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(definition);
         var everyone = await db.EndUsers.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.ExternalId }).ToListAsync(cancellationToken);
-        HashSet<long>? chosen = null;
+        var ids = new long[everyone.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = everyone[i].Id;
+        }
+
+        var chosen = await ChooseAsync(db, definition, asOfUtc, ids, cancellationToken);
+        var memberIds = new List<long>(chosen?.Count ?? ids.Length);
+        var stored = new List<string>(memberIds.Capacity);
+        for (var i = 0; i < everyone.Count; i++)
+        {
+            if (chosen is null || chosen.Contains(i))
+            {
+                memberIds.Add(everyone[i].Id);
+                stored.Add(everyone[i].ExternalId);
+            }
+        }
+
+        return new SegmentMembers(memberIds, stored, asOfUtc);
+    }
+
+    /// <summary>How many end-users the segment holds at <paramref name="asOfUtc"/>; reads no end-user ids as stored, so it is the cheaper question.</summary>
+    public async Task<int> CountAsync(IAppDbContext db, SegmentDefinition definition, DateTime asOfUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(definition);
+        var ids = await db.EndUsers.AsNoTracking().OrderBy(u => u.Id).Select(u => u.Id).ToArrayAsync(cancellationToken);
+        var chosen = await ChooseAsync(db, definition, asOfUtc, ids, cancellationToken);
+        return chosen?.Count ?? ids.Length;
+    }
+
+    /// <summary>The members as positions in <paramref name="ids"/>; null when the definition sets no condition (everyone).</summary>
+    private async Task<MemberSet?> ChooseAsync(IAppDbContext db, SegmentDefinition definition, DateTime asOfUtc, long[] ids, CancellationToken cancellationToken)
+    {
+        var facts = new SegmentFacts(db, consent, ids, asOfUtc);
+        MemberSet? chosen = null;
         foreach (var group in definition.Groups)
         {
-            HashSet<long>? inGroup = null;
+            MemberSet? inGroup = null;
             foreach (var rule in group.Rules)
             {
-                var holds = await HoldsAsync(db, rule, asOfUtc, everyone.Select(u => u.Id), cancellationToken);
-                inGroup = Combine(inGroup, holds, group.Match);
+                inGroup = Combine(inGroup, await facts.HoldsAsync(rule, cancellationToken), group.Match);
             }
 
             // An empty group adds no condition.
@@ -34,21 +69,10 @@ public sealed class SegmentEvaluator(IConsentGate consent)
             }
         }
 
-        var ids = new List<long>();
-        var stored = new List<string>();
-        foreach (var user in everyone)
-        {
-            if (chosen is null || chosen.Contains(user.Id))
-            {
-                ids.Add(user.Id);
-                stored.Add(user.ExternalId);
-            }
-        }
-
-        return new SegmentMembers(ids, stored, asOfUtc);
+        return chosen;
     }
 
-    private static HashSet<long> Combine(HashSet<long>? sofar, HashSet<long> next, SegmentMatch match)
+    private static MemberSet Combine(MemberSet? sofar, MemberSet next, SegmentMatch match)
     {
         if (sofar is null)
         {
@@ -65,50 +89,5 @@ public sealed class SegmentEvaluator(IConsentGate consent)
         }
 
         return sofar;
-    }
-
-    private async Task<HashSet<long>> HoldsAsync(IAppDbContext db, SegmentRule rule, DateTime asOfUtc, IEnumerable<long> everyone, CancellationToken cancellationToken)
-    {
-        var (matching, negate) = rule.Kind switch
-        {
-            SegmentRuleKind.Attribute => (await db.EndUserAttributes.AsNoTracking()
-                .Where(a => a.Key == rule.Key && a.Value == rule.Value && !a.IsSensitive).Select(a => a.EndUserId).ToListAsync(cancellationToken), rule.Operator == SegmentOperator.IsNot),
-            SegmentRuleKind.LastActive => (await ActiveSinceAsync(db, asOfUtc.AddDays(-(rule.Number ?? 0)), cancellationToken), rule.Operator == SegmentOperator.IsNot),
-            SegmentRuleKind.Purchases => rule.Operator == SegmentOperator.AtMost
-                ? (await PurchasersAsync(db, (rule.Number ?? 0) + 1, cancellationToken), true)
-                : (await PurchasersAsync(db, rule.Number ?? 0, cancellationToken), false),
-            SegmentRuleKind.CategoryBought => (await db.Interactions.AsNoTracking()
-                .Where(i => i.Type == InteractionType.Purchase && i.Item!.Category == rule.Value).Select(i => i.EndUserId).Distinct().ToListAsync(cancellationToken), rule.Operator == SegmentOperator.IsNot),
-            SegmentRuleKind.Consent => (await ConsentedAsync(db, rule.Key ?? "", asOfUtc, everyone, cancellationToken), rule.Operator == SegmentOperator.IsNot),
-            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "Unknown rule kind."),
-        };
-        if (!negate)
-        {
-            return [.. matching];
-        }
-
-        var all = everyone.ToHashSet();
-        all.ExceptWith(matching);
-        return all;
-    }
-
-    private static async Task<List<long>> ActiveSinceAsync(IAppDbContext db, DateTime since, CancellationToken cancellationToken) =>
-        await db.Interactions.AsNoTracking().Where(i => i.OccurredAtUtc >= since).Select(i => i.EndUserId).Distinct().ToListAsync(cancellationToken);
-
-    private static async Task<List<long>> PurchasersAsync(IAppDbContext db, int atLeast, CancellationToken cancellationToken)
-    {
-        if (atLeast <= 0)
-        {
-            return await db.EndUsers.AsNoTracking().Select(u => u.Id).ToListAsync(cancellationToken);
-        }
-
-        return await db.Interactions.AsNoTracking().Where(i => i.Type == InteractionType.Purchase)
-            .GroupBy(i => i.EndUserId).Where(g => g.Count() >= atLeast).Select(g => g.Key).ToListAsync(cancellationToken);
-    }
-
-    private async Task<List<long>> ConsentedAsync(IAppDbContext db, string purpose, DateTime asOfUtc, IEnumerable<long> everyone, CancellationToken cancellationToken)
-    {
-        var allowed = await consent.EndUsersAllowedAsync(db.TenantId, purpose, asOfUtc, cancellationToken);
-        return everyone.Where(allowed.Allows).ToList();
     }
 }
