@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Application.Campaigns.Segments;
 
 /// <summary>
-/// Works out who is in a segment, in the organisation of the context it is given. The organisation's end-user ids
-/// are read once, sorted; each fact a rule needs is read once (<see cref="SegmentFacts"/>: one query per attribute
-/// value, activity window or category, one grouped query for every purchases rule, the consent gate per purpose) into
-/// a bit per end-user, and groups combine those with word-wide and/or/not. Consent rules ask the consent gate, as
-/// training and serving do. Sensitive attributes never match (segments may not use them).
+/// Works out who is in a segment, in the organisation of the context it is given, from the data as it is now: the
+/// facts the rules need are read once (<see cref="SegmentSnapshot"/>: end-users, attribute values, one pass over the
+/// interactions, the consent gate per purpose) and the rules combined as bits per end-user. Consent rules ask the
+/// consent gate, as training and serving do. Sensitive attributes never match (segments may not use them). For sizes
+/// asked again and again while rules are edited, <see cref="SegmentSnapshots"/> keeps the facts of each organisation.
 /// </summary>
 public sealed class SegmentEvaluator(IConsentGate consent)
 {
@@ -17,77 +17,33 @@ public sealed class SegmentEvaluator(IConsentGate consent)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(definition);
-        var everyone = await db.EndUsers.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.ExternalId }).ToListAsync(cancellationToken);
-        var ids = new long[everyone.Count];
-        for (var i = 0; i < ids.Length; i++)
+        var snapshot = await SegmentSnapshot.LoadAsync(
+            db, consent, SegmentSnapshot.NeedsAttributes(definition), SegmentSnapshot.NeedsActivity(definition), asOfUtc, cancellationToken);
+        var chosen = await snapshot.ChooseAsync(definition, cancellationToken);
+        var ids = snapshot.EndUserIds;
+        var memberIds = new List<long>(chosen?.Count ?? ids.Count);
+        for (var position = 0; position < ids.Count; position++)
         {
-            ids[i] = everyone[i].Id;
-        }
-
-        var chosen = await ChooseAsync(db, definition, asOfUtc, ids, cancellationToken);
-        var memberIds = new List<long>(chosen?.Count ?? ids.Length);
-        var stored = new List<string>(memberIds.Capacity);
-        for (var i = 0; i < everyone.Count; i++)
-        {
-            if (chosen is null || chosen.Contains(i))
+            if (chosen is null || chosen.Contains(position))
             {
-                memberIds.Add(everyone[i].Id);
-                stored.Add(everyone[i].ExternalId);
+                memberIds.Add(ids[position]);
             }
         }
 
-        return new SegmentMembers(memberIds, stored, asOfUtc);
+        // One read of every stored id beats thousands of parameterised lookups; an end-user erased since the facts
+        // were read is left out rather than named by a stale id.
+        var stored = await db.EndUsers.AsNoTracking().Select(u => new { u.Id, u.ExternalId }).ToDictionaryAsync(u => u.Id, u => u.ExternalId, cancellationToken);
+        var present = memberIds.Where(stored.ContainsKey).ToList();
+        return new SegmentMembers(present, [.. present.Select(id => stored[id])], asOfUtc);
     }
 
-    /// <summary>How many end-users the segment holds at <paramref name="asOfUtc"/>; reads no end-user ids as stored, so it is the cheaper question.</summary>
+    /// <summary>How many end-users the segment holds at <paramref name="asOfUtc"/>, read fresh; reads no stored ids.</summary>
     public async Task<int> CountAsync(IAppDbContext db, SegmentDefinition definition, DateTime asOfUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(definition);
-        var ids = await db.EndUsers.AsNoTracking().OrderBy(u => u.Id).Select(u => u.Id).ToArrayAsync(cancellationToken);
-        var chosen = await ChooseAsync(db, definition, asOfUtc, ids, cancellationToken);
-        return chosen?.Count ?? ids.Length;
-    }
-
-    /// <summary>The members as positions in <paramref name="ids"/>; null when the definition sets no condition (everyone).</summary>
-    private async Task<MemberSet?> ChooseAsync(IAppDbContext db, SegmentDefinition definition, DateTime asOfUtc, long[] ids, CancellationToken cancellationToken)
-    {
-        var facts = new SegmentFacts(db, consent, ids, asOfUtc);
-        MemberSet? chosen = null;
-        foreach (var group in definition.Groups)
-        {
-            MemberSet? inGroup = null;
-            foreach (var rule in group.Rules)
-            {
-                inGroup = Combine(inGroup, await facts.HoldsAsync(rule, cancellationToken), group.Match);
-            }
-
-            // An empty group adds no condition.
-            if (inGroup is not null)
-            {
-                chosen = Combine(chosen, inGroup, definition.Match);
-            }
-        }
-
-        return chosen;
-    }
-
-    private static MemberSet Combine(MemberSet? sofar, MemberSet next, SegmentMatch match)
-    {
-        if (sofar is null)
-        {
-            return next;
-        }
-
-        if (match == SegmentMatch.All)
-        {
-            sofar.IntersectWith(next);
-        }
-        else
-        {
-            sofar.UnionWith(next);
-        }
-
-        return sofar;
+        var snapshot = await SegmentSnapshot.LoadAsync(
+            db, consent, SegmentSnapshot.NeedsAttributes(definition), SegmentSnapshot.NeedsActivity(definition), asOfUtc, cancellationToken);
+        return (await snapshot.ChooseAsync(definition, cancellationToken))?.Count ?? snapshot.EndUserIds.Count;
     }
 }

@@ -20,9 +20,14 @@ namespace Dashboard.Application.Campaigns.Segments;
 /// <see cref="DifferentialPrivacyService"/>, noised and paid from the month's budget once per distinct set of rules.
 /// </summary>
 public sealed class SegmentService(
-    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAuditLog audit, SegmentEvaluator evaluator, DifferentialPrivacyService privacy, TimeProvider time)
+    ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAuditLog audit, SegmentSnapshots snapshots, DifferentialPrivacyService privacy, TimeProvider time)
 {
     private const string SizeGroup = "segment";
+
+    // The editor estimates every few seconds while rules are typed; what they may name changes far more slowly.
+    private static readonly TimeSpan VocabularyLifetime = TimeSpan.FromSeconds(60);
+
+    private (SegmentVocabulary Vocabulary, DateTime ReadAtUtc)? _vocabulary;
 
     public async Task<IReadOnlyList<SegmentView>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -45,8 +50,11 @@ public sealed class SegmentService(
     public async Task<SegmentVocabulary> VocabularyAsync(CancellationToken cancellationToken = default)
     {
         var caller = await ReaderAsync(cancellationToken);
+        snapshots.Warm(caller.TenantId);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        return await VocabularyAsync(db, cancellationToken);
+        var vocabulary = await VocabularyAsync(db, cancellationToken);
+        _vocabulary = (vocabulary, time.GetUtcNow().UtcDateTime);
+        return vocabulary;
     }
 
     public async Task<SegmentSaveResult> CreateAsync(SegmentInput input, CancellationToken cancellationToken = default)
@@ -123,7 +131,14 @@ public sealed class SegmentService(
         int exact;
         await using (var db = dbFactory.CreateForTenant(caller.TenantId))
         {
-            var vocabulary = await VocabularyAsync(db, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            if (_vocabulary is not { } held || now - held.ReadAtUtc > VocabularyLifetime)
+            {
+                held = (await VocabularyAsync(db, cancellationToken), now);
+                _vocabulary = held;
+            }
+
+            var vocabulary = held.Vocabulary;
             var problems = SegmentRulesCheck.Validate(definition, vocabulary);
             if (problems.Count > 0)
             {
@@ -131,7 +146,7 @@ public sealed class SegmentService(
             }
 
             canonical = SegmentRulesCheck.Canonical(definition!, vocabulary);
-            exact = await evaluator.CountAsync(db, canonical, time.GetUtcNow().UtcDateTime, cancellationToken);
+            exact = await snapshots.CountAsync(caller.TenantId, canonical, cancellationToken);
         }
 
         var released = await privacy.CountsAsync(SizeQuery(canonical), [new PrivateCount(SizeGroup, exact)], cancellationToken: cancellationToken);
