@@ -24,11 +24,6 @@ public sealed class SegmentService(
 {
     private const string SizeGroup = "segment";
 
-    // The editor estimates every few seconds while rules are typed; what they may name changes far more slowly.
-    private static readonly TimeSpan VocabularyLifetime = TimeSpan.FromSeconds(60);
-
-    private (SegmentVocabulary Vocabulary, DateTime ReadAtUtc)? _vocabulary;
-
     public async Task<IReadOnlyList<SegmentView>> ListAsync(CancellationToken cancellationToken = default)
     {
         var caller = await ReaderAsync(cancellationToken);
@@ -50,11 +45,8 @@ public sealed class SegmentService(
     public async Task<SegmentVocabulary> VocabularyAsync(CancellationToken cancellationToken = default)
     {
         var caller = await ReaderAsync(cancellationToken);
-        snapshots.Warm(caller.TenantId);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
-        var vocabulary = await VocabularyAsync(db, cancellationToken);
-        _vocabulary = (vocabulary, time.GetUtcNow().UtcDateTime);
-        return vocabulary;
+        return await VocabularyAsync(db, cancellationToken);
     }
 
     public async Task<SegmentSaveResult> CreateAsync(SegmentInput input, CancellationToken cancellationToken = default)
@@ -131,14 +123,7 @@ public sealed class SegmentService(
         int exact;
         await using (var db = dbFactory.CreateForTenant(caller.TenantId))
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            if (_vocabulary is not { } held || now - held.ReadAtUtc > VocabularyLifetime)
-            {
-                held = (await VocabularyAsync(db, cancellationToken), now);
-                _vocabulary = held;
-            }
-
-            var vocabulary = held.Vocabulary;
+            var vocabulary = await VocabularyAsync(db, cancellationToken);
             var problems = SegmentRulesCheck.Validate(definition, vocabulary);
             if (problems.Count > 0)
             {
@@ -203,20 +188,8 @@ public sealed class SegmentService(
         return problems;
     }
 
-    private static async Task<SegmentVocabulary> VocabularyAsync(IAppDbContext db, CancellationToken cancellationToken)
-    {
-        var values = await db.EndUserAttributes.AsNoTracking().Where(a => !a.IsSensitive)
-            .GroupBy(a => new { a.Key, a.Value }).Select(g => new { g.Key.Key, g.Key.Value, Count = g.Count() }).ToListAsync(cancellationToken);
-        var sensitive = await db.EndUserAttributes.AsNoTracking().Where(a => a.IsSensitive).Select(a => a.Key).Distinct().ToListAsync(cancellationToken);
-        var attributes = values.GroupBy(v => v.Key, StringComparer.Ordinal)
-            .Where(g => !sensitive.Contains(g.Key, StringComparer.OrdinalIgnoreCase))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new SegmentAttributeChoice(g.Key, [.. g.OrderByDescending(v => v.Count).Take(SegmentVocabulary.ValuesPerKey).Select(v => v.Value).Order(StringComparer.Ordinal)]))
-            .ToList();
-        var categories = await db.Items.AsNoTracking().Where(i => i.Category != null && i.Category != string.Empty).Select(i => i.Category!).Distinct().ToListAsync(cancellationToken);
-        return new SegmentVocabulary(
-            attributes, [.. sensitive.Order(StringComparer.Ordinal)], [.. categories.Order(StringComparer.Ordinal)], await ConsentPurposes.NamesAsync(db, cancellationToken));
-    }
+    private async Task<SegmentVocabulary> VocabularyAsync(IAppDbContext db, CancellationToken cancellationToken) =>
+        await snapshots.VocabularyAsync(db.TenantId, await ConsentPurposes.NamesAsync(db, cancellationToken), cancellationToken);
 
     private async Task<Dictionary<Guid, List<SegmentCampaign>>> CampaignsAsync(IAppDbContext db, Guid? segmentId, CancellationToken cancellationToken)
     {

@@ -22,11 +22,15 @@ internal sealed class SegmentSnapshot
     private readonly Dictionary<string, MemberSet> _bought;
     private readonly ConcurrentDictionary<string, Lazy<Task<MemberSet>>> _consent = new(StringComparer.Ordinal);
     private readonly Func<string, Task<ConsentedEndUsers>> _consentGate;
+    private readonly string[] _sensitiveKeys;
+    private readonly string[] _categories;
 
     private SegmentSnapshot(
         long[] ids, Dictionary<(string, string), List<int>> attributes, long[] lastActiveTicks, int[] purchases, Dictionary<string, MemberSet> bought,
-        Func<string, Task<ConsentedEndUsers>> consentGate, DateTime asOfUtc)
+        Func<string, Task<ConsentedEndUsers>> consentGate, DateTime asOfUtc, string[] sensitiveKeys, string[] categories)
     {
+        _sensitiveKeys = sensitiveKeys;
+        _categories = categories;
         _ids = ids;
         _attributes = attributes;
         _lastActiveTicks = lastActiveTicks;
@@ -49,16 +53,22 @@ internal sealed class SegmentSnapshot
     {
         var ids = await db.EndUsers.AsNoTracking().OrderBy(u => u.Id).Select(u => u.Id).ToArrayAsync(cancellationToken);
         var values = new Dictionary<(string, string), List<int>>();
+        var sensitiveKeys = new HashSet<string>(StringComparer.Ordinal);
         if (attributes)
         {
-            var rows = db.EndUserAttributes.AsNoTracking().Where(a => !a.IsSensitive).Select(a => new { a.EndUserId, a.Key, a.Value }).AsAsyncEnumerable();
+            // Sensitive rows are read only for their key: their values (stored encrypted) never choose anyone.
+            var rows = db.EndUserAttributes.AsNoTracking().Select(a => new { a.EndUserId, a.Key, Value = a.IsSensitive ? null : a.Value, a.IsSensitive }).AsAsyncEnumerable();
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
-                if (Array.BinarySearch(ids, row.EndUserId) is var position and >= 0)
+                if (row.IsSensitive)
                 {
-                    if (!values.TryGetValue((row.Key, row.Value), out var positions))
+                    sensitiveKeys.Add(row.Key);
+                }
+                else if (Array.BinarySearch(ids, row.EndUserId) is var position and >= 0)
+                {
+                    if (!values.TryGetValue((row.Key, row.Value!), out var positions))
                     {
-                        values[(row.Key, row.Value)] = positions = [];
+                        values[(row.Key, row.Value!)] = positions = [];
                     }
 
                     positions.Add(position);
@@ -69,10 +79,13 @@ internal sealed class SegmentSnapshot
         var lastActive = new long[activity ? ids.Length : 0];
         var purchases = new int[activity ? ids.Length : 0];
         var bought = new Dictionary<string, MemberSet>(StringComparer.Ordinal);
+        var categories = activity
+            ? await db.Items.AsNoTracking().Where(i => i.Category != null && i.Category != string.Empty).Select(i => new { i.Id, i.Category })
+                .ToDictionaryAsync(i => i.Id, i => i.Category!, cancellationToken)
+            : [];
         if (activity)
         {
             Array.Fill(lastActive, long.MinValue);
-            var categories = await db.Items.AsNoTracking().Where(i => i.Category != null).Select(i => new { i.Id, i.Category }).ToDictionaryAsync(i => i.Id, i => i.Category!, cancellationToken);
             var events = db.Interactions.AsNoTracking().Select(i => new { i.EndUserId, i.ItemId, i.Type, i.OccurredAtUtc }).AsAsyncEnumerable();
             await foreach (var e in events.WithCancellation(cancellationToken))
             {
@@ -101,7 +114,24 @@ internal sealed class SegmentSnapshot
         // The tenant, not the context: a cached snapshot outlives the context it was read with.
         var tenantId = db.TenantId;
         return new SegmentSnapshot(ids, values, lastActive, purchases, bought,
-            purpose => consent.EndUsersAllowedAsync(tenantId, purpose, asOfUtc, CancellationToken.None), asOfUtc);
+            purpose => consent.EndUsersAllowedAsync(tenantId, purpose, asOfUtc, CancellationToken.None), asOfUtc,
+            [.. sensitiveKeys.Order(StringComparer.Ordinal)], [.. categories.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// What rules may name, from the facts read: non-sensitive attribute keys with their most common values, sensitive
+    /// keys, categories; the consent purposes are the caller's to add (they are settings, not data).
+    /// </summary>
+    public SegmentVocabulary Vocabulary(IReadOnlyList<string> consentPurposes)
+    {
+        var sensitive = new HashSet<string>(_sensitiveKeys, StringComparer.OrdinalIgnoreCase);
+        var attributes = _attributes.GroupBy(a => a.Key.Key, StringComparer.Ordinal)
+            .Where(g => !sensitive.Contains(g.Key))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new SegmentAttributeChoice(g.Key,
+                [.. g.OrderByDescending(v => v.Value.Count).Take(SegmentVocabulary.ValuesPerKey).Select(v => v.Key.Value).Order(StringComparer.Ordinal)]))
+            .ToList();
+        return new SegmentVocabulary(attributes, _sensitiveKeys, _categories, consentPurposes);
     }
 
     public static bool NeedsAttributes(SegmentDefinition definition) => definition.AllRules.Any(r => r.Kind == SegmentRuleKind.Attribute);

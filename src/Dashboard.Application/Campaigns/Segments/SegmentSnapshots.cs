@@ -26,9 +26,9 @@ public sealed class SegmentSnapshots(ITenantDbContextFactory dbFactory, IConsent
         return (await snapshot.ChooseAsync(definition, cancellationToken))?.Count ?? snapshot.EndUserIds.Count;
     }
 
-    /// <summary>Starts reading the organisation's facts if none are held, so the editor's first estimate does not wait for it.</summary>
-    public void Warm(Guid tenantId) => _ = SnapshotAsync(tenantId, CancellationToken.None).ContinueWith(
-        t => logger.LogWarning(t.Exception, "Segments: reading the facts of tenant {TenantId} failed.", tenantId), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    /// <summary>What rules may name in the organisation, from the same facts (at most about a minute old).</summary>
+    public async Task<SegmentVocabulary> VocabularyAsync(Guid tenantId, IReadOnlyList<string> consentPurposes, CancellationToken cancellationToken) =>
+        (await SnapshotAsync(tenantId, cancellationToken)).Vocabulary(consentPurposes);
 
     private async Task<SegmentSnapshot> SnapshotAsync(Guid tenantId, CancellationToken cancellationToken)
     {
