@@ -85,6 +85,8 @@ public static class DependencyInjection
         services.AddScoped<DifferentialPrivacyService>();
         services.AddSingleton<IReleaseGate, ReviewReleaseGate>();
         services.AddScoped<SegmentEvaluator>();
+        services.AddSingleton<SegmentSnapshots>();
+        services.AddScoped<SegmentService>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();
         services.AddScoped<ModelTrainingService>();

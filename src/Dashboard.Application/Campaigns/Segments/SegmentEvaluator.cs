@@ -1,14 +1,15 @@
 using Dashboard.Application.Common;
 using Dashboard.Application.Privacy;
-using Dashboard.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Application.Campaigns.Segments;
 
 /// <summary>
-/// Works out who is in a segment, in the organisation of the context it is given: one query per rule, each
-/// giving the set of end-users the rule holds for, combined per group and then across groups. Consent rules ask
-/// the consent gate, as training and serving do. Sensitive attributes never match (segments may not use them).
+/// Works out who is in a segment, in the organisation of the context it is given, from the data as it is now: the
+/// facts the rules need are read once (<see cref="SegmentSnapshot"/>: end-users, attribute values, one pass over the
+/// interactions, the consent gate per purpose) and the rules combined as bits per end-user. Consent rules ask the
+/// consent gate, as training and serving do. Sensitive attributes never match (segments may not use them). For sizes
+/// asked again and again while rules are edited, <see cref="SegmentSnapshots"/> keeps the facts of each organisation.
 /// </summary>
 public sealed class SegmentEvaluator(IConsentGate consent)
 {
@@ -16,99 +17,33 @@ public sealed class SegmentEvaluator(IConsentGate consent)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(definition);
-        var everyone = await db.EndUsers.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.ExternalId }).ToListAsync(cancellationToken);
-        HashSet<long>? chosen = null;
-        foreach (var group in definition.Groups)
+        var snapshot = await SegmentSnapshot.LoadAsync(
+            db, consent, SegmentSnapshot.NeedsAttributes(definition), SegmentSnapshot.NeedsActivity(definition), asOfUtc, cancellationToken);
+        var chosen = await snapshot.ChooseAsync(definition, cancellationToken);
+        var ids = snapshot.EndUserIds;
+        var memberIds = new List<long>(chosen?.Count ?? ids.Count);
+        for (var position = 0; position < ids.Count; position++)
         {
-            HashSet<long>? inGroup = null;
-            foreach (var rule in group.Rules)
+            if (chosen is null || chosen.Contains(position))
             {
-                var holds = await HoldsAsync(db, rule, asOfUtc, everyone.Select(u => u.Id), cancellationToken);
-                inGroup = Combine(inGroup, holds, group.Match);
-            }
-
-            // An empty group adds no condition.
-            if (inGroup is not null)
-            {
-                chosen = Combine(chosen, inGroup, definition.Match);
+                memberIds.Add(ids[position]);
             }
         }
 
-        var ids = new List<long>();
-        var stored = new List<string>();
-        foreach (var user in everyone)
-        {
-            if (chosen is null || chosen.Contains(user.Id))
-            {
-                ids.Add(user.Id);
-                stored.Add(user.ExternalId);
-            }
-        }
-
-        return new SegmentMembers(ids, stored, asOfUtc);
+        // One read of every stored id beats thousands of parameterised lookups; an end-user erased since the facts
+        // were read is left out rather than named by a stale id.
+        var stored = await db.EndUsers.AsNoTracking().Select(u => new { u.Id, u.ExternalId }).ToDictionaryAsync(u => u.Id, u => u.ExternalId, cancellationToken);
+        var present = memberIds.Where(stored.ContainsKey).ToList();
+        return new SegmentMembers(present, [.. present.Select(id => stored[id])], asOfUtc);
     }
 
-    private static HashSet<long> Combine(HashSet<long>? sofar, HashSet<long> next, SegmentMatch match)
+    /// <summary>How many end-users the segment holds at <paramref name="asOfUtc"/>, read fresh; reads no stored ids.</summary>
+    public async Task<int> CountAsync(IAppDbContext db, SegmentDefinition definition, DateTime asOfUtc, CancellationToken cancellationToken)
     {
-        if (sofar is null)
-        {
-            return next;
-        }
-
-        if (match == SegmentMatch.All)
-        {
-            sofar.IntersectWith(next);
-        }
-        else
-        {
-            sofar.UnionWith(next);
-        }
-
-        return sofar;
-    }
-
-    private async Task<HashSet<long>> HoldsAsync(IAppDbContext db, SegmentRule rule, DateTime asOfUtc, IEnumerable<long> everyone, CancellationToken cancellationToken)
-    {
-        var (matching, negate) = rule.Kind switch
-        {
-            SegmentRuleKind.Attribute => (await db.EndUserAttributes.AsNoTracking()
-                .Where(a => a.Key == rule.Key && a.Value == rule.Value && !a.IsSensitive).Select(a => a.EndUserId).ToListAsync(cancellationToken), rule.Operator == SegmentOperator.IsNot),
-            SegmentRuleKind.LastActive => (await ActiveSinceAsync(db, asOfUtc.AddDays(-(rule.Number ?? 0)), cancellationToken), rule.Operator == SegmentOperator.IsNot),
-            SegmentRuleKind.Purchases => rule.Operator == SegmentOperator.AtMost
-                ? (await PurchasersAsync(db, (rule.Number ?? 0) + 1, cancellationToken), true)
-                : (await PurchasersAsync(db, rule.Number ?? 0, cancellationToken), false),
-            SegmentRuleKind.CategoryBought => (await db.Interactions.AsNoTracking()
-                .Where(i => i.Type == InteractionType.Purchase && i.Item!.Category == rule.Value).Select(i => i.EndUserId).Distinct().ToListAsync(cancellationToken), rule.Operator == SegmentOperator.IsNot),
-            SegmentRuleKind.Consent => (await ConsentedAsync(db, rule.Key ?? "", asOfUtc, everyone, cancellationToken), rule.Operator == SegmentOperator.IsNot),
-            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "Unknown rule kind."),
-        };
-        if (!negate)
-        {
-            return [.. matching];
-        }
-
-        var all = everyone.ToHashSet();
-        all.ExceptWith(matching);
-        return all;
-    }
-
-    private static async Task<List<long>> ActiveSinceAsync(IAppDbContext db, DateTime since, CancellationToken cancellationToken) =>
-        await db.Interactions.AsNoTracking().Where(i => i.OccurredAtUtc >= since).Select(i => i.EndUserId).Distinct().ToListAsync(cancellationToken);
-
-    private static async Task<List<long>> PurchasersAsync(IAppDbContext db, int atLeast, CancellationToken cancellationToken)
-    {
-        if (atLeast <= 0)
-        {
-            return await db.EndUsers.AsNoTracking().Select(u => u.Id).ToListAsync(cancellationToken);
-        }
-
-        return await db.Interactions.AsNoTracking().Where(i => i.Type == InteractionType.Purchase)
-            .GroupBy(i => i.EndUserId).Where(g => g.Count() >= atLeast).Select(g => g.Key).ToListAsync(cancellationToken);
-    }
-
-    private async Task<List<long>> ConsentedAsync(IAppDbContext db, string purpose, DateTime asOfUtc, IEnumerable<long> everyone, CancellationToken cancellationToken)
-    {
-        var allowed = await consent.EndUsersAllowedAsync(db.TenantId, purpose, asOfUtc, cancellationToken);
-        return everyone.Where(allowed.Allows).ToList();
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(definition);
+        var snapshot = await SegmentSnapshot.LoadAsync(
+            db, consent, SegmentSnapshot.NeedsAttributes(definition), SegmentSnapshot.NeedsActivity(definition), asOfUtc, cancellationToken);
+        return (await snapshot.ChooseAsync(definition, cancellationToken))?.Count ?? snapshot.EndUserIds.Count;
     }
 }
