@@ -353,7 +353,11 @@ public sealed class CampaignService(
             problems.Add(new(nameof(CampaignInput.ListSize), $"A list holds {MinListSize} to {MaxListSize} items."));
         }
 
-        if (input.EndsAtUtc is { } end && end <= input.StartsAtUtc)
+        if (input.StartsAtUtc == default)
+        {
+            problems.Add(new(nameof(CampaignInput.StartsAtUtc), "Choose when the campaign starts."));
+        }
+        else if (input.EndsAtUtc is { } end && end <= input.StartsAtUtc)
         {
             problems.Add(new(nameof(CampaignInput.EndsAtUtc), $"The end ({UtcText.Format(end)}) must come after the start ({UtcText.Format(input.StartsAtUtc)})."));
         }
