@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Dashboard.Recommender.Algorithms;
 using Dashboard.Recommender.Blending;
@@ -37,6 +38,7 @@ public sealed class BlendModel
     private readonly Dictionary<string, int> _categoryIndex;
     private readonly bool[] _isLongTail;
     private readonly RerankPipeline _select;
+    private readonly ConcurrentDictionary<int, RerankPipeline> _selectByCap = new();
     private readonly EventWeights _eventWeights;
 
     internal BlendModel(
@@ -147,14 +149,14 @@ public sealed class BlendModel
         var user = options.Personalise ? _users.IndexOf(endUserId) : -1;
         var known = user >= 0 && _history.UserDegree(user) > 0;
         var row = known ? HistoryRow(user, options.RecentEvents) : default;
-        var excluded = ExcludedCategories(options.ExcludeCategories);
+        var excluded = CategoryIndices(options.ExcludeCategories);
         var scored = Score(user, known, row, noConsent: !options.Personalise);
         if (scored is null)
         {
             return new RecommendationList(endUserId, false, [], []);
         }
 
-        var ranked = Rank(scored, row, excluded, count, null);
+        var ranked = Rank(scored, row, excluded, count, null, Resolve(options.Rules));
         var because = Because(scored, row, ranked.Final, options.ExplainByHistory);
         var items = new RecommendedItem[ranked.Final.Count];
         for (var r = 0; r < items.Length; r++)
@@ -439,7 +441,7 @@ public sealed class BlendModel
         return (float)(isRating ? weight : weight * e.Value);
     }
 
-    private int[]? ExcludedCategories(IReadOnlyCollection<string>? names)
+    private int[]? CategoryIndices(IReadOnlyCollection<string>? names)
     {
         if (names is null || names.Count == 0)
         {
@@ -540,16 +542,91 @@ public sealed class BlendModel
     /// Candidates (not seen when excluded, not in excluded categories, allowed), long-tail boost, the
     /// order before the select rules, and the final list after category caps and diversity.
     /// </summary>
-    private Ranked Rank(Scored scored, Row row, int[]? excluded, int count, Func<int, bool>? allow)
+    private Ranked Rank(Scored scored, Row row, int[]? excluded, int count, Func<int, bool>? allow, CampaignMask? campaign = null)
     {
-        var candidates = Candidates(scored, row, excluded, ServedRanking.PoolSize(Spec.Rerank, count, _items.Count), allow);
+        var rerank = campaign?.Cap is { } cap ? Spec.Rerank with { MaxPerCategory = cap } : Spec.Rerank;
+        var candidates = Candidates(scored, row, excluded, ServedRanking.PoolSize(rerank, count, _items.Count), allow, campaign);
         var boost = (float)Spec.Rerank.LongTailBoost;
-        var (before, final) = ServedRanking.Apply(candidates, _isLongTail, boost, _select, count);
-        return new Ranked(before, final, boost > 0);
+        var select = campaign?.Cap is { } c
+            ? _selectByCap.GetOrAdd(c, static (k, model) => ServedRanking.SelectRules(
+                model.Spec.Rerank with { MaxPerCategory = k }, model._categories, () => ItemSimilarity.CoOccurrenceCosine(model._history)), this)
+            : _select;
+        var (before, selected) = ServedRanking.Apply(candidates, _isLongTail, boost, select, count);
+        if (campaign is not { Pins.Length: > 0 })
+        {
+            return new Ranked(before, selected, boost > 0, selected, campaign);
+        }
+
+        // Pins go last, each to its position, so nothing after them can move a promoted item.
+        var final = new List<ScoredItem>(selected);
+        foreach (var (item, position) in campaign.Pins)
+        {
+            if (!MayShow(item, scored, row, excluded, campaign) || (allow is not null && !allow(item)))
+            {
+                continue;
+            }
+
+            final.RemoveAll(s => s.Item == item);
+            // A position past the list's length takes its last place.
+            final.Insert(Math.Min(position - 1, Math.Min(final.Count, count - 1)), new ScoredItem(item, scored.Blended[item]));
+        }
+
+        if (final.Count > count)
+        {
+            final.RemoveRange(count, final.Count - count);
+        }
+
+        return new Ranked(before, final, boost > 0, selected, campaign);
+    }
+
+    /// <summary>Whether the list may hold <paramref name="item"/> at all: not seen (when seen items are left out), not excluded by category or by the campaign.</summary>
+    private bool MayShow(int item, Scored scored, Row row, int[]? excluded, CampaignMask campaign) =>
+        !(Spec.Rerank.ExcludeSeen && scored.Known && Array.BinarySearch(row.Items, item) >= 0)
+        && (excluded is null || !InAny(item, excluded))
+        && (campaign.Include is null || InAny(item, campaign.Include))
+        && !campaign.ExcludeItems.Contains(item);
+
+    /// <summary>The campaign's rules in dense indices; null when there are none.</summary>
+    private CampaignMask? Resolve(ListRules? rules)
+    {
+        if (rules is null || rules.IsEmpty)
+        {
+            return null;
+        }
+
+        var include = rules.IncludeCategories.Count > 0 ? CategoryIndices(rules.IncludeCategories) ?? [] : null;
+        var excludeItems = new HashSet<int>();
+        foreach (var id in rules.ExcludeItems)
+        {
+            if (id is not null && _items.IndexOf(id) is var i and >= 0)
+            {
+                excludeItems.Add(i);
+            }
+        }
+
+        var boosts = new Dictionary<int, float>();
+        foreach (var b in rules.Boosts)
+        {
+            if (b?.ItemId is not null && _items.IndexOf(b.ItemId) is var i and >= 0 && double.IsFinite(b.Boost) && b.Boost > 0)
+            {
+                boosts[i] = (float)b.Boost;
+            }
+        }
+
+        var pins = new List<(int, int)>();
+        foreach (var p in rules.Pins.Where(p => p?.ItemId is not null && p.Position >= 1).OrderBy(p => p.Position))
+        {
+            if (_items.IndexOf(p.ItemId) is var i and >= 0)
+            {
+                pins.Add((i, p.Position));
+            }
+        }
+
+        return new CampaignMask(include, excludeItems, boosts, [.. pins], rules.MaxPerCategory is > 0 ? rules.MaxPerCategory : null);
     }
 
     /// <summary>The <paramref name="pool"/> best-scored items left after the exclusions, best first, before any re-ranking.</summary>
-    private ScoredItem[] Candidates(Scored scored, Row row, int[]? excluded, int pool, Func<int, bool>? allow)
+    private ScoredItem[] Candidates(Scored scored, Row row, int[]? excluded, int pool, Func<int, bool>? allow, CampaignMask? campaign = null)
     {
         // Left-out items are masked as NaN (which selection skips) rather than tested per item.
         var candidateScores = (float[])scored.Blended.Clone();
@@ -569,6 +646,22 @@ public sealed class BlendModel
                 {
                     candidateScores[item] = float.NaN;
                 }
+            }
+        }
+
+        if (campaign is not null)
+        {
+            for (var item = 0; item < candidateScores.Length; item++)
+            {
+                if ((campaign.Include is not null && !InAny(item, campaign.Include)) || campaign.ExcludeItems.Contains(item))
+                {
+                    candidateScores[item] = float.NaN;
+                }
+            }
+
+            foreach (var (item, boost) in campaign.Boosts)
+            {
+                candidateScores[item] += boost;
             }
         }
 
@@ -623,14 +716,30 @@ public sealed class BlendModel
             codes.Add("long-tail-boost");
         }
 
-        var from = ranked.Before.FindIndex(s => s.Item == item) + 1;
+        if (ranked.Campaign is { } campaign && campaign.Boosts.TryGetValue(item, out var promoted))
+        {
+            rules.Add(new AppliedRule(
+                RuleKind.CampaignBoost, $"Raised by {promoted.ToString("0.##", CultureInfo.InvariantCulture)} because the campaign promotes it."));
+            codes.Add("promoted");
+        }
+
         var to = rank + 1;
-        if (from != to)
+        var pinned = ranked.Campaign is { Pins.Length: > 0 } && ranked.Campaign.Pins.Any(p => p.Item == item);
+        if (pinned)
+        {
+            rules.Add(new AppliedRule(RuleKind.CampaignPin, $"Put at rank {to} because the campaign pins it there."));
+            codes.Add("pinned");
+        }
+
+        // Moves are judged on the list before pins: an item pushed down one place by a pinned item was not moved by diversity or a cap.
+        var from = ranked.Before.FindIndex(s => s.Item == item) + 1;
+        var selectedRank = pinned ? from : IndexOf(ranked.Selected, item) + 1;
+        if (from != selectedRank)
         {
             var diversity = Spec.Rerank.MmrLambda < 1;
             rules.Add(diversity
-                ? new AppliedRule(RuleKind.Diversity, $"Moved by diversity from rank {from} to {to}.", from, to)
-                : new AppliedRule(RuleKind.CategoryCap, $"Moved from rank {from} to {to} because items of a full category were skipped.", from, to));
+                ? new AppliedRule(RuleKind.Diversity, $"Moved by diversity from rank {from} to {selectedRank}.", from, selectedRank)
+                : new AppliedRule(RuleKind.CategoryCap, $"Moved from rank {from} to {selectedRank} because items of a full category were skipped.", from, selectedRank));
             codes.Add(diversity ? "diversified" : "category-cap");
         }
 
@@ -749,11 +858,22 @@ public sealed class BlendModel
             rules.Add(new AppliedRule(RuleKind.ExcludedCategory, $"Left out {Plural(count, "item")} of excluded categories.", Count: count));
         }
 
-        if (Spec.Rerank.MaxPerCategory is { } cap && ranked.Final.Count > 0)
+        if (ranked.Campaign is { } campaign && (campaign.Include is not null || campaign.ExcludeItems.Count > 0))
+        {
+            var count = 0;
+            for (var i = 0; i < _items.Count; i++)
+            {
+                count += (campaign.Include is not null && !InAny(i, campaign.Include)) || campaign.ExcludeItems.Contains(i) ? 1 : 0;
+            }
+
+            rules.Add(new AppliedRule(RuleKind.CampaignFilter, $"Left out {Plural(count, "item")} the campaign does not offer.", Count: count));
+        }
+
+        if ((ranked.Campaign?.Cap ?? Spec.Rerank.MaxPerCategory) is { } cap && ranked.Selected.Count > 0)
         {
             var lastFrom = 0;
             var finalItems = new HashSet<int>();
-            foreach (var s in ranked.Final)
+            foreach (var s in ranked.Selected)
             {
                 finalItems.Add(s.Item);
                 lastFrom = Math.Max(lastFrom, ranked.Before.FindIndex(b => b.Item == s.Item));
@@ -800,5 +920,22 @@ public sealed class BlendModel
 
     private sealed record Scored(bool Known, FittedComponent[] Components, float[][] Normalized, float[] Blended, bool NoConsent = false);
 
-    private sealed record Ranked(List<ScoredItem> Before, IReadOnlyList<ScoredItem> Final, bool Boosted);
+    /// <param name="Selected">The list after the select rules and before the campaign's pins.</param>
+    private sealed record Ranked(List<ScoredItem> Before, IReadOnlyList<ScoredItem> Final, bool Boosted, IReadOnlyList<ScoredItem> Selected, CampaignMask? Campaign);
+
+    /// <summary>A campaign's <see cref="ListRules"/> in dense indices: categories to keep (null: all), items to leave out, score boosts, pins by position, a cap.</summary>
+    private sealed record CampaignMask(int[]? Include, HashSet<int> ExcludeItems, Dictionary<int, float> Boosts, (int Item, int Position)[] Pins, int? Cap);
+
+    private static int IndexOf(IReadOnlyList<ScoredItem> list, int item)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Item == item)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -26,4 +26,7 @@ public sealed record RecommendOptions
     /// Its items' basis is <see cref="DataBasis.NoConsent"/>.
     /// </summary>
     public bool Personalise { get; init; } = true;
+
+    /// <summary>A campaign's business rules on the list; null for none.</summary>
+    public ListRules? Rules { get; init; }
 }

@@ -17,4 +17,13 @@ public enum RuleKind
 
     /// <summary>The item moved because diversity (MMR) re-ranking picked less similar items first.</summary>
     Diversity,
+
+    /// <summary>Items outside the campaign's categories, or items the campaign excludes, were left out.</summary>
+    CampaignFilter,
+
+    /// <summary>The item's score was raised because the campaign promotes it.</summary>
+    CampaignBoost,
+
+    /// <summary>The item was put at its position because the campaign pins it there.</summary>
+    CampaignPin,
 }
