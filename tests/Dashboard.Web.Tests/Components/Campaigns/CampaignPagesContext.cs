@@ -3,6 +3,8 @@ using Dashboard.Application.Blends;
 using Dashboard.Application.Campaigns;
 using Dashboard.Application.Campaigns.Segments;
 using Dashboard.Application.Common;
+using Dashboard.Application.Privacy;
+using Dashboard.Application.Recommendations;
 using Dashboard.Domain.Blends;
 using Dashboard.Domain.Campaigns;
 using Dashboard.Domain.Identity;
@@ -33,6 +35,9 @@ internal sealed class CampaignPagesContext : IAsyncDisposable
         Bunit.Services.AddSingleton(TimeProvider.System);
         Bunit.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(caller));
         Bunit.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CampaignService>(_scope.ServiceProvider, new FixedCurrentUser(caller)));
+        Bunit.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CampaignPreviewService>(_scope.ServiceProvider, new FixedCurrentUser(caller),
+            ActivatorUtilities.CreateInstance<DifferentialPrivacyService>(_scope.ServiceProvider, new FixedCurrentUser(caller)),
+            ActivatorUtilities.CreateInstance<RecommendationPreviewService>(_scope.ServiceProvider, new FixedCurrentUser(caller))));
     }
 
     public BunitContext Bunit { get; } = new();

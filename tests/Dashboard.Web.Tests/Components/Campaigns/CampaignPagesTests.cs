@@ -131,4 +131,17 @@ public sealed class CampaignPagesTests(DashboardFactory factory) : IClassFixture
 
         Assert.Equal("blend deleted", page.WaitForElement("[data-testid=blend-deleted]", Wait).TextContent.Trim());
     }
+
+    [Fact]
+    public async Task Detail_Preview_ForAMarketer_GivesTheSegmentsSizeNoisedAndLabelled()
+    {
+        await using var context = await CampaignPagesContext.StartAsync(factory);
+        var (blendId, _) = await context.AddBlendAsync(ReleaseReview.NotAudited);
+        var (id, _) = await context.AddCampaignAsync(await context.AddSegmentAsync(), blendId);
+
+        var page = context.Bunit.Render<CampaignDetailPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.Matches("^Segment “Everyone [0-9a-f]{8}”: about [0-9,]+ end-users · noisy \\(ε [0-9.]+\\)$",
+            System.Text.RegularExpressions.Regex.Replace(page.Find("[data-testid=preview-size]").TextContent, @"\s+", " ").Trim()), Wait);
+    }
 }
