@@ -1,5 +1,6 @@
 using Dashboard.Application.Auditing;
 using Dashboard.Application.Blends;
+using Dashboard.Application.Campaigns;
 using Dashboard.Application.Campaigns.Segments;
 using Dashboard.Application.Blends.Tuning;
 using Dashboard.Application.Compliance;
@@ -87,6 +88,8 @@ public static class DependencyInjection
         services.AddScoped<SegmentEvaluator>();
         services.AddSingleton<SegmentSnapshots>();
         services.AddScoped<SegmentService>();
+        services.AddScoped<CampaignService>();
+        services.AddScoped<CampaignPreviewService>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();
         services.AddScoped<ModelTrainingService>();

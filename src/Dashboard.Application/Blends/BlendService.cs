@@ -4,6 +4,7 @@ using Dashboard.Application.Common;
 using Dashboard.Application.ModelStore;
 using Dashboard.Domain.Auditing;
 using Dashboard.Domain.Blends;
+using Dashboard.Domain.Campaigns;
 using Dashboard.Domain.Identity;
 using Dashboard.Recommender.Serving;
 using Microsoft.EntityFrameworkCore;
@@ -113,6 +114,12 @@ public sealed class BlendService(
             return Result.Failure($"A training of “{blend.Name}” is running. Wait for it to finish, then delete the blend.");
         }
 
+        if (await LiveCampaignsAsync(db, id, cancellationToken) is { Count: > 0 } campaigns)
+        {
+            return Result.Failure($"“{blend.Name}” serves {Campaigns.CampaignService.Names("campaign", "campaigns", campaigns)} (scheduled, running or paused). "
+                + "End those campaigns or give their arms another blend first, then delete the blend.");
+        }
+
         var artifactIds = (await db.ModelVersions.Where(v => v.BlendId == id).Select(v => new { v.ArtifactId, v.AuditSnapshotArtifactId }).ToListAsync(cancellationToken))
             .SelectMany(v => Fairness.AuditSnapshotArtifact.Of(v.ArtifactId, v.AuditSnapshotArtifactId)).ToList();
 
@@ -127,6 +134,16 @@ public sealed class BlendService(
         }
 
         return Result.Success;
+    }
+
+    /// <summary>Campaigns not yet ended with an arm on the blend: deleting it would leave them serving nothing. Drafts and ended campaigns just show "blend deleted".</summary>
+    private async Task<List<string>> LiveCampaignsAsync(IAppDbContext db, Guid blendId, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Campaigns.AsNoTracking()
+            .Where(c => (c.State == CampaignState.Scheduled || c.State == CampaignState.Running || c.State == CampaignState.Paused) && c.Arms.Any(a => a.BlendId == blendId))
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        return [.. candidates.Where(c => c.EffectiveState(now) != CampaignState.Ended).Select(c => c.Name).Order(StringComparer.Ordinal)];
     }
 
     private async Task<List<FieldMessage>> ApplyAsync(IAppDbContext db, Blend blend, BlendInput input, CancellationToken cancellationToken)

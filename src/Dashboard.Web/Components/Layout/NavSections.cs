@@ -16,7 +16,7 @@ public static class NavSections
         new("Data preview", "/data-sources/preview", Icons.Material.Filled.BarChart, Policies.ViewDashboard),
         new("Privacy", "/privacy", Icons.Material.Filled.PrivacyTip, Policies.ManagePrivacy),
         new("Algorithms", "/algorithms", Icons.Material.Filled.Tune, Policies.ViewDashboard),
-        new("Campaigns", "/campaigns", Icons.Material.Filled.Campaign, Policies.ManageBlendsAndCampaigns),
+        new("Campaigns", "/campaigns", Icons.Material.Filled.Campaign, Policies.ViewDashboard),
         new("Recommendations", "/recommendations", Icons.Material.Filled.Recommend, Policies.ViewDashboard),
         new("Bias audits", "/bias-audits", Icons.Material.Filled.Balance, Policies.ViewDashboard),
         new("Metrics", "/metrics", Icons.Material.Filled.Insights, Policies.ViewDashboard),

@@ -1,8 +1,5 @@
-using System.Globalization;
 using Dashboard.Application.Blends;
 using Dashboard.Application.Recommendations;
-using Dashboard.Recommender.Serving;
-using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Components.Pages.Recommendations;
@@ -86,7 +83,4 @@ public sealed partial class RecommendationsPage
     }
 
     private int ListSize(Guid blendId) => _blends.FirstOrDefault(b => b.Id == blendId)?.Spec.ListSize ?? 10;
-
-    private static IReadOnlyList<BarListItem> Shares(RecommendedItem item) =>
-        [.. item.Explanation.Components.Select(c => new BarListItem(c.DisplayName, Math.Max(0, c.Share), c.Share.ToString("0.000", CultureInfo.InvariantCulture)))];
 }

@@ -1,7 +1,7 @@
 using Dashboard.Application.Recommendations;
 using Dashboard.Recommender.Serving;
 
-namespace Dashboard.Web.Components.Pages.Recommendations;
+namespace Dashboard.Web.Components.Shared;
 
 /// <summary>The sentences of an item's explanation: "Because you bought X and viewed Y", and the list's data basis.</summary>
 public static class ExplanationText
