@@ -1,5 +1,6 @@
 using Dashboard.Application.Auditing;
 using Dashboard.Application.Blends;
+using Dashboard.Application.Campaigns;
 using Dashboard.Application.Campaigns.Segments;
 using Dashboard.Application.Blends.Tuning;
 using Dashboard.Application.Compliance;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<RecentEventsBuffer>();
         services.AddSingleton<ServedRecommendationLog>();
         services.AddHostedService(sp => sp.GetRequiredService<ServedRecommendationLog>());
+        services.AddSingleton<CampaignServing>();
         services.AddSingleton<RecommendationServingService>();
         services.AddSingleton<IngestLimitCheck>();
         services.AddSingleton<TenantWriteGate>();
