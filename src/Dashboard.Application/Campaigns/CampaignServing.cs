@@ -51,6 +51,8 @@ public sealed partial class CampaignServing(
         var state = c.EffectiveState(time.GetUtcNow().UtcDateTime);
         if (state != CampaignState.Running)
         {
+            // Its members are not needed until it runs again, and then they are worked out afresh.
+            _audiences.TryRemove(c.Id, out _);
             return Refused(RecommendationServingService.Status409, "The campaign is not running",
                 $"The campaign “{c.Name}” is {Describe(state, c)}, not running (state: {state}). It serves lists only while it runs; until then ask without campaign= for the end-user's usual list.");
         }

@@ -107,4 +107,28 @@ public sealed class CampaignServingTests
 
         Assert.Equal(NotInAudience, await TitleAsync(host, tenant, "u1"));
     }
+
+    [Fact]
+    public async Task PausedCampaign_HasItsMembersWorkedOutAfreshWhenItRunsAgain()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (tenant, _) = await RunningCampaignAsync(host);
+        Assert.Equal(NotInAudience, await TitleAsync(host, tenant, "u2"));
+        await SetStateAsync(host, tenant, CampaignState.Paused);
+        host.Time.Advance(CampaignServing.PlanLifetime);
+        Assert.Equal("The campaign is not running", await TitleAsync(host, tenant, "u2"));
+
+        await AddEndUserAsync(host, tenant, "u2");
+        await SetStateAsync(host, tenant, CampaignState.Running);
+        host.Time.Advance(CampaignServing.PlanLifetime);
+
+        Assert.Equal("The arm has no blend", await TitleAsync(host, tenant, "u2"));
+    }
+
+    private static async Task SetStateAsync(TestHost host, Guid tenant, CampaignState state)
+    {
+        await using var db = host.CreateTenantContext(tenant);
+        (await db.Campaigns.SingleAsync()).State = state;
+        await db.SaveChangesAsync();
+    }
 }
