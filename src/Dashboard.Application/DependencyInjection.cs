@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<RecentEventsBuffer>();
         services.AddSingleton<ServedRecommendationLog>();
         services.AddHostedService(sp => sp.GetRequiredService<ServedRecommendationLog>());
+        services.AddSingleton<CampaignServing>();
         services.AddSingleton<RecommendationServingService>();
         services.AddSingleton<IngestLimitCheck>();
         services.AddSingleton<TenantWriteGate>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Dashboard.Application.Blends;
+using Dashboard.Application.Campaigns;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources.Ingestion;
 using Dashboard.Application.Privacy;
@@ -21,10 +22,12 @@ namespace Dashboard.Application.Recommendations;
 /// organisation without a "Default" one (cached briefly), and once per model version for its training start.
 /// One instance per process (it holds those two small caches). An end-user without Personalisation consent (the
 /// consent gate's snapshot, no database read per request) gets the popular items, marked as not personalised for that reason.
+/// A list for a campaign (<see cref="RecommendForCampaignAsync"/>) comes from the end-user's arm, under the campaign's rules,
+/// and is logged with its campaign and arm so feedback on it is attributed to them.
 /// </summary>
 public sealed class RecommendationServingService(
     IActiveModelCache models, ITenantDbContextFactory dbFactory, RecentEventsBuffer recentEvents, ServedRecommendationLog log, IConsentGate consent,
-    IPseudonymizer pseudonymizer, TimeProvider time)
+    IPseudonymizer pseudonymizer, CampaignServing campaigns, TimeProvider time)
 {
     public const int MinCount = 1;
     public const int MaxCount = BlendSpec.MaxListSize;
@@ -70,6 +73,44 @@ public sealed class RecommendationServingService(
     }
 
     /// <summary>
+    /// The campaign's list for the end-user: the campaign must be running and for the web or an app, the end-user in its
+    /// segment; their arm's blend makes the list under the campaign's rules (plus <paramref name="excludeCategories"/>),
+    /// of the campaign's list size unless <paramref name="count"/> is given. Consent is asked as for a plain list.
+    /// </summary>
+    /// <param name="campaign">The campaign's name or id.</param>
+    public async Task<ServingOutcome> RecommendForCampaignAsync(
+        Guid tenantId, string? endUserId, int? count, string campaign, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(excludeCategories);
+        if (IngestionRules.Id(endUserId, "end-user id", out var user) is { } badUser)
+        {
+            return ServingOutcome.Refused(Status400, "user_id is not valid", $"{badUser} Send it as ?user_id=….");
+        }
+
+        if (count is { } asked && CountProblem(asked) is { } badCount)
+        {
+            return badCount;
+        }
+
+        var stored = await pseudonymizer.StoredEndUserIdAsync(tenantId, user, cancellationToken);
+        var (choice, problem) = await campaigns.ChooseAsync(tenantId, campaign, stored, cancellationToken);
+        if (choice is null)
+        {
+            return new ServingOutcome(null, problem);
+        }
+
+        var rules = excludeCategories.Count == 0
+            ? choice.Rules
+            : choice.Rules with { ExcludeCategories = [.. choice.Rules.ExcludeCategories.Union(excludeCategories, StringComparer.Ordinal)] };
+        var active = choice.Model;
+        var consented = await consent.AllowsAsync(tenantId, ConsentPurpose.Personalisation, stored, cancellationToken);
+        IReadOnlyList<RecentEvent> recent = consented ? await RecentEventsAsync(tenantId, active.VersionId, stored, cancellationToken) : [];
+        var list = CampaignLists.For(active, rules, stored, count ?? choice.ListSize, consented, recent, explain: false);
+        return Served(tenantId, active, list.Personalised, list.Items, stored, null, noConsent: !consented && active.Model.HoldsEndUser(stored), choice);
+    }
+
+    /// <summary>
     /// The end-user's events received since the version's training began (so possibly missing from it); the
     /// API and the Recommendations page both pass them, so both show the same list. <paramref name="endUserId"/> is
     /// the id as stored (the pseudonym when the tenant pseudonymises), see <see cref="IPseudonymizer"/>.
@@ -97,7 +138,9 @@ public sealed class RecommendationServingService(
         ? ServingOutcome.Refused(Status400, "count is out of range", $"Ask for {MinCount} to {MaxCount} items (count={count}).")
         : null;
 
-    private ServingOutcome Served(Guid tenantId, ActiveModel active, bool personalised, IReadOnlyList<RecommendedItem> items, string? user, string? sourceItem, bool noConsent = false)
+    private ServingOutcome Served(
+        Guid tenantId, ActiveModel active, bool personalised, IReadOnlyList<RecommendedItem> items, string? user, string? sourceItem, bool noConsent = false,
+        CampaignServingChoice? campaign = null)
     {
         var now = time.GetUtcNow();
         var id = RecommendationIds.New(now);
@@ -121,8 +164,12 @@ public sealed class RecommendationServingService(
             Personalised = personalised,
             ItemIdsJson = JsonSerializer.Serialize(ids),
             ServedAtUtc = now.UtcDateTime,
+            CampaignId = campaign?.CampaignId,
+            CampaignArmId = campaign?.ArmId,
         });
-        return new ServingOutcome(new RecommendationsResponse(id, active.BlendName, active.VersionNumber, active.VersionId, personalised, dtos, noConsent), null);
+        return new ServingOutcome(
+            new RecommendationsResponse(id, active.BlendName, active.VersionNumber, active.VersionId, personalised, dtos, noConsent, campaign?.CampaignName, campaign?.ArmName),
+            null);
     }
 
     private async Task<(ActiveModel? Active, ServingOutcome? Problem)> ActiveAsync(Guid tenantId, string? blend, CancellationToken cancellationToken)

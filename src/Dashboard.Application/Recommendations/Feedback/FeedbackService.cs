@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.EventsApi;
 using Dashboard.Application.DataSources.Import;
@@ -17,9 +18,13 @@ namespace Dashboard.Application.Recommendations.Feedback;
 /// and a conversion a purchase interaction (a conversion is the shop's goal, which the engine weighs as a
 /// purchase), so the next training learns from them. An impression is not an interaction: being shown an
 /// item says nothing about liking it. A retried batch stores each row once.
+/// A row must name a list this organisation was served (<see cref="ServedRecommendation"/>): feedback on an id
+/// never issued, or issued to another organisation, is refused with nothing written, and each row carries its
+/// list's campaign and arm so results are attributed per arm.
 /// </summary>
 public sealed class FeedbackService(
-    IIngestionWriter writer, IOptions<EventsApiOptions> options, IOptions<DataSourcesOptions> dataSources, TimeProvider time, RecentEventsBuffer recentEvents)
+    IIngestionWriter writer, ITenantDbContextFactory dbFactory, ServedRecommendationLog servedLog, IOptions<EventsApiOptions> options,
+    IOptions<DataSourcesOptions> dataSources, TimeProvider time, RecentEventsBuffer recentEvents)
 {
     public const string Impression = "impression";
     public const string Click = "click";
@@ -50,15 +55,58 @@ public sealed class FeedbackService(
             return new FeedbackOutcome(null, problems);
         }
 
+        var (lists, unknown) = await ServedListsAsync(tenantId, parsed, cancellationToken);
+        if (unknown.Count > 0)
+        {
+            return new FeedbackOutcome(null, unknown);
+        }
+
         try
         {
-            return new FeedbackOutcome(await WriteAsync(tenantId, parsed, now, cancellationToken), []);
+            return new FeedbackOutcome(await WriteAsync(tenantId, parsed, lists, now, cancellationToken), []);
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException)
         {
             // As for events: a request that lost a race to create the same new end-user or item finds it on the second run.
-            return new FeedbackOutcome(await WriteAsync(tenantId, parsed, now, cancellationToken), []);
+            return new FeedbackOutcome(await WriteAsync(tenantId, parsed, lists, now, cancellationToken), []);
         }
+    }
+
+    /// <summary>
+    /// The campaign and arm of each list the rows name, and a problem for each row whose list this organisation
+    /// was never served. Lists are logged a moment after they are answered, so when some are missing the log is
+    /// written out once and they are looked up again: feedback sent right after its list is not refused for that.
+    /// </summary>
+    private async Task<(Dictionary<string, ServedAttribution> Lists, List<IngestProblem> Unknown)> ServedListsAsync(
+        Guid tenantId, List<ParsedFeedback> rows, CancellationToken cancellationToken)
+    {
+        var wanted = rows.Select(r => r.RecommendationId).Distinct(StringComparer.Ordinal).ToList();
+        var lists = await LookUpAsync(tenantId, wanted, cancellationToken);
+        if (lists.Count < wanted.Count)
+        {
+            await servedLog.FlushAsync(cancellationToken);
+            lists = await LookUpAsync(tenantId, wanted, cancellationToken);
+        }
+
+        var unknown = new List<IngestProblem>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!lists.ContainsKey(rows[i].RecommendationId))
+            {
+                unknown.Add(new IngestProblem(rows[i].Index, "recommendation_id",
+                    $"No list with the recommendation_id \"{rows[i].RecommendationId}\" was served to this organisation; send the id the recommendations answer carried."));
+            }
+        }
+
+        return (lists, unknown);
+    }
+
+    private async Task<Dictionary<string, ServedAttribution>> LookUpAsync(Guid tenantId, List<string> ids, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateForTenant(tenantId);
+        return await db.ServedRecommendations.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => new ServedAttribution(s.CampaignId, s.CampaignArmId), StringComparer.Ordinal, cancellationToken);
     }
 
     private static List<IngestProblem> Validate(IReadOnlyList<FeedbackInput?> rows, AcceptedTimes accepted, List<ParsedFeedback> parsed)
@@ -100,7 +148,7 @@ public sealed class FeedbackService(
 
             if (ok)
             {
-                parsed.Add(new ParsedFeedback(recommendation!, item, user, type, at));
+                parsed.Add(new ParsedFeedback(i, recommendation!, item, user, type, at));
             }
         }
 
@@ -129,7 +177,8 @@ public sealed class FeedbackService(
         return false;
     }
 
-    private async Task<FeedbackSummary> WriteAsync(Guid tenantId, List<ParsedFeedback> rows, DateTime now, CancellationToken cancellationToken)
+    private async Task<FeedbackSummary> WriteAsync(
+        Guid tenantId, List<ParsedFeedback> rows, Dictionary<string, ServedAttribution> lists, DateTime now, CancellationToken cancellationToken)
     {
         await using var session = await writer.BeginBatchAsync(tenantId, cancellationToken);
         var recommendationIds = rows.Select(r => r.RecommendationId).Distinct(StringComparer.Ordinal).ToList();
@@ -148,6 +197,7 @@ public sealed class FeedbackService(
             var itemId = (await session.ItemIdAsync(row.ItemId, createPlaceholder: true, cancellationToken))!.Value;
             if (stored.Add((row.RecommendationId, itemId, row.Type, row.OccurredAtUtc)))
             {
+                var list = lists[row.RecommendationId];
                 session.Db.RecommendationFeedback.Add(new RecommendationFeedback
                 {
                     RecommendationId = row.RecommendationId,
@@ -156,6 +206,8 @@ public sealed class FeedbackService(
                     Type = row.Type,
                     OccurredAtUtc = row.OccurredAtUtc,
                     ReceivedAtUtc = now,
+                    CampaignId = list.CampaignId,
+                    CampaignArmId = list.CampaignArmId,
                 });
                 feedbackStored++;
             }

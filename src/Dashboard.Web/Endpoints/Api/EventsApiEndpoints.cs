@@ -92,8 +92,9 @@ public static class EventsApiEndpoints
             .WithDescription("Each row names the recommendation_id of the list the item was in, the item, the end-user, the type " +
                 "(impression, click or conversion) and a timestamp. Every row is stored as feedback; a click is also stored as a click " +
                 "interaction and a conversion as a purchase interaction, so both count in the next training (an impression does not: being " +
-                "shown an item says nothing about liking it). A recommendation_id is checked for its shape only: served lists are logged a " +
-                "moment after they are answered, so an id is never refused for not being found yet. Same rules as /events: all-or-nothing, " +
+                "shown an item says nothing about liking it). The recommendation_id must be one this organisation was served (an unknown id, or " +
+                "one issued for another organisation's key, is a 400 problem for that row); each row is attributed to its list's campaign and arm. " +
+                "Same rules as /events: all-or-nothing, " +
                 "any invalid row means nothing is written and the 400 response lists every problem; a retried batch is stored once.")
             .Accepts<FeedbackBatch>("application/json")
             .Produces<FeedbackSummary>();
