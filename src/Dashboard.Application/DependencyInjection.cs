@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddSingleton<IReleaseGate, ReviewReleaseGate>();
         services.AddScoped<SegmentEvaluator>();
         services.AddScoped<IJobHandler, CampaignExportJobHandler>();
+        services.AddScoped<CampaignExportService>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();
         services.AddScoped<ModelTrainingService>();
