@@ -27,6 +27,7 @@ var rows = options.Task switch
     "fairness-audit" => FairnessAuditTask.Run(options),
     "audit-snapshot" => AuditSnapshotTask.Run(options),
     "erase" => await EraseTask.RunAsync(options),
+    "campaign-export" => await CampaignExportTask.RunAsync(options),
     _ => ScaleTask.Run(options),
 };
 
