@@ -91,6 +91,8 @@ public static class DependencyInjection
         services.AddScoped<SegmentService>();
         services.AddScoped<CampaignService>();
         services.AddScoped<CampaignPreviewService>();
+        services.AddScoped<IJobHandler, CampaignExportJobHandler>();
+        services.AddScoped<CampaignExportService>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();
         services.AddScoped<ModelTrainingService>();

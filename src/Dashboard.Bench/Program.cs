@@ -28,6 +28,7 @@ var rows = options.Task switch
     "audit-snapshot" => AuditSnapshotTask.Run(options),
     "erase" => await EraseTask.RunAsync(options),
     "segment-size" => await SegmentSizeTask.RunAsync(options),
+    "campaign-export" => await CampaignExportTask.RunAsync(options),
     _ => ScaleTask.Run(options),
 };
 

@@ -1,4 +1,5 @@
 using Dashboard.Application.Blends;
+using Dashboard.Application.Campaigns;
 using Dashboard.Application.Common;
 using Dashboard.Application.DataSources;
 using Dashboard.Application.DataSources.ApiKeys;
@@ -74,6 +75,8 @@ public static class DependencyInjection
         services.AddSingleton<IActiveModelCache, ActiveModelCache>();
         services.AddSingleton<ITrainingSchedules, HangfireTrainingSchedules>();
         services.AddScoped<ScheduledTraining>();
+        services.AddSingleton<ICampaignExportSchedules, HangfireCampaignExportSchedules>();
+        services.AddScoped<ScheduledCampaignExport>();
         services.AddSingleton<IRetentionSchedules, HangfireRetentionSchedules>();
         services.AddScoped<ScheduledRetention>();
         AddStorage(services);

@@ -59,6 +59,7 @@ app.MapAuditLogEndpoints();
 app.MapPrivacyReportEndpoints();
 app.MapBiasAuditReportEndpoints();
 app.MapPrivacyEndpoints();
+app.MapCampaignExportEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [app.Services.GetRequiredService<HangfireOperatorFilter>()],

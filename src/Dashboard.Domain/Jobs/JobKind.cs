@@ -10,4 +10,5 @@ public enum JobKind
     EnforceRetention,
     RekeyPseudonyms,
     AuditModel,
+    ExportCampaign,
 }
