@@ -1,5 +1,6 @@
 using Dashboard.Application.Auditing;
 using Dashboard.Application.Blends;
+using Dashboard.Application.Campaigns;
 using Dashboard.Application.Campaigns.Segments;
 using Dashboard.Application.Blends.Tuning;
 using Dashboard.Application.Compliance;
@@ -85,6 +86,7 @@ public static class DependencyInjection
         services.AddScoped<DifferentialPrivacyService>();
         services.AddSingleton<IReleaseGate, ReviewReleaseGate>();
         services.AddScoped<SegmentEvaluator>();
+        services.AddScoped<CampaignResultsService>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();
         services.AddScoped<ModelTrainingService>();
