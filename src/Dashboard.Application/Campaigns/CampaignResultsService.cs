@@ -93,7 +93,7 @@ public sealed class CampaignResultsService(ICurrentUser currentUser, ITenantDbCo
                     feedbackHere.Where(f => f.Arm == arm.Id && DateOnly.FromDateTime(f.Day) == day).Sum(f => f.Clicks),
                     feedbackHere.Where(f => f.Arm == arm.Id && DateOnly.FromDateTime(f.Day) == day).Sum(f => f.Conversions))).ToList();
                 long impressions = daily.Sum(d => d.Impressions), clicks = daily.Sum(d => d.Clicks), conversions = daily.Sum(d => d.Conversions);
-                var blend = arm.BlendId is { } blendId && blendNames.TryGetValue(blendId, out var name) ? name : "blend deleted";
+                var blend = arm.BlendId is { } blendId ? blendNames.GetValueOrDefault(blendId) : null;
                 return new CampaignResultsArm(arm.Id, arm.Name, blend, arm.SharePercent, daily.Sum(d => d.ListsServed), impressions, clicks, conversions,
                     CampaignResultsRate.Of(clicks, impressions), CampaignResultsRate.Of(conversions, impressions), daily);
             }).ToList();

@@ -149,7 +149,7 @@ public sealed class CampaignResultsServiceTests
     }
 
     [Fact]
-    public async Task Results_NameAnArmWhoseBlendWasDeleted()
+    public async Task Results_LeaveTheBlendNameOfAnArmWhoseBlendWasDeletedEmpty()
     {
         var (host, admin, _) = await StartAsync();
         await using var hostScope = host;
@@ -158,7 +158,7 @@ public sealed class CampaignResultsServiceTests
 
         var results = await ResultsAsync(host, campaignId);
 
-        Assert.Equal(["blend deleted", "blend deleted"], results.Arms.Select(a => a.BlendName));
+        Assert.Equal([null, null], results.Arms.Select(a => a.BlendName));
     }
 
     [Fact]
