@@ -93,6 +93,7 @@ public static class DependencyInjection
         services.AddScoped<CampaignPreviewService>();
         services.AddScoped<IJobHandler, CampaignExportJobHandler>();
         services.AddScoped<CampaignExportService>();
+        services.AddScoped<CampaignResultsService>();
         services.AddScoped<ModelActivation>();
         services.AddScoped<BlendService>();
         services.AddScoped<ModelTrainingService>();

@@ -33,6 +33,7 @@ internal sealed class BlendPagesContext : IAsyncDisposable
         Bunit.Services.AddSingleton(TimeProvider.System);
         Bunit.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(caller));
         Bunit.Services.AddScoped(_ => Create<Dashboard.Application.Metrics.MetricsService>());
+        Bunit.Services.AddScoped(_ => Create<Dashboard.Application.Campaigns.CampaignResultsService>());
         Bunit.Services.AddScoped(_ => Create<BlendService>());
         Bunit.Services.AddScoped(_ => Create<ModelTrainingService>());
         Bunit.Services.AddScoped(_ => Create<ModelVersionService>(Create<DifferentialPrivacyService>()));
