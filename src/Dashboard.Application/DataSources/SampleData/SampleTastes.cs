@@ -18,6 +18,7 @@ public sealed class SampleTastes
     private readonly bool[] _isBiased;
     private readonly float[] _itemFactors;
     private readonly int[] _itemCategory;
+    private readonly string[] _userIds;
     private readonly Dictionary<string, int> _users;
     private readonly Dictionary<string, int> _items;
     private readonly double _clickLogit;
@@ -35,7 +36,8 @@ public sealed class SampleTastes
         _isBiased = population.IsBiased;
         _itemFactors = catalogue.Factors;
         _itemCategory = catalogue.Category;
-        _users = Index(population.Users.Select(u => u.ExternalId));
+        _userIds = [.. population.Users.Select(u => u.ExternalId)];
+        _users = Index(_userIds);
         _items = Index(catalogue.Items.Select(i => i.ExternalId));
         _clickLogit = Logit(template.ClickRate);
         _cartLogit = Logit(template.AddToCartRate);
@@ -46,6 +48,9 @@ public sealed class SampleTastes
     public int UserCount => _isBiased.Length;
 
     public int ItemCount => _itemCategory.Length;
+
+    /// <summary>The id the generator gave the end-user at <paramref name="index"/> ("u00042"), as its data source sends it.</summary>
+    public string UserId(int index) => _userIds[index];
 
     /// <summary>The index of the generated end-user with this id ("u00042"), or false for an id the generator did not make.</summary>
     public bool TryUser(string externalId, out int index) => _users.TryGetValue(externalId, out index);
