@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddSingleton<IReportPdfWriter, PdfReportWriter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoHistory>();
+        services.AddScoped<DemoCampaign>();
         services.AddSingleton<IActiveModelCache, ActiveModelCache>();
         services.AddSingleton<ITrainingSchedules, HangfireTrainingSchedules>();
         services.AddScoped<ScheduledTraining>();

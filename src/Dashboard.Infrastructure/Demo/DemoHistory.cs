@@ -92,7 +92,7 @@ public sealed class DemoHistory(
                     ? Stop("the bias audit of the demo's first version failed")
                     : DemoHistoryStep.WaitingForFirstAudit;
             case ReleaseReview.AwaitingReview:
-                if (!await ApproveAsync(tenantDb, blend, version, caller, cancellationToken))
+                if (!await ApproveAsync(tenantDb, audit, blend, version, caller, Justification, time.GetUtcNow().UtcDateTime, cancellationToken))
                 {
                     // Someone decided on it meanwhile: read again next time.
                     return DemoHistoryStep.WaitingForFirstAudit;
@@ -122,16 +122,21 @@ public sealed class DemoHistory(
         return DemoHistoryStep.SecondTrainingQueued;
     }
 
-    private async Task<bool> ApproveAsync(IAppDbContext tenantDb, Blend blend, ModelVersion version, CallerContext caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// The demo set-up's approval of a version its audit held back: by <see cref="DemoSeeder.Actor"/>, with a justification
+    /// that says so, audited like a person's. False when someone decided on the version meanwhile.
+    /// </summary>
+    internal static async Task<bool> ApproveAsync(
+        IAppDbContext tenantDb, IAuditLog audit, Blend blend, ModelVersion version, CallerContext caller, string justification, DateTime nowUtc, CancellationToken cancellationToken)
     {
         version.Review = ReleaseReview.Approved;
         version.ReviewedBy = DemoSeeder.Actor;
-        version.ReviewedAtUtc = time.GetUtcNow().UtcDateTime;
-        version.ReviewJustification = Justification;
+        version.ReviewedAtUtc = nowUtc;
+        version.ReviewJustification = justification;
         version.ReviewedAuditId = await tenantDb.BiasAudits.Where(a => a.ModelVersionId == version.Id)
             .OrderByDescending(a => a.CreatedAtUtc).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         audit.Record(tenantDb, caller, AuditActions.ModelVersionApproved, blend.Name, null,
-            AuditFields.Write(("Version", $"version {version.Number}"), ("Justification", Justification)));
+            AuditFields.Write(("Version", $"version {version.Number}"), ("Justification", justification)));
         try
         {
             await tenantDb.SaveChangesAsync(cancellationToken);
@@ -143,14 +148,21 @@ public sealed class DemoHistory(
         }
     }
 
-    private static async Task<bool> AuditFailedAsync(IAppDbContext tenantDb, Guid versionId, CancellationToken cancellationToken)
+    /// <summary>True when every bias audit queued for the version failed or was cancelled (none will decide it).</summary>
+    internal static async Task<bool> AuditFailedAsync(IAppDbContext tenantDb, Guid versionId, CancellationToken cancellationToken)
+    {
+        var mine = await AuditRunsAsync(tenantDb, versionId, cancellationToken);
+        return mine.Count > 0 && mine.All(state => state is JobState.Failed or JobState.Cancelled);
+    }
+
+    /// <summary>The states of the bias-audit runs queued for the version.</summary>
+    internal static async Task<List<JobState>> AuditRunsAsync(IAppDbContext tenantDb, Guid versionId, CancellationToken cancellationToken)
     {
         var audits = await tenantDb.JobRuns.AsNoTracking()
             .Where(j => j.Kind == JobKind.AuditModel)
             .Select(j => new { j.State, j.ParametersJson })
             .ToListAsync(cancellationToken);
-        var mine = audits.Where(a => JobParameters.Read<AuditModelParameters>(a.ParametersJson).ModelVersionId == versionId).ToList();
-        return mine.Count > 0 && mine.All(a => a.State is JobState.Failed or JobState.Cancelled);
+        return [.. audits.Where(a => JobParameters.Read<AuditModelParameters>(a.ParametersJson).ModelVersionId == versionId).Select(a => a.State)];
     }
 
     private DemoHistoryStep Stop(string why)

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Dashboard.Infrastructure.Demo;
 
 /// <summary>
-/// Moves the demo's seeded history on (<see cref="DemoHistory"/>) while the app runs jobs: it checks every few
-/// seconds until the history is complete, and again after every restart, so an interrupted set-up resumes.
+/// Moves the demo's seeded history (<see cref="DemoHistory"/>) and then its running campaign (<see cref="DemoCampaign"/>)
+/// on while the app runs jobs: it checks every few seconds until both are complete, and again after every restart, so
+/// an interrupted set-up resumes.
 /// </summary>
 public sealed class DemoHistoryService(IServiceScopeFactory scopes, TimeProvider time, ILogger<DemoHistoryService> logger) : BackgroundService
 {
@@ -21,7 +22,15 @@ public sealed class DemoHistoryService(IServiceScopeFactory scopes, TimeProvider
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var step = await scope.ServiceProvider.GetRequiredService<DemoHistory>().AdvanceAsync(stoppingToken);
-                if (step is DemoHistoryStep.NoDemo or DemoHistoryStep.Done or DemoHistoryStep.Stopped or DemoHistoryStep.SecondTrainingQueued)
+                if (step is DemoHistoryStep.NoDemo or DemoHistoryStep.Stopped)
+                {
+                    return;
+                }
+
+                // The campaign compares "Default" with a second blend, so it follows once the history has put Default live.
+                if (step is DemoHistoryStep.Done or DemoHistoryStep.SecondTrainingQueued
+                    && await scope.ServiceProvider.GetRequiredService<DemoCampaign>().AdvanceAsync(stoppingToken)
+                        is DemoCampaignStep.NoDemo or DemoCampaignStep.CampaignSeeded or DemoCampaignStep.Done or DemoCampaignStep.Stopped)
                 {
                     return;
                 }

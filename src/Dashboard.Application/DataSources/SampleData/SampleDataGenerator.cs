@@ -31,7 +31,7 @@ public sealed class SampleDataGenerator
 {
     // Affinities are squashed into (-MaxAffinity, MaxAffinity) so that exp(affinity - MaxAffinity) is a
     // valid acceptance probability for rejection sampling, with at worst ~exp(-5) acceptance.
-    private const double MaxAffinity = 2.5;
+    internal const double MaxAffinity = 2.5;
 
     // Log-normal activity: a few heavy shoppers, a long tail of occasional ones.
     private const double ActivitySigma = 1.1;
@@ -51,7 +51,7 @@ public sealed class SampleDataGenerator
     private const int MaxAccountAgeDays = 365;
 
     private const string BiasedRegion = "North";
-    private const double BiasRateMultiplier = 0.3;
+    internal const double BiasRateMultiplier = 0.3;
 
     // Cancellation and progress are checked this often (a power of two, so a mask does the modulo).
     private const int CheckInterval = 4096;
@@ -139,6 +139,26 @@ public sealed class SampleDataGenerator
             Interactions = interactions,
             PlantedBias = DescribeBias(),
         };
+    }
+
+    /// <summary>
+    /// The hidden tastes behind <see cref="Generate"/>'s data for the same <paramref name="options"/>, rebuilt from the
+    /// seed rather than stored: the catalogue and the population are drawn again from the same random stream (the
+    /// interactions, drawn after them, are not needed), so the users and items are the generated ones, with their ids.
+    /// </summary>
+    /// <exception cref="ValidationException">An option is out of range.</exception>
+    public SampleTastes Tastes(SampleDataOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        var random = new Random(options.Seed);
+        var tracker = new ProgressTracker(null, (long)options.Users + options.Items);
+
+        // Only the entities' timestamps depend on the start of the history, never a random draw, so any instant will do.
+        var start = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var catalogue = CreateItems(options, start, random, tracker, ct);
+        var population = CreateUsers(options, start, random, tracker, ct);
+        return new SampleTastes(Template, options.LatentFactors, catalogue, population, MostExpensiveCategory());
     }
 
     private SamplePlantedBias DescribeBias()
