@@ -17,25 +17,15 @@ internal sealed record BenchOptions(
     int Seeds = 5)
 {
     public const string Usage =
-        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit|audit-snapshot|erase> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)] [--tune validation|fixed (rating, topn: choose every setting on a validation split carved from training; default fixed)] [--seeds 5 (topn --tune validation: split seeds 42, 43, ...)]";
-        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit|audit-snapshot|erase|segment-size> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)]";
+        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit|audit-snapshot|erase|segment-size|campaign-export> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)] [--tune validation|fixed (rating, topn: choose every setting on a validation split carved from training; default fixed)] [--seeds 5 (topn --tune validation: split seeds 42, 43, ...)]";
 
     /// <summary>Every task the program runs.</summary>
     private static readonly HashSet<string> Tasks =
-        ["rating", "topn", "scale", "import", "train", "write-fairness", "serving-engine", "k-anonymity", "consent-gate", "fairness-audit", "audit-snapshot", "erase", "segment-size"];
+        ["rating", "topn", "scale", "import", "train", "write-fairness", "serving-engine", "k-anonymity", "consent-gate", "fairness-audit", "audit-snapshot", "erase", "segment-size", "campaign-export"];
 
     /// <summary>Tasks that generate their own data when no <c>--data</c> is given.</summary>
     private static readonly HashSet<string> SyntheticTasks =
-        ["scale", "import", "train", "write-fairness", "serving-engine", "k-anonymity", "consent-gate", "fairness-audit", "erase", "segment-size"];
-        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit|audit-snapshot|erase|campaign-export> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)]";
-
-    /// <summary>Every task the program runs.</summary>
-    private static readonly HashSet<string> Tasks =
-        ["rating", "topn", "scale", "import", "train", "write-fairness", "serving-engine", "k-anonymity", "consent-gate", "fairness-audit", "audit-snapshot", "erase", "campaign-export"];
-
-    /// <summary>Tasks that generate their own data when no <c>--data</c> is given.</summary>
-    private static readonly HashSet<string> SyntheticTasks =
-        ["scale", "import", "train", "write-fairness", "serving-engine", "k-anonymity", "consent-gate", "fairness-audit", "erase", "campaign-export"];
+        ["scale", "import", "train", "write-fairness", "serving-engine", "k-anonymity", "consent-gate", "fairness-audit", "erase", "segment-size", "campaign-export"];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -79,8 +69,7 @@ internal sealed record BenchOptions(
 
         var sizes = values.TryGetValue("sizes", out var s)
             ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
-            : task is "import" or "train" or "consent-gate" or "serving-engine" or "erase" ? [1_000_000] : task is "k-anonymity" or "fairness-audit" or "segment-size" ? [100_000] : [100_000, 1_000_000, 10_000_000];
-            : task is "import" or "train" or "consent-gate" or "serving-engine" or "erase" or "campaign-export" ? [1_000_000] : task is "k-anonymity" or "fairness-audit" ? [100_000] : [100_000, 1_000_000, 10_000_000];
+            : task is "import" or "train" or "consent-gate" or "serving-engine" or "erase" or "campaign-export" ? [1_000_000] : task is "k-anonymity" or "fairness-audit" or "segment-size" ? [100_000] : [100_000, 1_000_000, 10_000_000];
         var algorithms = values.TryGetValue("algorithms", out var a) ? a.Split(',', StringSplitOptions.RemoveEmptyEntries) : null;
         var passes = values.TryGetValue("passes", out var p) ? int.Parse(p, CultureInfo.InvariantCulture) : 1;
         if (passes < 1)

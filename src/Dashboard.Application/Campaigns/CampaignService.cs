@@ -18,13 +18,10 @@ namespace Dashboard.Application.Campaigns;
 /// version, the compliance gate blocks an arm's version, or another live campaign of the same channel and segment
 /// overlaps its dates. Every change needs ManageBlendsAndCampaigns and writes one audit entry.
 /// </summary>
-/// <param name="exportSchedules">
-/// The scheduled exports of e-mail campaigns, kept in step with each save and state change; none are registered
-/// where the app runs without the export feature.
-/// </param>
+/// <param name="exportSchedules">The scheduled exports of e-mail campaigns, kept in step with each save, state change and deletion.</param>
 public sealed class CampaignService(
     ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAuditLog audit, IReleaseGate gate, SegmentEvaluator segments,
-    IEnumerable<ICampaignExportSchedules> exportSchedules, TimeProvider time)
+    ICampaignExportSchedules exportSchedules, TimeProvider time)
 {
     public const int MinListSize = 1;
     public const int MaxListSize = 100;
@@ -140,10 +137,7 @@ public sealed class CampaignService(
         db.Campaigns.Remove(campaign);
         audit.Record(db, caller, AuditActions.CampaignDeleted, campaign.Name, await DescribeAsync(db, campaign, cancellationToken), null);
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var schedule in exportSchedules)
-        {
-            schedule.Apply(caller.TenantId, id, null);
-        }
+        exportSchedules.Apply(caller.TenantId, id, null);
 
         return Result.Success;
     }
@@ -545,10 +539,7 @@ public sealed class CampaignService(
     private void ApplyExportSchedule(Guid tenantId, Campaign campaign)
     {
         var cron = campaign.Channel == CampaignChannel.Email && campaign.State != CampaignState.Ended ? campaign.ExportCron : null;
-        foreach (var schedule in exportSchedules)
-        {
-            schedule.Apply(tenantId, campaign.Id, cron);
-        }
+        exportSchedules.Apply(tenantId, campaign.Id, cron);
     }
 
     /// <summary>The campaign's settings in readable words, for the audit log's before and after.</summary>

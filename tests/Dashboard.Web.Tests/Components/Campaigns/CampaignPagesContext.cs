@@ -38,6 +38,9 @@ internal sealed class CampaignPagesContext : IAsyncDisposable
         Bunit.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CampaignPreviewService>(_scope.ServiceProvider, new FixedCurrentUser(caller),
             ActivatorUtilities.CreateInstance<DifferentialPrivacyService>(_scope.ServiceProvider, new FixedCurrentUser(caller)),
             ActivatorUtilities.CreateInstance<RecommendationPreviewService>(_scope.ServiceProvider, new FixedCurrentUser(caller))));
+        // The detail page also shows the campaign's results and exports.
+        Bunit.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CampaignResultsService>(_scope.ServiceProvider, new FixedCurrentUser(caller)));
+        Bunit.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CampaignExportService>(_scope.ServiceProvider, new FixedCurrentUser(caller)));
     }
 
     public BunitContext Bunit { get; } = new();
