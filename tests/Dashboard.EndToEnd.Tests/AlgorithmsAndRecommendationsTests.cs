@@ -115,7 +115,8 @@ public sealed partial class AlgorithmsAndRecommendationsTests(DashboardAppFixtur
         while (true)
         {
             await page.GotoAsync("algorithms");
-            var row = page.GetByTestId("blends").Locator("tbody tr").Filter(new() { HasText = blend });
+            // By the whole name: the demo also has "Popular picks", which contains "Popular".
+            var row = page.GetByTestId("blends").Locator("tbody tr").Filter(new() { Has = page.GetByText(blend, new() { Exact = true }) });
             string? version;
             try
             {

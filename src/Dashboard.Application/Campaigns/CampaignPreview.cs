@@ -11,7 +11,7 @@ namespace Dashboard.Application.Campaigns;
 /// <param name="Round">Which sample this is: 0 first, 1 after one "show others", …</param>
 public sealed record CampaignPreview(string? SegmentName, PrivateCounts? Size, IReadOnlyList<CampaignPreviewMember> Members, int Round, bool HasOthers, string? Problem)
 {
-    public const string SizeGroup = "end-users";
+    public const string SizeGroup = Segments.SegmentService.SizeGroup;
 
     /// <summary>"1,234 end-users · exact", "about 1,230 end-users · noisy (ε 0.5)", or the refusal sentence.</summary>
     public string? SizeText => Size switch

@@ -52,7 +52,9 @@ public sealed class CampaignPreviewService(
             return CampaignPreview.Nothing("Choose a segment for the campaign to see who it reaches and what they would get.");
         }
 
-        var size = await privacy.CountsAsync(SizeQuery(SegmentDefinition.Parse(segment.DefinitionJson).ToJson()), [new PrivateCount(CampaignPreview.SizeGroup, members.Count)], 1, cancellationToken);
+        // The segment editor's question for the same rules (stored canonical), so the size asked there this month is not paid for again.
+        var size = await privacy.CountsAsync(
+            SegmentService.SizeQuery(SegmentDefinition.Parse(segment.DefinitionJson)), [new PrivateCount(SegmentService.SizeGroup, members.Count)], 1, cancellationToken);
         var arms = campaign.Arms.OrderBy(a => a.Position).ToList();
         var rules = CampaignRules.Parse(campaign.RulesJson);
         var shown = new List<CampaignPreviewMember>();
@@ -132,12 +134,4 @@ public sealed class CampaignPreviewService(
         SHA256.HashData(Encoding.UTF8.GetBytes($"preview:{campaignId:N}:{storedEndUserId}"), hash);
         return BinaryPrimitives.ReadUInt64BigEndian(hash);
     }
-
-    /// <summary>
-    /// The privacy ledger's question for a segment's size: its canonical definition, as the segment editor's estimate asks
-    /// it, so the same audience asked again this month is answered free; a definition too long for the ledger by its hash.
-    /// </summary>
-    private static string SizeQuery(string canonicalDefinition) => canonicalDefinition.Length <= PrivacyBudgetSpend.QueryMaxLength
-        ? canonicalDefinition
-        : $"Segment definition SHA-256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalDefinition)))}";
 }

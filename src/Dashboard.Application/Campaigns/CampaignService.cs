@@ -143,31 +143,37 @@ public sealed class CampaignService(
     }
 
     /// <summary>Starts a draft: scheduled when its start is still ahead, running otherwise — only when <see cref="StartProblemsAsync"/> finds nothing.</summary>
-    public async Task<Result> StartAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <param name="now">True to start at once even when the campaign's start date is still ahead: its start becomes now.</param>
+    public async Task<Result> StartAsync(Guid id, bool now = false, CancellationToken cancellationToken = default)
     {
         var caller = await ManagerAsync(cancellationToken);
         await using var db = dbFactory.CreateForTenant(caller.TenantId);
         var campaign = await LoadAsync(db, id, cancellationToken);
-        var now = Now;
+        var at = Now;
         if (campaign.State != CampaignState.Draft)
         {
-            return Result.Failure($"“{campaign.Name}” is {StateWord(campaign.EffectiveState(now))}; only a draft is started.");
+            return Result.Failure($"“{campaign.Name}” is {StateWord(campaign.EffectiveState(at))}; only a draft is started.");
         }
 
-        var problems = await StartProblemsAsync(db, campaign, now, cancellationToken);
+        if (now && campaign.StartsAtUtc > at)
+        {
+            campaign.StartsAtUtc = at;
+        }
+
+        var problems = await StartProblemsAsync(db, campaign, at, cancellationToken);
         if (problems.Count > 0)
         {
             return Result.Failure(problems);
         }
 
-        if (campaign.StartsAtUtc > now)
+        if (campaign.StartsAtUtc > at)
         {
-            Move(campaign, CampaignState.Scheduled, now);
+            Move(campaign, CampaignState.Scheduled, at);
             audit.Record(db, caller, AuditActions.CampaignScheduled, campaign.Name, null, $"on {UtcText.Format(campaign.StartsAtUtc)}");
         }
         else
         {
-            Move(campaign, CampaignState.Running, now);
+            Move(campaign, CampaignState.Running, at);
             audit.Record(db, caller, AuditActions.CampaignStarted, campaign.Name, null, await ArmsSentenceAsync(db, campaign, cancellationToken));
         }
 

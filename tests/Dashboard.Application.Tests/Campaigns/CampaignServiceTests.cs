@@ -253,6 +253,19 @@ public sealed class CampaignServiceTests
             AuditSentence.Describe(await db.AuditLog.SingleAsync(e => e.Action == AuditActions.CampaignScheduled)));
     }
 
+    [Fact]
+    public async Task StartNow_WithItsStartAhead_RunsItFromNow()
+    {
+        await using var kit = await StartAsync();
+        var id = await CreatedAsync(kit, Input(kit) with { StartsAtUtc = Now.AddDays(2), EndsAtUtc = Now.AddDays(9) });
+
+        var result = await kit.Host.InScopeAsync<CampaignService, Result>(s => s.StartAsync(id, now: true));
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        var view = await GetAsync(kit, id);
+        Assert.Equal((CampaignState.Running, Now), (view.EffectiveState, view.StartsAtUtc));
+    }
+
     [Theory]
     [InlineData(ReleaseReview.AwaitingReview)]
     [InlineData(ReleaseReview.AwaitingAudit)]

@@ -22,7 +22,8 @@ namespace Dashboard.Application.Campaigns.Segments;
 public sealed class SegmentService(
     ICurrentUser currentUser, ITenantDbContextFactory dbFactory, IAuditLog audit, SegmentSnapshots snapshots, DifferentialPrivacyService privacy, TimeProvider time)
 {
-    private const string SizeGroup = "segment";
+    /// <summary>The group name a segment's size is released under; the campaign preview asks the same question.</summary>
+    public const string SizeGroup = "segment";
 
     public async Task<IReadOnlyList<SegmentView>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,9 @@ namespace Dashboard.Application.DataSources.SampleData;
 /// The consent the sample end-users gave, so a sample organisation trains and serves personalised lists at once:
 /// every end-user with events grants <see cref="ConsentPurpose.Personalisation"/> and <see cref="ConsentPurpose.Analytics"/>
 /// through the web banner at their first event, except every <see cref="NeverRecordedEvery"/>th end-user, who never
-/// answered the banner (no record: left out of training while no record means not consented).
+/// answered the banner (no record: left out of training while no record means not consented). Six in ten (by index,
+/// <see cref="OptsIntoMarketing"/>) also tick the banner's newsletter box, granting <see cref="ConsentPurpose.MarketingMessages"/>,
+/// so an e-mail campaign of a sample organisation has people it may write to.
 /// </summary>
 public static class SampleConsents
 {
@@ -19,6 +21,9 @@ public static class SampleConsents
 
     /// <summary>True for the end-users (by index) who have no consent record.</summary>
     public static bool NeverRecorded(int userIndex) => userIndex % NeverRecordedEvery == NeverRecordedEvery - 1;
+
+    /// <summary>True for the end-users (by index) who also consent to marketing messages: indices ending in 1 to 6.</summary>
+    public static bool OptsIntoMarketing(int userIndex) => userIndex % 10 is >= 1 and <= 6 && !NeverRecorded(userIndex);
 
     /// <summary>The records, as (end-user index, statement), in end-user order.</summary>
     public static IEnumerable<(int UserIndex, IngestedConsent Consent)> For(SampleDataSet data)
@@ -46,6 +51,10 @@ public static class SampleConsents
             var proof = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"banner-log-{++logEntry:D7}");
             yield return (u, new IngestedConsent(ConsentPurpose.Personalisation, true, at, Source, NoticeVersion, proof));
             yield return (u, new IngestedConsent(ConsentPurpose.Analytics, true, at, Source, NoticeVersion, proof));
+            if (OptsIntoMarketing(u))
+            {
+                yield return (u, new IngestedConsent(ConsentPurpose.MarketingMessages, true, at, Source, NoticeVersion, proof));
+            }
         }
     }
 }

@@ -24,6 +24,14 @@ internal static class CampaignExportTestKit
     {
         var (host, admin, blendId) = await TrainingTestKit.StartAsync();
         await TrainingTestKit.TrainAsync(host, admin.TenantId, blendId);
+
+        // The tests choose who allows marketing messages, so the sample data's own newsletter opt-ins go first.
+        await using (var db = host.CreateTenantContext(admin.TenantId))
+        {
+            await db.ConsentRecords.Where(c => c.Purpose == ConsentPurpose.MarketingMessages).ExecuteDeleteAsync();
+        }
+
+        host.Services.GetRequiredService<Dashboard.Application.Privacy.IConsentGate>().ConsentChanged(admin.TenantId);
         return (host, admin, blendId);
     }
 

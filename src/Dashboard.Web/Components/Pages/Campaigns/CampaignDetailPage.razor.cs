@@ -41,12 +41,29 @@ public sealed partial class CampaignDetailPage
         _view = await Campaigns.GetAsync(Id);
     }
 
-    private Task StartAsync() => ActAsync(
-        "Start campaign",
-        _view!.StartsAtUtc > Time.GetUtcNow().UtcDateTime
-            ? $"Schedule “{_view.Name}” to start {UtcText.Format(_view.StartsAtUtc)} for the segment “{_view.SegmentName}”? It can no longer be changed until you pause it."
-            : $"Start “{_view.Name}” now for the segment “{_view.SegmentName}”? Lists are served from its blends at once; it can no longer be changed until you pause it.",
-        "Start", "It cannot start:", () => Campaigns.StartAsync(Id), "started");
+    private async Task StartAsync()
+    {
+        if (_view!.StartsAtUtc <= Time.GetUtcNow().UtcDateTime)
+        {
+            await ActAsync(
+                "Start campaign",
+                $"Start “{_view.Name}” now for the segment “{_view.SegmentName}”? Lists are served from its blends at once; it can no longer be changed until you pause it.",
+                "Start", "It cannot start:", () => Campaigns.StartAsync(Id), "started");
+            return;
+        }
+
+        // A start date still ahead: schedule it for then, or start at once (the start date becomes now).
+        var choice = await Dialogs.ShowMessageBoxAsync("Start campaign",
+            $"“{_view.Name}” is set to start {UtcText.Format(_view.StartsAtUtc)}. Schedule it for then, or start it now for the segment “{_view.SegmentName}”? " +
+            "Either way it can no longer be changed until you pause it.",
+            yesText: "Schedule", noText: "Start now", cancelText: "Cancel");
+        if (choice is null)
+        {
+            return;
+        }
+
+        await RunAsync("It cannot start:", () => Campaigns.StartAsync(Id, now: choice == false), choice == false ? "started" : "scheduled");
+    }
 
     private Task PauseAsync() => ActAsync(
         "Pause campaign", $"Pause “{_view!.Name}”? Requests for it are refused until you resume it.", "Pause", "It cannot be paused:", () => Campaigns.PauseAsync(Id), "paused");
@@ -86,6 +103,12 @@ public sealed partial class CampaignDetailPage
             return;
         }
 
+        await RunAsync(refusedTitle, action, done);
+    }
+
+    /// <summary>Acts, and shows every reason the service gave when it refused.</summary>
+    private async Task RunAsync(string refusedTitle, Func<Task<Result>> action, string done)
+    {
         _busy = true;
         try
         {

@@ -28,6 +28,10 @@ public sealed partial class CampaignExportPanel : IAsyncDisposable
     [Parameter, EditorRequired]
     public Guid CampaignId { get; set; }
 
+    /// <summary>The campaign's concurrency stamp: a new one (the campaign started, paused, ended) reloads the panel, since whether it may export depends on that.</summary>
+    [Parameter]
+    public Guid Version { get; set; }
+
     [Inject]
     private CampaignExportService Exports { get; set; } = default!;
 
