@@ -17,7 +17,7 @@ public sealed class DemoOrganisationTests(DashboardAppFixture app)
 
         // The Overview polls while the job runs; the job may also have finished before sign-in.
         await Expect(page.GetByTestId("job-runs")).ToContainTextAsync("Import data source");
-        await Expect(page.DemoImportState()).ToHaveTextAsync("Succeeded");
+        await page.WaitForDemoImportAsync();
 
         // StatCard formats with the current culture, and the server runs in this process.
         await Expect(page.GetByTestId("count-end-users")).ToHaveTextAsync(Formatted(DashboardAppFactory.SampleUsers));
@@ -36,7 +36,7 @@ public sealed class DemoOrganisationTests(DashboardAppFixture app)
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync("marketer@demo.local", "Demo-Retail-2026", "Demo Retail");
-        await Expect(page.DemoImportState()).ToHaveTextAsync("Succeeded");
+        await page.WaitForDemoImportAsync();
 
         // A full page load: the prerendered preview is handed to the circuit in its first message, which
         // is larger than SignalR's default limit; the page must still come alive.

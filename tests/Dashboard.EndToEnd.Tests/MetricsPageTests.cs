@@ -17,7 +17,7 @@ public sealed class MetricsPageTests(DashboardAppFixture app)
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync("marketer@demo.local", "Demo-Retail-2026", "Demo Retail");
-        await Expect(page.DemoImportState()).ToHaveTextAsync("Succeeded");
+        await page.WaitForDemoImportAsync();
 
         // The demo trains its Default blend after the import; the page shows it once the version is written.
         for (var attempt = 0; attempt < 60; attempt++)

@@ -18,7 +18,7 @@ public sealed class PhoneAndCircuitTests(DashboardAppFixture app)
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync("admin@demo.local", "Demo-Retail-2026", "Demo Retail");
-        await Expect(page.DemoImportState()).ToHaveTextAsync("Succeeded");
+        await page.WaitForDemoImportAsync();
         foreach (var path in new[] { "data-sources/preview", "", "metrics", "bias-audits", "data-sources/preview" })
         {
             await page.GotoAsync(path);
@@ -45,7 +45,7 @@ public sealed class PhoneAndCircuitTests(DashboardAppFixture app)
         await page.SetViewportSizeAsync(390, 800);
         await page.SignInAsync("admin@demo.local", "Demo-Retail-2026", "Demo Retail");
         await page.WaitForInteractivityAsync();
-        await Expect(page.DemoImportState()).ToHaveTextAsync("Succeeded");
+        await page.WaitForDemoImportAsync();
 
         var menu = await page.GetByTestId("user-menu").Locator("button").First.BoundingBoxAsync();
         Assert.NotNull(menu);
