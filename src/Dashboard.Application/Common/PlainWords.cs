@@ -25,6 +25,8 @@ public static class PlainWords
     private static readonly Dictionary<string, string> Whole = new(StringComparer.Ordinal)
     {
         ["MovieLens100K"] = "MovieLens 100K", ["MovieLens1M"] = "MovieLens 1M",
+        // A campaign's channel, spelt as the campaign editor offers it.
+        ["Email"] = "E-mail",
     };
 
     public static string From(string? identifier)

@@ -18,6 +18,10 @@ public sealed class PlainWordsTests
     [Fact]
     public void Of_AnEnumValue_IsInWords() => Assert.Equal("Create placeholder", PlainWords.Of(UnknownItemPolicy.CreatePlaceholder));
 
+    [Fact]
+    public void Of_TheEmailChannel_IsSpeltAsTheCampaignEditorOffersIt() =>
+        Assert.Equal("E-mail", PlainWords.Of(Dashboard.Domain.Campaigns.CampaignChannel.Email));
+
     [Theory]
     [InlineData(1, "1 stored model")]
     [InlineData(0, "0 stored models")]
