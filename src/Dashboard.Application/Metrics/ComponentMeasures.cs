@@ -5,7 +5,7 @@ namespace Dashboard.Application.Metrics;
 /// <summary>The columns of the components' own figures, in the order of <see cref="Measures.All"/>.</summary>
 public static class ComponentMeasures
 {
-    private static readonly HashSet<string> RatingModels = new(StringComparer.Ordinal) { "BiasedMf", "SvdPlusPlus" };
+    private static readonly HashSet<string> RatingModels = new(StringComparer.Ordinal) { "BiasedMf", "SvdPlusPlus", "BayesianMf" };
 
     public static IReadOnlyList<ComponentMeasure> All { get; } =
     [

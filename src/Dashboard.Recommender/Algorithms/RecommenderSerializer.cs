@@ -19,6 +19,7 @@ public static class RecommenderSerializer
             UserKnn.AlgorithmName => RecommenderBase<KnnOptions>.LoadBody(reader, name, version, new UserKnn()),
             BiasedMf.AlgorithmName => RecommenderBase<BiasedMfOptions>.LoadBody(reader, name, version, new BiasedMf()),
             SvdPlusPlus.AlgorithmName => RecommenderBase<SvdPlusPlusOptions>.LoadBody(reader, name, version, new SvdPlusPlus()),
+            BayesianMf.AlgorithmName => RecommenderBase<BayesianMfOptions>.LoadBody(reader, name, version, new BayesianMf()),
             ImplicitAls.AlgorithmName => RecommenderBase<ImplicitAlsOptions>.LoadBody(reader, name, version, new ImplicitAls()),
             Bpr.AlgorithmName => RecommenderBase<BprOptions>.LoadBody(reader, name, version, new Bpr()),
             MultVae.AlgorithmName => RecommenderBase<MultVaeOptions>.LoadBody(reader, name, version, new MultVae()),

@@ -140,6 +140,18 @@ public static class ComponentCatalog
                 Integer("epochs", "Epochs", "Training passes over all end-users.", 50, 1, 500),
                 Number("annealCap", "KL weight", "How strongly codes are pulled towards the prior; higher generalises more.", 0.2, 0, 1),
             ]),
+        new(
+            ComponentKind.BayesianMf,
+            "Bayesian rating model (BPMF)",
+            "Predicts star ratings by averaging many sampled rating models, learning how much to trust the data by itself; the most accurate rating model, and slower. Needs rating events.",
+            NeedsRatings: true,
+            NeedsItemText: false,
+            ExplainsByHistory: false,
+            [
+                Integer("factors", "Factors", "Number of hidden taste dimensions; cost grows with its square.", 10, 1, 128),
+                Integer("samples", "Samples", "Sampled models averaged into the prediction; more are smoother, slower and larger.", 40, 1, 500),
+                Integer("burnIn", "Burn-in sweeps", "Sampling sweeps thrown away first, while the sampler leaves its random start.", 20, 0, 500),
+            ]),
     ];
 
     public static IReadOnlyList<ComponentDescriptor> All { get; } = Descriptors;

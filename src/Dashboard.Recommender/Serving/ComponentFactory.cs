@@ -122,6 +122,18 @@ internal static class ComponentFactory
                     },
                     progress,
                     ct);
+            case ComponentKind.BayesianMf:
+                return Fit(
+                    new BayesianMf(),
+                    RatingsOrThrow(ratings, spec),
+                    new BayesianMfOptions
+                    {
+                        Factors = o.Integer("factors"),
+                        Samples = o.Integer("samples"),
+                        BurnIn = o.Integer("burnIn"),
+                    },
+                    progress,
+                    ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown component kind.");
         }

@@ -35,4 +35,7 @@ public enum ComponentKind
 
     /// <summary>A variational autoencoder (Mult-VAE) that reconstructs each end-user's items from a compressed code.</summary>
     MultVae,
+
+    /// <summary>Bayesian matrix factorisation of star ratings by Gibbs sampling, with what was rated on both sides; needs rating events.</summary>
+    BayesianMf,
 }

@@ -40,6 +40,8 @@ internal static class ModelZoo
         ["svd++"] = (Fit<SvdPlusPlus, SvdPlusPlusOptions>(new SvdPlusPlusOptions { Factors = 6, Epochs = 5, Strata = 3 }), SvdPlusPlus.Load),
         ["bpr"] = (Fit<Bpr, BprOptions>(new BprOptions { Factors = 5, Epochs = 20 }), Bpr.Load),
         ["mult-vae"] = (Fit<MultVae, MultVaeOptions>(new MultVaeOptions { Hidden = 8, Latent = 4, Epochs = 5, BatchSize = 8 }), MultVae.Load),
+        ["bpmf"] = (Fit<BayesianMf, BayesianMfOptions>(new BayesianMfOptions { Factors = 3, BurnIn = 3, Samples = 4 }), BayesianMf.Load),
+        ["bpmf-plain"] = (Fit<BayesianMf, BayesianMfOptions>(new BayesianMfOptions { Factors = 3, BurnIn = 3, Samples = 4, Implicit = false }), BayesianMf.Load),
         ["biased-mf"] = (Fit<BiasedMf, BiasedMfOptions>(new BiasedMfOptions { Factors = 6, Epochs = 5, Strata = 3 }), BiasedMf.Load),
     };
 

@@ -94,6 +94,7 @@ public class BlendSpecValidationTests
     [Theory]
     [InlineData(ComponentKind.BiasedMf)]
     [InlineData(ComponentKind.SvdPlusPlus)]
+    [InlineData(ComponentKind.BayesianMf)]
     public void Validate_RatingsOnlyComponentWithoutRatings_SaysRatingsAreMissing(ComponentKind kind)
     {
         var problem = Assert.Single(With(new ComponentSpec(kind, 1)).Validate(Implicit));

@@ -81,8 +81,11 @@ public class BlendTrainerTests
         Assert.Equal(["(unassigned)", "f", "m"], gender.Groups.Select(g => g.Group).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void Fit_WithRatings_TrainsTheRatingModel()
+    [Theory]
+    [InlineData(ComponentKind.BiasedMf)]
+    [InlineData(ComponentKind.SvdPlusPlus)]
+    [InlineData(ComponentKind.BayesianMf)]
+    public void Fit_WithRatings_TrainsTheRatingModel(ComponentKind kind)
     {
         var builder = new TrainingDataBuilder();
         for (var u = 0; u < 6; u++)
@@ -94,7 +97,7 @@ public class BlendTrainerTests
         }
 
         builder.Add("u0", "i5", "view", 1, ServingData.Start);
-        var spec = BlendSpec.Default with { Components = [new ComponentSpec(ComponentKind.BiasedMf, 1, new Dictionary<string, string> { ["factors"] = "4" })] };
+        var spec = BlendSpec.Default with { Components = [new ComponentSpec(kind, 1, new Dictionary<string, string> { ["factors"] = "4" })] };
 
         var model = new BlendTrainer().Fit(builder.Build(), spec, null, CancellationToken.None);
 

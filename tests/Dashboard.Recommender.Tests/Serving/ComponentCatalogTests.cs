@@ -45,6 +45,7 @@ public class ComponentCatalogTests
     {
         Assert.True(ComponentCatalog.Describe(ComponentKind.BiasedMf).NeedsRatings);
         Assert.True(ComponentCatalog.Describe(ComponentKind.SvdPlusPlus).NeedsRatings);
+        Assert.True(ComponentCatalog.Describe(ComponentKind.BayesianMf).NeedsRatings);
         Assert.True(ComponentCatalog.Describe(ComponentKind.ContentBased).NeedsItemText);
     }
 }

@@ -1,0 +1,545 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using Dashboard.Recommender.Data;
+
+namespace Dashboard.Recommender.Algorithms;
+
+/// <summary>
+/// Bayesian probabilistic matrix factorisation by Gibbs sampling (BPMF, Salakhutdinov and Mnih 2008), with
+/// a bias per user and item sampled beside the factors: r_ui ~ N(μ + b_u + b_i + p_u·q_i, α⁻¹).
+/// Each user's row x_u = (p_u, b_u) has a Gaussian prior N(μ_U, Λ_U⁻¹) whose mean and precision are
+/// themselves drawn every sweep from their Normal–Wishart posterior (<see cref="NormalWishart"/>), and the
+/// same holds for items, so there is no regularisation weight to tune; α is drawn from its Gamma posterior
+/// unless <see cref="BayesianMfOptions.NoisePrecision"/> fixes it. Given the items, every user's row is
+/// Gaussian with precision Λ_U + α Σ_i d_i d_iᵀ (d_i = (q_i, 1)), which is factorised by Cholesky and sampled
+/// exactly; rows of one side are independent given the other, so they run in parallel, each drawing from
+/// its own seeded stream (the result does not depend on the number of cores).
+/// A prediction is the average of μ + b_u + b_i + p_u·q_i over the <see cref="BayesianMfOptions.Samples"/>
+/// sweeps after the burn-in. All of them are kept: a user's stored vector is the concatenation of
+/// (p_u, b_u, 1) / S over the samples and an item's of (q_i, 1, b_i), so that average is one dot product.
+/// </summary>
+public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
+{
+    public const string AlgorithmName = "bpmf";
+
+    private float _mean;
+    private float _min;
+    private float _max;
+    private int _stride;
+    private float[] _users = [];
+    private float[] _items = [];
+
+    public BayesianMf()
+        : base(new BayesianMfOptions())
+    {
+    }
+
+    public override string Name => AlgorithmName;
+
+    protected override int FormatVersion => 1;
+
+    /// <summary>The noise precision α of the last sweep (the fixed one when the options pin it); NaN before a fit.</summary>
+    public double LastNoisePrecision { get; private set; } = double.NaN;
+
+    public static BayesianMf Load(Stream stream) => Load(stream, new BayesianMf());
+
+    protected override void FitCore(InteractionMatrix train, BayesianMfOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        _mean = (float)train.GlobalMean();
+        (_min, _max) = Range(train.UserValues);
+        var d = options.Factors;
+        var k = d + 1;
+        _stride = SgdFactorModel<BiasedMfOptions>.PaddedLength(options.Samples * (d + 2));
+        _users = new float[train.UserCount * _stride];
+        _items = new float[train.ItemCount * _stride];
+
+        var init = new Random(options.Seed);
+        var users = new State(new Side(train.UserCount, train.UserPtr, train.UserItems, train.UserValues), d, options.InitialStdDev, init);
+        var items = new State(new Side(train.ItemCount, train.ItemPtr, train.ItemUsers, train.ItemValues), d, options.InitialStdDev, init);
+        var maxDegree = Math.Max(users.Side.MaxDegree, items.Side.MaxDegree);
+        var precision = new double[k * k];
+        var priorMean = new double[k];
+        var alpha = options.NoisePrecision ?? 2.0;
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        var sweeps = options.BurnIn + options.Samples;
+        for (var sweep = 0; sweep < sweeps; sweep++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var hyper = GibbsRandom.For(options.Seed, sweep * 8, -1);
+            foreach (var (own, other, stream) in new[] { (users, items, 1), (items, users, 2) })
+            {
+                NormalWishart.Sample(own.Rows, own.Side.Rows, k, k, ref hyper, precision, priorMean);
+                SampleRows(own, other, precision, priorMean, alpha, options.Seed, (sweep * 8) + stream, maxDegree, options.Implicit, parallel);
+                if (options.Implicit)
+                {
+                    // What the other side was rated by now enters this side's own effective factors: y (for users) moves z_u.
+                    NormalWishart.Sample(other.Implicit, other.Side.Rows, d, d, ref hyper, precision, priorMean);
+                    SampleImplicit(own, other, precision, priorMean, alpha, options.Seed, (sweep * 8) + stream + 4, parallel);
+                }
+            }
+
+            if (options.NoisePrecision is null)
+            {
+                alpha = SampleNoisePrecision(users, items, GibbsRandom.For(options.Seed, (sweep * 8) + 3, -1), parallel);
+            }
+
+            if (sweep >= options.BurnIn)
+            {
+                Keep(sweep - options.BurnIn, options.Samples, users, items, d);
+            }
+
+            progress?.Report((sweep + 1.0) / sweeps);
+        }
+
+        LastNoisePrecision = alpha;
+    }
+
+    protected override void ScoreCore(int user, ReadOnlySpan<int> candidates, Span<float> scores)
+    {
+        var x = _users.AsSpan(user * _stride, _stride);
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            var i = candidates[c];
+            scores[c] = IsKnownItem(i) ? Clamp(_mean + TensorPrimitives.Dot(x, _items.AsSpan(i * _stride, _stride))) : float.NaN;
+        }
+    }
+
+    protected override void ScoreAll(int user, Span<float> scores)
+    {
+        var x = _users.AsSpan(user * _stride, _stride);
+        for (var i = 0; i < ItemCount; i++)
+        {
+            scores[i] = Clamp(_mean + TensorPrimitives.Dot(x, _items.AsSpan(i * _stride, _stride)));
+        }
+    }
+
+    private protected override void ForgetUserCore(int user) => UserRows.Clear(_users, user, _stride);
+
+    protected override void SaveCore(BinaryWriter writer)
+    {
+        writer.Write(_stride);
+        writer.Write(_mean);
+        writer.Write(_min);
+        writer.Write(_max);
+        ModelFormat.WriteArray(writer, _users);
+        ModelFormat.WriteArray(writer, _items);
+    }
+
+    protected override void LoadCore(BinaryReader reader)
+    {
+        _stride = reader.ReadInt32();
+        _mean = reader.ReadSingle();
+        _min = reader.ReadSingle();
+        _max = reader.ReadSingle();
+        _users = ModelFormat.ReadFloats(reader);
+        _items = ModelFormat.ReadFloats(reader);
+        if (_stride <= 0 || _users.Length != (long)UserCount * _stride || _items.Length != (long)ItemCount * _stride)
+        {
+            throw new InvalidDataException($"Corrupt {Name} model: sample matrix sizes do not match.");
+        }
+    }
+
+    /// <summary>
+    /// Draws every row x = (p, b) of one side given the other: precision P = Λ + α Σ d dᵀ, P = L Lᵀ, and
+    /// x = L⁻ᵀ (L⁻¹ (Λ μ + α Σ d t) + z) with z standard normal, which has mean P⁻¹(Λ μ + α Σ d t) and covariance P⁻¹.
+    /// The design d of a rating is the other side's effective factors and 1, its target t = r − μ − the other
+    /// side's bias − this row's implicit part·the other's factors. With implicit factors on, each row also
+    /// keeps the factor block A of Σ d dᵀ and the residual sum R = Σ q̃ (t − x·d) for the implicit pass.
+    /// </summary>
+    private void SampleRows(
+        State own, State other, double[] precision, double[] priorMean, double alpha, int seed, int stream, int maxDegree, bool keepSums, ParallelOptions parallel)
+    {
+        var d = own.Factors;
+        var k = d + 1;
+        var padded = SgdFactorModel<BiasedMfOptions>.PaddedLength(k);
+        var priorTimesMean = Times(precision, priorMean, k);
+        var mean = _mean;
+        var side = own.Side;
+        Parallel.For(
+            0,
+            side.Rows,
+            parallel,
+            () => new Workspace(maxDegree, k, padded),
+            (row, _, w) =>
+            {
+                var start = side.Ptr[row];
+                var n = side.Ptr[row + 1] - start;
+                var design = w.Design;
+                var targets = w.Targets;
+                var z = own.ImplicitSum.AsSpan(row * d, d);
+                for (var e = 0; e < n; e++)
+                {
+                    var o = side.Index[start + e];
+                    var dest = design.AsSpan(e * padded, padded);
+                    TensorPrimitives.Add(other.Rows.AsSpan(o * k, d), other.ImplicitSum.AsSpan(o * d, d), dest[..d]);
+                    dest[d] = 1f;
+                    targets[e] = side.Values[start + e] - mean - other.Rows[(o * k) + d] - TensorPrimitives.Dot(z, dest[..d]);
+                }
+
+                Gram(design, n, k, padded, w.Gram);
+                var designTargets = w.DesignTargets;
+                Array.Clear(designTargets);
+                for (var e = 0; e < n; e++)
+                {
+                    TensorPrimitives.MultiplyAdd(design.AsSpan(e * padded, padded), targets[e], designTargets, designTargets);
+                }
+
+                var system = w.System;
+                var rhs = w.Rhs;
+                for (var a = 0; a < k; a++)
+                {
+                    var gramRow = w.Gram.AsSpan(a * padded, k);
+                    for (var b = 0; b < k; b++)
+                    {
+                        system[(a * k) + b] = precision[(a * k) + b] + (alpha * gramRow[b]);
+                    }
+
+                    rhs[a] = priorTimesMean[a] + (alpha * designTargets[a]);
+                }
+
+                DenseCholesky.FactorSmall(system, k);
+                LowerTriangular.Solve(system, k, rhs);
+                var random = GibbsRandom.For(seed, stream, row);
+                for (var a = 0; a < k; a++)
+                {
+                    rhs[a] += random.NextNormal();
+                }
+
+                LowerTriangular.SolveTransposed(system, k, rhs);
+                var x = own.Rows.AsSpan(row * k, k);
+                for (var a = 0; a < k; a++)
+                {
+                    x[a] = (float)rhs[a];
+                }
+
+                if (keepSums)
+                {
+                    var dp = own.PaddedFactors;
+                    var block = own.FactorGram.AsSpan(row * d * dp, d * dp);
+                    var residual = own.Residual.AsSpan(row * d, d);
+                    for (var a = 0; a < d; a++)
+                    {
+                        var gramRow = w.Gram.AsSpan(a * padded, k);
+                        gramRow[..d].CopyTo(block.Slice(a * dp, d));
+                        residual[a] = designTargets[a] - TensorPrimitives.Dot(gramRow, x);
+                    }
+                }
+
+                return w;
+            },
+            _ => { });
+    }
+
+    /// <summary>
+    /// Draws the implicit factors the other side's rows lend to this side (for users: y_j of every item j),
+    /// one at a time, since each moves the implicit sums of all rows that contain it. For y_j with R(j) the
+    /// users who rated j and s_u = |N(u)|^−½: precision Λ + α Σ_u s_u² A_u and linear term
+    /// Λ μ + α Σ_u s_u (R_u + s_u A_u y_j), where A_u and R_u come from <see cref="SampleRows"/>; after the draw,
+    /// z_u += s_u Δ and R_u −= s_u A_u Δ keep the sums exact for the next j. The precision sums of a chunk of
+    /// rows are built in parallel first (they do not change within the pass).
+    /// </summary>
+    private static void SampleImplicit(
+        State own, State other, double[] precision, double[] priorMean, double alpha, int seed, int stream, ParallelOptions parallel)
+    {
+        const int Chunk = 256;
+        var d = own.Factors;
+        var dp = own.PaddedFactors;
+        var dd = d * dp;
+        var priorTimesMean = Times(precision, priorMean, d);
+        var scale = own.Scale;
+        var sums = new float[Chunk * dd];
+        var system = new double[dd];
+        var linear = new double[d];
+        var delta = new float[d];
+        var change = new float[dp];
+        var otherSide = other.Side;
+        for (var c0 = 0; c0 < otherSide.Rows; c0 += Chunk)
+        {
+            var c1 = Math.Min(otherSide.Rows, c0 + Chunk);
+            Parallel.For(c0, c1, parallel, j =>
+            {
+                var acc = sums.AsSpan((j - c0) * dd, dd);
+                acc.Clear();
+                for (var e = otherSide.Ptr[j]; e < otherSide.Ptr[j + 1]; e++)
+                {
+                    var u = otherSide.Index[e];
+                    TensorPrimitives.MultiplyAdd(own.FactorGram.AsSpan(u * dd, dd), scale[u] * scale[u], acc, acc);
+                }
+            });
+
+            for (var j = c0; j < c1; j++)
+            {
+                var acc = sums.AsSpan((j - c0) * dd, dd);
+                var yj = other.Implicit.AsSpan(j * d, d);
+                for (var a = 0; a < d; a++)
+                {
+                    var accRow = acc.Slice(a * dp, d);
+                    for (var b = 0; b < d; b++)
+                    {
+                        system[(a * d) + b] = precision[(a * d) + b] + (alpha * accRow[b]);
+                    }
+
+                    linear[a] = priorTimesMean[a] + (alpha * TensorPrimitives.Dot(accRow, yj));
+                }
+
+                for (var e = otherSide.Ptr[j]; e < otherSide.Ptr[j + 1]; e++)
+                {
+                    var u = otherSide.Index[e];
+                    var residual = own.Residual.AsSpan(u * d, d);
+                    for (var a = 0; a < d; a++)
+                    {
+                        linear[a] += alpha * scale[u] * residual[a];
+                    }
+                }
+
+                DenseCholesky.FactorSmall(system, d);
+                LowerTriangular.Solve(system, d, linear);
+                var random = GibbsRandom.For(seed, stream, j);
+                for (var a = 0; a < d; a++)
+                {
+                    linear[a] += random.NextNormal();
+                }
+
+                LowerTriangular.SolveTransposed(system, d, linear);
+                for (var a = 0; a < d; a++)
+                {
+                    var value = (float)linear[a];
+                    delta[a] = value - yj[a];
+                    yj[a] = value;
+                }
+
+                for (var e = otherSide.Ptr[j]; e < otherSide.Ptr[j + 1]; e++)
+                {
+                    var u = otherSide.Index[e];
+                    var s = scale[u];
+                    TensorPrimitives.MultiplyAdd(delta, s, own.ImplicitSum.AsSpan(u * d, d), own.ImplicitSum.AsSpan(u * d, d));
+                    ChangeOfResidual(own.FactorGram.AsSpan(u * dd, dd), delta, s, change);
+                    TensorPrimitives.Subtract(own.Residual.AsSpan(u * d, d), change.AsSpan(0, d), own.Residual.AsSpan(u * d, d));
+                }
+            }
+        }
+    }
+
+    /// <summary>change = s A Δ for a symmetric A stored in rows of <paramref name="change"/>'s padded length: Σ_a s Δ_a A_a, whole vectors.</summary>
+    private static void ChangeOfResidual(ReadOnlySpan<float> block, float[] delta, float s, float[] change)
+    {
+        var c = MemoryMarshal.Cast<float, Vector<float>>(change.AsSpan());
+        c.Clear();
+        for (var a = 0; a < delta.Length; a++)
+        {
+            var row = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(a * change.Length, change.Length));
+            var weight = new Vector<float>(s * delta[a]);
+            for (var v = 0; v < c.Length; v++)
+            {
+                c[v] += weight * row[v];
+            }
+        }
+    }
+
+    private static double[] Times(double[] matrix, double[] vector, int n)
+    {
+        var result = new double[n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                result[a] += matrix[(a * n) + b] * vector[b];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Σ d dᵀ over the first n design rows, four rows per pass so each Gram row is loaded and stored once per four ratings.</summary>
+    private static void Gram(float[] design, int n, int k, int padded, float[] gram)
+    {
+        Array.Clear(gram, 0, k * padded);
+        var e = 0;
+        for (; e + 4 <= n; e += 4)
+        {
+            var d0 = MemoryMarshal.Cast<float, Vector<float>>(design.AsSpan(e * padded, padded));
+            var d1 = MemoryMarshal.Cast<float, Vector<float>>(design.AsSpan((e + 1) * padded, padded));
+            var d2 = MemoryMarshal.Cast<float, Vector<float>>(design.AsSpan((e + 2) * padded, padded));
+            var d3 = MemoryMarshal.Cast<float, Vector<float>>(design.AsSpan((e + 3) * padded, padded));
+            for (var a = 0; a < k; a++)
+            {
+                var g = MemoryMarshal.Cast<float, Vector<float>>(gram.AsSpan(a * padded, padded));
+                var s0 = new Vector<float>(design[(e * padded) + a]);
+                var s1 = new Vector<float>(design[((e + 1) * padded) + a]);
+                var s2 = new Vector<float>(design[((e + 2) * padded) + a]);
+                var s3 = new Vector<float>(design[((e + 3) * padded) + a]);
+                for (var v = 0; v < g.Length; v++)
+                {
+                    g[v] += (s0 * d0[v]) + (s1 * d1[v]) + (s2 * d2[v]) + (s3 * d3[v]);
+                }
+            }
+        }
+
+        for (; e < n; e++)
+        {
+            var row = design.AsSpan(e * padded, padded);
+            for (var a = 0; a < k; a++)
+            {
+                TensorPrimitives.MultiplyAdd(row, row[a], gram.AsSpan(a * padded, padded), gram.AsSpan(a * padded, padded));
+            }
+        }
+    }
+
+    /// <summary>α ~ Gamma(1 + n/2, 1 + SSE/2), the conjugate posterior of the noise precision under a Gamma(1, 1) prior.</summary>
+    private double SampleNoisePrecision(State users, State items, GibbsRandom random, ParallelOptions parallel)
+    {
+        var d = users.Factors;
+        var k = d + 1;
+        var side = users.Side;
+        var partial = new double[side.Rows];
+        var mean = _mean;
+        Parallel.For(0, side.Rows, parallel, () => new float[2 * d], (u, _, buffer) =>
+        {
+            var pu = buffer.AsSpan(0, d);
+            var qi = buffer.AsSpan(d, d);
+            TensorPrimitives.Add(users.Rows.AsSpan(u * k, d), users.ImplicitSum.AsSpan(u * d, d), pu);
+            var bu = users.Rows[(u * k) + d];
+            var sum = 0.0;
+            for (var e = side.Ptr[u]; e < side.Ptr[u + 1]; e++)
+            {
+                var i = side.Index[e];
+                TensorPrimitives.Add(items.Rows.AsSpan(i * k, d), items.ImplicitSum.AsSpan(i * d, d), qi);
+                var error = side.Values[e] - (mean + bu + items.Rows[(i * k) + d] + TensorPrimitives.Dot(pu, qi));
+                sum += error * error;
+            }
+
+            partial[u] = sum;
+            return buffer;
+        },
+        _ => { });
+
+        var sse = 0.0;
+        foreach (var p in partial)
+        {
+            sse += p;
+        }
+
+        return random.NextGamma(1 + (side.Ptr[^1] / 2.0)) / (1 + (sse / 2));
+    }
+
+    /// <summary>Appends the sweep's rows as sample s of S: users (p + z, b_u, 1) / S, items (q + z, 1, b_i).</summary>
+    private void Keep(int s, int count, State users, State items, int d)
+    {
+        var k = d + 1;
+        var offset = s * (d + 2);
+        var weight = 1f / count;
+        for (var u = 0; u < UserCount; u++)
+        {
+            var dest = _users.AsSpan((u * _stride) + offset, d + 2);
+            TensorPrimitives.Add(users.Rows.AsSpan(u * k, d), users.ImplicitSum.AsSpan(u * d, d), dest[..d]);
+            TensorPrimitives.Multiply(dest[..d], weight, dest[..d]);
+            dest[d] = users.Rows[(u * k) + d] * weight;
+            dest[k] = weight;
+        }
+
+        for (var i = 0; i < ItemCount; i++)
+        {
+            var dest = _items.AsSpan((i * _stride) + offset, d + 2);
+            TensorPrimitives.Add(items.Rows.AsSpan(i * k, d), items.ImplicitSum.AsSpan(i * d, d), dest[..d]);
+            dest[d] = 1f;
+            dest[k] = items.Rows[(i * k) + d];
+        }
+    }
+
+    private static (float Min, float Max) Range(float[] values)
+    {
+        if (values.Length == 0)
+        {
+            return (float.NegativeInfinity, float.PositiveInfinity);
+        }
+
+        var min = float.PositiveInfinity;
+        var max = float.NegativeInfinity;
+        foreach (var v in values)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        return (min, max);
+    }
+
+    private float Clamp(float value) => Options.ClampToTrainingRange ? Math.Clamp(value, _min, _max) : value;
+
+    /// <summary>One side's ratings in compressed rows: for each row its partners and values.</summary>
+    private sealed class Side(int rows, int[] ptr, int[] index, float[] values)
+    {
+        public int Rows { get; } = rows;
+
+        public int[] Ptr { get; } = ptr;
+
+        public int[] Index { get; } = index;
+
+        public float[] Values { get; } = values;
+
+        public int MaxDegree { get; } = Enumerable.Range(0, rows).Select(r => ptr[r + 1] - ptr[r]).DefaultIfEmpty(0).Max();
+    }
+
+    /// <summary>
+    /// One side's chain state: rows (p, b); the implicit factors this side lends the other (y for items,
+    /// w for users) and its own implicit sums z = |N|^−½ Σ of the other side's; the factor Gram blocks and
+    /// residual sums of the last row pass; and |N|^−½ per row.
+    /// </summary>
+    private sealed class State
+    {
+        public State(Side side, int factors, float initialStdDev, Random random)
+        {
+            Side = side;
+            Factors = factors;
+            Rows = SgdFactorModel<BiasedMfOptions>.NormalFactors(side.Rows, factors, factors + 1, initialStdDev, random);
+            Implicit = new float[side.Rows * factors];
+            ImplicitSum = new float[side.Rows * factors];
+            Scale = new float[side.Rows];
+            for (var r = 0; r < side.Rows; r++)
+            {
+                var degree = side.Ptr[r + 1] - side.Ptr[r];
+                Scale[r] = degree == 0 ? 0f : 1f / MathF.Sqrt(degree);
+            }
+        }
+
+        public Side Side { get; }
+
+        public int Factors { get; }
+
+        public float[] Rows { get; }
+
+        public float[] Implicit { get; }
+
+        public float[] ImplicitSum { get; }
+
+        public float[] Scale { get; }
+
+        /// <summary>Rows of the factor Gram blocks are padded to whole SIMD vectors; the padding stays zero.</summary>
+        public int PaddedFactors => SgdFactorModel<BiasedMfOptions>.PaddedLength(Factors);
+
+        public float[] FactorGram => _factorGram ??= new float[Side.Rows * Factors * PaddedFactors];
+
+        public float[] Residual => _residual ??= new float[Side.Rows * Factors];
+
+        private float[]? _factorGram;
+        private float[]? _residual;
+    }
+
+    /// <summary>Per-thread buffers, sized once for the longest row.</summary>
+    private sealed class Workspace(int maxDegree, int k, int padded)
+    {
+        public float[] Design { get; } = new float[Math.Max(1, maxDegree) * padded];
+
+        public float[] Targets { get; } = new float[Math.Max(1, maxDegree)];
+
+        public float[] Gram { get; } = new float[k * padded];
+
+        public double[] System { get; } = new double[k * k];
+
+        public double[] Rhs { get; } = new double[k];
+
+        public float[] DesignTargets { get; } = new float[padded];
+    }
+}
