@@ -7,7 +7,7 @@ namespace Dashboard.Bench;
 /// <summary>The benchmarked configurations, by name. Options here are the tuned ones reported in docs/benchmarks.md.</summary>
 internal static class AlgorithmCatalog
 {
-    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf", "biased-mf-k64", "svd++", "blend"];
+    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf", "biased-mf-k64", "svd++", "bpmf", "blend"];
 
     public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "ease", "content-based", "learned-ranker", "blend", "blend-als-knn"];
 
@@ -19,6 +19,7 @@ internal static class AlgorithmCatalog
         "biased-mf" => Fit(new BiasedMf(), train, new BiasedMfOptions()),
         "biased-mf-k64" => Fit(new BiasedMf(), train, new BiasedMfOptions { Factors = 64 }),
         "svd++" => Fit(new SvdPlusPlus(), train, new SvdPlusPlusOptions()),
+        "bpmf" => Fit(new BayesianMf(), train, new BayesianMfOptions()),
         "blend" => new WeightedBlend(
             [
                 new BlendComponent(Fit(new SvdPlusPlus(), train, new SvdPlusPlusOptions()), 0.8),

@@ -27,11 +27,11 @@ internal static class BenchData
     {
         if (options.Format == "ml100k")
         {
-            return [.. Enumerable.Range(1, 5).Select(f => MovieLensLoader.LoadMl100kFold(options.Data!, f))];
+            return [.. Enumerable.Range(1, options.Folds).Select(f => MovieLensLoader.LoadMl100kFold(options.Data!, f))];
         }
 
         var all = Load(options);
-        return [.. RatingSplitter.KFold(all.Ratings, 5, Seed).Select(s => (all.WithRatings(s.Train), all.WithRatings(s.Test)))];
+        return [.. RatingSplitter.KFold(all.Ratings, 5, Seed).Take(options.Folds).Select(s => (all.WithRatings(s.Train), all.WithRatings(s.Test)))];
     }
 
     /// <summary>Top-n protocol: per-user random 75/25 split, seed 42; users with fewer than 4 interactions stay in train.</summary>

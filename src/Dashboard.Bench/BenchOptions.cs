@@ -14,10 +14,11 @@ internal sealed record BenchOptions(
     int Seconds = 30,
     IReadOnlyList<bool>? Pseudonymise = null,
     bool TuneOnValidation = false,
-    int Seeds = 5)
+    int Seeds = 5,
+    int Folds = 5)
 {
     public const string Usage =
-        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit|audit-snapshot|erase|segment-size|campaign-export> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)] [--tune validation|fixed (rating, topn: choose every setting on a validation split carved from training; default fixed)] [--seeds 5 (topn --tune validation: split seeds 42, 43, ...)]";
+        "usage: Dashboard.Bench <rating|topn|scale|import|train|write-fairness|serving-engine|k-anonymity|consent-gate|fairness-audit|audit-snapshot|erase|segment-size|campaign-export> --data <dir|file> --format ml100k|ml1m|csv [--json out.json] [--algorithms a,b] [--sizes 100000,1000000,10000000] [--passes 2 (import: the same file again into the same database)] [--seconds 30 (write-fairness: length of each scenario)] [--pseudonymise off|on|both (import: end-user ids as HMAC pseudonyms; both runs each twice)] [--tune validation|fixed (rating, topn: choose every setting on a validation split carved from training; default fixed)] [--seeds 5 (topn --tune validation: split seeds 42, 43, ...)] [--folds 5 (rating: run the first N of the five folds)]";
 
     /// <summary>Every task the program runs.</summary>
     private static readonly HashSet<string> Tasks =
@@ -45,7 +46,7 @@ internal sealed record BenchOptions(
             values[args[i][2..]] = args[++i];
         }
 
-        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes", "passes", "seconds", "pseudonymise", "tune", "seeds"], StringComparer.Ordinal);
+        var known = new HashSet<string>(["data", "format", "json", "algorithms", "sizes", "passes", "seconds", "pseudonymise", "tune", "seeds", "folds"], StringComparer.Ordinal);
         foreach (var key in values.Keys)
         {
             if (!known.Contains(key))
@@ -103,6 +104,12 @@ internal sealed record BenchOptions(
             throw new ArgumentException("--seeds must be 1 or more.");
         }
 
-        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes, passes, seconds, pseudonymise, tune, seeds);
+        var folds = values.TryGetValue("folds", out var f) ? int.Parse(f, CultureInfo.InvariantCulture) : 5;
+        if (folds is < 1 or > 5)
+        {
+            throw new ArgumentException("--folds must be between 1 and 5.");
+        }
+
+        return new BenchOptions(task, data, format, values.GetValueOrDefault("json"), algorithms, sizes, passes, seconds, pseudonymise, tune, seeds, folds);
     }
 }

@@ -22,7 +22,9 @@ internal static class TuningGrid
 
     public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "bpr", "ease", "blend"];
 
-    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf", "svd++", "blend"];
+    private static readonly int[] BpmfFactors = [10, 20];
+
+    public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf", "svd++", "bpmf", "blend"];
 
     /// <summary>Blend weights searched for the first component (the second gets 1 − w).</summary>
     public static IReadOnlyList<double> BlendWeights { get; } = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
@@ -70,6 +72,9 @@ internal static class TuningGrid
         "svd++" => [.. SgdRegularization.Select(reg => new TuningCandidate(
             $"reg {reg.ToString(CultureInfo.InvariantCulture)}",
             m => Fit(new SvdPlusPlus(), m, new SvdPlusPlusOptions { Regularization = reg, Seed = seed })))],
+        "bpmf" => [.. BpmfFactors.Select(factors => new TuningCandidate(
+            $"{factors} factors",
+            m => Fit(new BayesianMf(), m, new BayesianMfOptions { Factors = factors, Seed = seed })))],
         _ => throw new ArgumentException($"No rating grid for '{name}'. Known: {string.Join(", ", RatingNames)}."),
     };
 

@@ -36,17 +36,18 @@ internal static class ValidatedRatingTask
             foreach (var name in names)
             {
                 // Every choice is made before the clock starts: "fit s" is the refit on the whole training side.
-                var blendWeight = name == "blend" ? ChooseBlendWeight(Choose("svd++"), Choose("item-knn"), innerTrain, inner.Test, innerMean) : double.NaN;
-                var choice = name == "blend" ? null : Choose(name);
+                var parts = name == "blend" ? [.. BlendParts.Select(Choose)] : Array.Empty<ValidationChoice>();
+                var blendWeights = name == "blend" ? ChooseBlendWeights(parts, innerTrain, inner.Test, innerMean) : [];
                 var start = Stopwatch.GetTimestamp();
                 IRecommender model;
                 string chosen;
-                if (choice is null)
+                if (name == "blend")
                 {
-                    (model, chosen) = FitBlend(Choose("svd++"), Choose("item-knn"), blendWeight, train);
+                    (model, chosen) = FitBlend(parts, blendWeights, train);
                 }
                 else
                 {
+                    var choice = Choose(name);
                     model = choice.Candidate.Fit(train);
                     chosen = choice.Candidate.Label;
                 }
@@ -78,32 +79,59 @@ internal static class ValidatedRatingTask
         return best!;
     }
 
-    /// <summary>SVD++ and item-kNN on raw ratings, each at its validated setting: the SVD++ weight that scores best on validation.</summary>
-    private static double ChooseBlendWeight(ValidationChoice svd, ValidationChoice knn, InteractionMatrix innerTrain, Rating[] validation, float mean)
+    /// <summary>
+    /// The blend's components, each at its validated setting: the Bayesian MF, SVD++ and item-kNN, whose
+    /// errors differ most (a sampled factor model, an SGD factor model, a neighbourhood model).
+    /// </summary>
+    private static readonly string[] BlendParts = ["bpmf", "svd++", "item-knn"];
+
+    /// <summary>Weights on a 0.1 grid over the simplex (raw ratings, weights summing to 1), chosen by validation RMSE.</summary>
+    private static double[] ChooseBlendWeights(ValidationChoice[] parts, InteractionMatrix innerTrain, Rating[] validation, float mean)
     {
-        var bestWeight = double.NaN;
+        double[] best = [];
         var bestRmse = double.PositiveInfinity;
-        foreach (var weight in TuningGrid.BlendWeights)
+        foreach (var weights in Simplex(parts.Length, 10))
         {
-            var rmse = RatingEvaluator.Evaluate(Blend(svd.InnerModel, knn.InnerModel, weight, innerTrain), validation, mean).Rmse;
+            var rmse = RatingEvaluator.Evaluate(Blend([.. parts.Select(p => p.InnerModel)], weights, innerTrain), validation, mean).Rmse;
             if (rmse < bestRmse)
             {
-                (bestWeight, bestRmse) = (weight, rmse);
+                (best, bestRmse) = (weights, rmse);
             }
         }
 
-        return bestWeight;
+        Console.Error.WriteLine($"    validation blend [{string.Join(", ", best.Select(w => w.ToString("0.0", CultureInfo.InvariantCulture)))}]: RMSE {bestRmse:F4}");
+        return best;
     }
 
-    private static (IRecommender Model, string Chosen) FitBlend(ValidationChoice svd, ValidationChoice knn, double svdWeight, InteractionMatrix train)
+    /// <summary>Every vector of <paramref name="count"/> non-negative multiples of 1/<paramref name="steps"/> that sum to 1.</summary>
+    private static IEnumerable<double[]> Simplex(int count, int steps)
     {
-        var model = Blend(svd.Candidate.Fit(train), knn.Candidate.Fit(train), svdWeight, train);
-        var chosen = string.Create(CultureInfo.InvariantCulture, $"svd++ {svd.Candidate.Label} w {svdWeight:0.0}, item-knn {knn.Candidate.Label} w {1 - svdWeight:0.0}");
-        return (model, chosen);
+        if (count == 1)
+        {
+            yield return [1.0];
+            yield break;
+        }
+
+        for (var first = 0; first <= steps; first++)
+        {
+            foreach (var rest in Simplex(count - 1, steps - first))
+            {
+                var scale = (steps - first) / (double)steps;
+                yield return [first / (double)steps, .. rest.Select(r => r * scale)];
+            }
+        }
     }
 
-    private static WeightedBlend Blend(IRecommender svd, IRecommender knn, double svdWeight, InteractionMatrix history) => new(
-        [new BlendComponent(svd, svdWeight), new BlendComponent(knn, 1 - svdWeight)],
+    private static (IRecommender Model, string Chosen) FitBlend(ValidationChoice[] parts, double[] weights, InteractionMatrix train)
+    {
+        var models = parts.Select(p => p.Candidate.Fit(train)).ToArray();
+        var chosen = string.Join(", ", parts.Select((p, k) => string.Create(
+            CultureInfo.InvariantCulture, $"{BlendParts[k]} {p.Candidate.Label} w {weights[k]:0.0}")));
+        return (Blend(models, weights, train), chosen);
+    }
+
+    private static WeightedBlend Blend(IRecommender[] models, double[] weights, InteractionMatrix history) => new(
+        [.. models.Select((m, k) => new BlendComponent(m, weights[k]))],
         history,
         ScoreNormalization.None);
 }
