@@ -22,7 +22,7 @@ internal static class TuningGrid
 
     public static IReadOnlyList<string> TopNNames { get; } = ["popularity", "item-knn", "user-knn", "implicit-als", "bpr", "ease", "blend"];
 
-    private static readonly int[] BpmfFactors = [10, 20];
+    private static readonly int[] BpmfFactors = [10, 16];
 
     public static IReadOnlyList<string> RatingNames { get; } = ["baseline", "item-knn", "user-knn", "biased-mf", "svd++", "bpmf", "blend"];
 

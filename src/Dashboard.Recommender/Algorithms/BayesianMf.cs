@@ -70,7 +70,7 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
             var hyper = GibbsRandom.For(options.Seed, sweep * 8, -1);
             foreach (var (own, other, stream) in new[] { (users, items, 1), (items, users, 2) })
             {
-                NormalWishart.Sample(own.Rows, own.Side.Rows, k, k, ref hyper, precision, priorMean);
+                NormalWishart.Sample(own.Rows, own.Side.Rows, k, own.RowStride, ref hyper, precision, priorMean);
                 SampleRows(own, other, precision, priorMean, alpha, options.Seed, (sweep * 8) + stream, maxDegree, options.Implicit, parallel);
                 if (options.Implicit)
                 {
@@ -168,22 +168,39 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
                 var n = side.Ptr[row + 1] - start;
                 var design = w.Design;
                 var targets = w.Targets;
-                var z = own.ImplicitSum.AsSpan(row * d, d);
+                var dp = own.PaddedFactors;
+                var kp = own.RowStride;
+                var z = MemoryMarshal.Cast<float, Vector<float>>(own.ImplicitSum.AsSpan(row * dp, dp));
                 for (var e = 0; e < n; e++)
                 {
+                    // (q + z, 1): the first dp floats of the other row hold q (and its bias, then zeros), z is zero past d.
                     var o = side.Index[start + e];
-                    var dest = design.AsSpan(e * padded, padded);
-                    TensorPrimitives.Add(other.Rows.AsSpan(o * k, d), other.ImplicitSum.AsSpan(o * d, d), dest[..d]);
-                    dest[d] = 1f;
-                    targets[e] = side.Values[start + e] - mean - other.Rows[(o * k) + d] - TensorPrimitives.Dot(z, dest[..d]);
+                    var q = MemoryMarshal.Cast<float, Vector<float>>(other.Rows.AsSpan(o * kp, dp));
+                    var oz = MemoryMarshal.Cast<float, Vector<float>>(other.ImplicitSum.AsSpan(o * dp, dp));
+                    var dest = MemoryMarshal.Cast<float, Vector<float>>(design.AsSpan(e * padded, dp));
+                    var dot = Vector<float>.Zero;
+                    for (var v = 0; v < dest.Length; v++)
+                    {
+                        var factor = q[v] + oz[v];
+                        dest[v] = factor;
+                        dot += z[v] * factor;
+                    }
+
+                    design[(e * padded) + d] = 1f;
+                    targets[e] = side.Values[start + e] - mean - other.Rows[(o * kp) + d] - Vector.Sum(dot);
                 }
 
                 Gram(design, n, k, padded, w.Gram);
-                var designTargets = w.DesignTargets;
-                Array.Clear(designTargets);
+                var designTargets = MemoryMarshal.Cast<float, Vector<float>>(w.DesignTargets.AsSpan());
+                designTargets.Clear();
                 for (var e = 0; e < n; e++)
                 {
-                    TensorPrimitives.MultiplyAdd(design.AsSpan(e * padded, padded), targets[e], designTargets, designTargets);
+                    var designRow = MemoryMarshal.Cast<float, Vector<float>>(design.AsSpan(e * padded, padded));
+                    var t = new Vector<float>(targets[e]);
+                    for (var v = 0; v < designRow.Length; v++)
+                    {
+                        designTargets[v] += t * designRow[v];
+                    }
                 }
 
                 var system = w.System;
@@ -196,7 +213,7 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
                         system[(a * k) + b] = precision[(a * k) + b] + (alpha * gramRow[b]);
                     }
 
-                    rhs[a] = priorTimesMean[a] + (alpha * designTargets[a]);
+                    rhs[a] = priorTimesMean[a] + (alpha * w.DesignTargets[a]);
                 }
 
                 DenseCholesky.FactorSmall(system, k);
@@ -208,7 +225,7 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
                 }
 
                 LowerTriangular.SolveTransposed(system, k, rhs);
-                var x = own.Rows.AsSpan(row * k, k);
+                var x = own.Rows.AsSpan(row * own.RowStride, k);
                 for (var a = 0; a < k; a++)
                 {
                     x[a] = (float)rhs[a];
@@ -216,14 +233,13 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
 
                 if (keepSums)
                 {
-                    var dp = own.PaddedFactors;
                     var block = own.FactorGram.AsSpan(row * d * dp, d * dp);
-                    var residual = own.Residual.AsSpan(row * d, d);
+                    var residual = own.Residual.AsSpan(row * own.PaddedFactors, d);
                     for (var a = 0; a < d; a++)
                     {
                         var gramRow = w.Gram.AsSpan(a * padded, k);
                         gramRow[..d].CopyTo(block.Slice(a * dp, d));
-                        residual[a] = designTargets[a] - TensorPrimitives.Dot(gramRow, x);
+                        residual[a] = w.DesignTargets[a] - TensorPrimitives.Dot(gramRow, x);
                     }
                 }
 
@@ -235,74 +251,108 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
     /// <summary>
     /// Draws the implicit factors the other side's rows lend to this side (for users: y_j of every item j),
     /// one at a time, since each moves the implicit sums of all rows that contain it. For y_j with R(j) the
-    /// users who rated j and s_u = |N(u)|^−½: precision Λ + α Σ_u s_u² A_u and linear term
+    /// users who rated j and s_u = |N(u)|^−½: precision P_j = Λ + α Σ_u s_u² A_u and linear term
     /// Λ μ + α Σ_u s_u (R_u + s_u A_u y_j), where A_u and R_u come from <see cref="SampleRows"/>; after the draw,
-    /// z_u += s_u Δ and R_u −= s_u A_u Δ keep the sums exact for the next j. The precision sums of a chunk of
-    /// rows are built in parallel first (they do not change within the pass).
+    /// z_u += s_u Δ and R_u −= s_u A_u Δ keep the sums exact for the next j. Nothing but Σ_u s_u R_u depends
+    /// on the rows drawn before j, so for a chunk of rows the Cholesky factor of P_j, the normal draw and the
+    /// part Λ μ + (P_j − Λ) y_j are prepared in parallel, and only the rest runs in order.
     /// </summary>
     private static void SampleImplicit(
         State own, State other, double[] precision, double[] priorMean, double alpha, int seed, int stream, ParallelOptions parallel)
     {
-        const int Chunk = 256;
         var d = own.Factors;
+
+        // Large chunks: every chunk is one parallel loop to wait for, and the prepared factors take d² doubles a row (≤ 32 MB a chunk).
+        var chunk = Math.Clamp((1 << 22) / (d * d), 64, 8192);
         var dp = own.PaddedFactors;
-        var dd = d * dp;
+        var block = d * dp;
         var priorTimesMean = Times(precision, priorMean, d);
         var scale = own.Scale;
-        var sums = new float[Chunk * dd];
-        var system = new double[dd];
+        var factors = new double[chunk * d * d];
+        var fixedPart = new double[chunk * d];
+        var noise = new double[chunk * d];
         var linear = new double[d];
-        var delta = new float[d];
-        var change = new float[dp];
         var otherSide = other.Side;
-        for (var c0 = 0; c0 < otherSide.Rows; c0 += Chunk)
+        var change = new float[dp];
+        var delta = new float[dp];
+        var sum = new float[dp];
+        for (var c0 = 0; c0 < otherSide.Rows; c0 += chunk)
         {
-            var c1 = Math.Min(otherSide.Rows, c0 + Chunk);
-            Parallel.For(c0, c1, parallel, j =>
+            var c1 = Math.Min(otherSide.Rows, c0 + chunk);
+            Parallel.For(c0, c1, parallel, () => new float[block], (j, _, acc) =>
             {
-                var acc = sums.AsSpan((j - c0) * dd, dd);
-                acc.Clear();
+                Array.Clear(acc);
                 for (var e = otherSide.Ptr[j]; e < otherSide.Ptr[j + 1]; e++)
                 {
                     var u = otherSide.Index[e];
-                    TensorPrimitives.MultiplyAdd(own.FactorGram.AsSpan(u * dd, dd), scale[u] * scale[u], acc, acc);
+                    LowerBlockMultiplyAdd(own.FactorGram.AsSpan(u * block, block), scale[u] * scale[u], acc, d, dp);
                 }
-            });
 
-            for (var j = c0; j < c1; j++)
-            {
-                var acc = sums.AsSpan((j - c0) * dd, dd);
+                var c = j - c0;
+                var system = factors.AsSpan(c * d * d, d * d);
                 var yj = other.Implicit.AsSpan(j * d, d);
                 for (var a = 0; a < d; a++)
                 {
-                    var accRow = acc.Slice(a * dp, d);
+                    for (var b = 0; b <= a; b++)
+                    {
+                        var value = alpha * acc[(a * dp) + b];
+                        system[(a * d) + b] = precision[(a * d) + b] + value;
+                        system[(b * d) + a] = system[(a * d) + b];
+                    }
+                }
+
+                for (var a = 0; a < d; a++)
+                {
+                    var data = 0.0;
                     for (var b = 0; b < d; b++)
                     {
-                        system[(a * d) + b] = precision[(a * d) + b] + (alpha * accRow[b]);
+                        data += (system[(a * d) + b] - precision[(a * d) + b]) * yj[b];
                     }
 
-                    linear[a] = priorTimesMean[a] + (alpha * TensorPrimitives.Dot(accRow, yj));
+                    fixedPart[(c * d) + a] = priorTimesMean[a] + data;
                 }
 
-                for (var e = otherSide.Ptr[j]; e < otherSide.Ptr[j + 1]; e++)
-                {
-                    var u = otherSide.Index[e];
-                    var residual = own.Residual.AsSpan(u * d, d);
-                    for (var a = 0; a < d; a++)
-                    {
-                        linear[a] += alpha * scale[u] * residual[a];
-                    }
-                }
-
-                DenseCholesky.FactorSmall(system, d);
-                LowerTriangular.Solve(system, d, linear);
                 var random = GibbsRandom.For(seed, stream, j);
                 for (var a = 0; a < d; a++)
                 {
-                    linear[a] += random.NextNormal();
+                    noise[(c * d) + a] = random.NextNormal();
                 }
 
-                LowerTriangular.SolveTransposed(system, d, linear);
+                DenseCholesky.FactorSmall(system, d);
+                return acc;
+            },
+            _ => { });
+
+            for (var j = c0; j < c1; j++)
+            {
+                var c = j - c0;
+                var users = otherSide.Index.AsSpan(otherSide.Ptr[j], otherSide.Ptr[j + 1] - otherSide.Ptr[j]);
+                var sumVectors = MemoryMarshal.Cast<float, Vector<float>>(sum.AsSpan());
+                sumVectors.Clear();
+                foreach (var u in users)
+                {
+                    var residual = MemoryMarshal.Cast<float, Vector<float>>(own.Residual.AsSpan(u * dp, dp));
+                    var weight = new Vector<float>(scale[u]);
+                    for (var v = 0; v < sumVectors.Length; v++)
+                    {
+                        sumVectors[v] += weight * residual[v];
+                    }
+                }
+
+                for (var a = 0; a < d; a++)
+                {
+                    linear[a] = fixedPart[(c * d) + a] + (alpha * sum[a]);
+                }
+
+                var factor = factors.AsSpan(c * d * d, d * d);
+                LowerTriangular.Solve(factor, d, linear);
+                for (var a = 0; a < d; a++)
+                {
+                    linear[a] += noise[(c * d) + a];
+                }
+
+                LowerTriangular.SolveTransposed(factor, d, linear);
+                var yj = other.Implicit.AsSpan(j * d, d);
                 for (var a = 0; a < d; a++)
                 {
                     var value = (float)linear[a];
@@ -310,24 +360,51 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
                     yj[a] = value;
                 }
 
-                for (var e = otherSide.Ptr[j]; e < otherSide.Ptr[j + 1]; e++)
+                var deltaVectors = MemoryMarshal.Cast<float, Vector<float>>(delta.AsSpan());
+                foreach (var u in users)
                 {
-                    var u = otherSide.Index[e];
                     var s = scale[u];
-                    TensorPrimitives.MultiplyAdd(delta, s, own.ImplicitSum.AsSpan(u * d, d), own.ImplicitSum.AsSpan(u * d, d));
-                    ChangeOfResidual(own.FactorGram.AsSpan(u * dd, dd), delta, s, change);
-                    TensorPrimitives.Subtract(own.Residual.AsSpan(u * d, d), change.AsSpan(0, d), own.Residual.AsSpan(u * d, d));
+                    var z = MemoryMarshal.Cast<float, Vector<float>>(own.ImplicitSum.AsSpan(u * dp, dp));
+                    var step = new Vector<float>(s);
+                    for (var v = 0; v < z.Length; v++)
+                    {
+                        z[v] += step * deltaVectors[v];
+                    }
+
+                    ChangeOfResidual(own.FactorGram.AsSpan(u * block, block), delta, s, d, change);
+                    var residual = MemoryMarshal.Cast<float, Vector<float>>(own.Residual.AsSpan(u * dp, dp));
+                    var changeVectors = MemoryMarshal.Cast<float, Vector<float>>(change.AsSpan());
+                    for (var v = 0; v < residual.Length; v++)
+                    {
+                        residual[v] -= changeVectors[v];
+                    }
                 }
             }
         }
     }
 
+    /// <summary>acc += w·A on the vectors that hold the lower triangle of each row (A symmetric, rows of <paramref name="dp"/> floats).</summary>
+    private static void LowerBlockMultiplyAdd(ReadOnlySpan<float> a, float w, Span<float> acc, int d, int dp)
+    {
+        var weight = new Vector<float>(w);
+        var width = Vector<float>.Count;
+        for (var r = 0; r < d; r++)
+        {
+            var source = MemoryMarshal.Cast<float, Vector<float>>(a.Slice(r * dp, ((r / width) + 1) * width));
+            var target = MemoryMarshal.Cast<float, Vector<float>>(acc.Slice(r * dp, ((r / width) + 1) * width));
+            for (var v = 0; v < source.Length; v++)
+            {
+                target[v] += weight * source[v];
+            }
+        }
+    }
+
     /// <summary>change = s A Δ for a symmetric A stored in rows of <paramref name="change"/>'s padded length: Σ_a s Δ_a A_a, whole vectors.</summary>
-    private static void ChangeOfResidual(ReadOnlySpan<float> block, float[] delta, float s, float[] change)
+    private static void ChangeOfResidual(ReadOnlySpan<float> block, float[] delta, float s, int d, float[] change)
     {
         var c = MemoryMarshal.Cast<float, Vector<float>>(change.AsSpan());
         c.Clear();
-        for (var a = 0; a < delta.Length; a++)
+        for (var a = 0; a < d; a++)
         {
             var row = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(a * change.Length, change.Length));
             var weight = new Vector<float>(s * delta[a]);
@@ -352,10 +429,15 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
         return result;
     }
 
-    /// <summary>Σ d dᵀ over the first n design rows, four rows per pass so each Gram row is loaded and stored once per four ratings.</summary>
+    /// <summary>
+    /// Σ d dᵀ over the first n design rows. Only the vectors holding each row's lower triangle are summed, four
+    /// design rows per pass so each Gram row is loaded and stored once per four ratings; the upper triangle is
+    /// then copied from the lower.
+    /// </summary>
     private static void Gram(float[] design, int n, int k, int padded, float[] gram)
     {
         Array.Clear(gram, 0, k * padded);
+        var width = Vector<float>.Count;
         var e = 0;
         for (; e + 4 <= n; e += 4)
         {
@@ -365,7 +447,7 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
             var d3 = MemoryMarshal.Cast<float, Vector<float>>(design.AsSpan((e + 3) * padded, padded));
             for (var a = 0; a < k; a++)
             {
-                var g = MemoryMarshal.Cast<float, Vector<float>>(gram.AsSpan(a * padded, padded));
+                var g = MemoryMarshal.Cast<float, Vector<float>>(gram.AsSpan(a * padded, ((a / width) + 1) * width));
                 var s0 = new Vector<float>(design[(e * padded) + a]);
                 var s1 = new Vector<float>(design[((e + 1) * padded) + a]);
                 var s2 = new Vector<float>(design[((e + 2) * padded) + a]);
@@ -379,10 +461,23 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
 
         for (; e < n; e++)
         {
-            var row = design.AsSpan(e * padded, padded);
+            var row = MemoryMarshal.Cast<float, Vector<float>>(design.AsSpan(e * padded, padded));
             for (var a = 0; a < k; a++)
             {
-                TensorPrimitives.MultiplyAdd(row, row[a], gram.AsSpan(a * padded, padded), gram.AsSpan(a * padded, padded));
+                var g = MemoryMarshal.Cast<float, Vector<float>>(gram.AsSpan(a * padded, ((a / width) + 1) * width));
+                var scale = new Vector<float>(design[(e * padded) + a]);
+                for (var v = 0; v < g.Length; v++)
+                {
+                    g[v] += scale * row[v];
+                }
+            }
+        }
+
+        for (var a = 0; a < k; a++)
+        {
+            for (var b = a + 1; b < k; b++)
+            {
+                gram[(a * padded) + b] = gram[(b * padded) + a];
             }
         }
     }
@@ -399,14 +494,14 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
         {
             var pu = buffer.AsSpan(0, d);
             var qi = buffer.AsSpan(d, d);
-            TensorPrimitives.Add(users.Rows.AsSpan(u * k, d), users.ImplicitSum.AsSpan(u * d, d), pu);
-            var bu = users.Rows[(u * k) + d];
+            TensorPrimitives.Add(users.Rows.AsSpan(u * users.RowStride, d), users.ImplicitSum.AsSpan(u * users.PaddedFactors, d), pu);
+            var bu = users.Rows[(u * users.RowStride) + d];
             var sum = 0.0;
             for (var e = side.Ptr[u]; e < side.Ptr[u + 1]; e++)
             {
                 var i = side.Index[e];
-                TensorPrimitives.Add(items.Rows.AsSpan(i * k, d), items.ImplicitSum.AsSpan(i * d, d), qi);
-                var error = side.Values[e] - (mean + bu + items.Rows[(i * k) + d] + TensorPrimitives.Dot(pu, qi));
+                TensorPrimitives.Add(items.Rows.AsSpan(i * items.RowStride, d), items.ImplicitSum.AsSpan(i * items.PaddedFactors, d), qi);
+                var error = side.Values[e] - (mean + bu + items.Rows[(i * items.RowStride) + d] + TensorPrimitives.Dot(pu, qi));
                 sum += error * error;
             }
 
@@ -433,18 +528,18 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
         for (var u = 0; u < UserCount; u++)
         {
             var dest = _users.AsSpan((u * _stride) + offset, d + 2);
-            TensorPrimitives.Add(users.Rows.AsSpan(u * k, d), users.ImplicitSum.AsSpan(u * d, d), dest[..d]);
+            TensorPrimitives.Add(users.Rows.AsSpan(u * users.RowStride, d), users.ImplicitSum.AsSpan(u * users.PaddedFactors, d), dest[..d]);
             TensorPrimitives.Multiply(dest[..d], weight, dest[..d]);
-            dest[d] = users.Rows[(u * k) + d] * weight;
+            dest[d] = users.Rows[(u * users.RowStride) + d] * weight;
             dest[k] = weight;
         }
 
         for (var i = 0; i < ItemCount; i++)
         {
             var dest = _items.AsSpan((i * _stride) + offset, d + 2);
-            TensorPrimitives.Add(items.Rows.AsSpan(i * k, d), items.ImplicitSum.AsSpan(i * d, d), dest[..d]);
+            TensorPrimitives.Add(items.Rows.AsSpan(i * items.RowStride, d), items.ImplicitSum.AsSpan(i * items.PaddedFactors, d), dest[..d]);
             dest[d] = 1f;
-            dest[k] = items.Rows[(i * k) + d];
+            dest[k] = items.Rows[(i * items.RowStride) + d];
         }
     }
 
@@ -493,9 +588,9 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
         {
             Side = side;
             Factors = factors;
-            Rows = SgdFactorModel<BiasedMfOptions>.NormalFactors(side.Rows, factors, factors + 1, initialStdDev, random);
+            Rows = SgdFactorModel<BiasedMfOptions>.NormalFactors(side.Rows, factors, RowStride, initialStdDev, random);
             Implicit = new float[side.Rows * factors];
-            ImplicitSum = new float[side.Rows * factors];
+            ImplicitSum = new float[side.Rows * PaddedFactors];
             Scale = new float[side.Rows];
             for (var r = 0; r < side.Rows; r++)
             {
@@ -508,6 +603,12 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
 
         public int Factors { get; }
 
+        /// <summary>Row length of <see cref="Rows"/>: (p, b) and zeros to whole SIMD vectors, at least one vector past the factors.</summary>
+        public int RowStride => SgdFactorModel<BiasedMfOptions>.PaddedLength(Factors + 1);
+
+        /// <summary>Row length of the implicit sums, residuals and factor Gram rows: whole SIMD vectors, the padding zero.</summary>
+        public int PaddedFactors => SgdFactorModel<BiasedMfOptions>.PaddedLength(Factors);
+
         public float[] Rows { get; }
 
         public float[] Implicit { get; }
@@ -516,12 +617,10 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
 
         public float[] Scale { get; }
 
-        /// <summary>Rows of the factor Gram blocks are padded to whole SIMD vectors; the padding stays zero.</summary>
-        public int PaddedFactors => SgdFactorModel<BiasedMfOptions>.PaddedLength(Factors);
 
         public float[] FactorGram => _factorGram ??= new float[Side.Rows * Factors * PaddedFactors];
 
-        public float[] Residual => _residual ??= new float[Side.Rows * Factors];
+        public float[] Residual => _residual ??= new float[Side.Rows * PaddedFactors];
 
         private float[]? _factorGram;
         private float[]? _residual;

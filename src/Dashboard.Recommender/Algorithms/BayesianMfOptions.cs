@@ -8,7 +8,7 @@ namespace Dashboard.Recommender.Algorithms;
 public sealed record BayesianMfOptions
 {
     /// <summary>Latent dimensions per user and item (a bias is sampled beside them).</summary>
-    public int Factors { get; init; } = 10;
+    public int Factors { get; init; } = 16;
 
     /// <summary>Sweeps run first and thrown away while the chain leaves its random start.</summary>
     public int BurnIn { get; init; } = 20;

@@ -18,7 +18,7 @@ internal static class DenseCholesky
     /// <see cref="Factor"/> on one thread, for the small systems of a single request (a k × k fold-in),
     /// where starting parallel loops per column costs more than the arithmetic.
     /// </summary>
-    public static void FactorSmall(double[] a, int n)
+    public static void FactorSmall(Span<double> a, int n)
     {
         if (a.Length < (long)n * n)
         {
@@ -27,7 +27,7 @@ internal static class DenseCholesky
 
         for (var j = 0; j < n; j++)
         {
-            var rowJ = a.AsSpan(j * n, j);
+            var rowJ = a.Slice(j * n, j);
             var diagonal = a[(j * n) + j] - TensorPrimitives.Dot(rowJ, rowJ);
             if (!(diagonal > 0))
             {
@@ -38,7 +38,7 @@ internal static class DenseCholesky
             a[(j * n) + j] = pivot;
             for (var i = j + 1; i < n; i++)
             {
-                a[(i * n) + j] = (a[(i * n) + j] - TensorPrimitives.Dot(a.AsSpan(i * n, j), rowJ)) / pivot;
+                a[(i * n) + j] = (a[(i * n) + j] - TensorPrimitives.Dot(a.Slice(i * n, j), rowJ)) / pivot;
             }
         }
     }

@@ -7,7 +7,7 @@ namespace Dashboard.Recommender.Algorithms;
 internal static class LowerTriangular
 {
     /// <summary>x ← L⁻¹ x.</summary>
-    public static void Solve(double[] l, int n, Span<double> x)
+    public static void Solve(ReadOnlySpan<double> l, int n, Span<double> x)
     {
         for (var i = 0; i < n; i++)
         {
@@ -23,7 +23,7 @@ internal static class LowerTriangular
     }
 
     /// <summary>x ← L⁻ᵀ x.</summary>
-    public static void SolveTransposed(double[] l, int n, Span<double> x)
+    public static void SolveTransposed(ReadOnlySpan<double> l, int n, Span<double> x)
     {
         for (var i = n - 1; i >= 0; i--)
         {

@@ -148,7 +148,7 @@ public static class ComponentCatalog
             NeedsItemText: false,
             ExplainsByHistory: false,
             [
-                Integer("factors", "Factors", "Number of hidden taste dimensions; cost grows with its square.", 10, 1, 128),
+                Integer("factors", "Factors", "Number of hidden taste dimensions; cost grows with its square.", 16, 1, 128),
                 Integer("samples", "Samples", "Sampled models averaged into the prediction; more are smoother, slower and larger.", 40, 1, 500),
                 Integer("burnIn", "Burn-in sweeps", "Sampling sweeps thrown away first, while the sampler leaves its random start.", 20, 0, 500),
             ]),
