@@ -240,14 +240,19 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
 
         var column = w.Column.AsSpan(0, count);
         var activations = w.G.AsSpan(0, count * l.Hidden);
-        for (var i = 0; i < l.Items; i++)
+        var next = w.NextColumn.AsSpan(0, count);
+        var item = 0;
+        for (; item + 2 <= l.Items; item += 2)
         {
-            BatchKernels.DotRows(Row(l.W4, i, l.Hidden), activations, count, column);
-            var bias = _theta[l.B4 + i];
-            for (var b = 0; b < count; b++)
-            {
-                w.Logits[(b * l.Items) + i] = column[b] + bias;
-            }
+            BatchKernels.DotRowsPair(Row(l.W4, item, l.Hidden), Row(l.W4, item + 1, l.Hidden), activations, count, column, next);
+            Scatter(column, _theta[l.B4 + item], w.Logits, item, l.Items);
+            Scatter(next, _theta[l.B4 + item + 1], w.Logits, item + 1, l.Items);
+        }
+
+        if (item < l.Items)
+        {
+            BatchKernels.DotRows(Row(l.W4, item, l.Hidden), activations, count, column);
+            Scatter(column, _theta[l.B4 + item], w.Logits, item, l.Items);
         }
 
         // d(−Σ xᵢ log softmaxᵢ)/d logits = n·softmax − x, with n the number of the user's items.
@@ -267,17 +272,25 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
 
         var activationGradients = w.DG.AsSpan(0, count * l.Hidden);
         activationGradients.Clear();
-        for (var i = 0; i < l.Items; i++)
+        for (item = 0; item + 2 <= l.Items; item += 2)
         {
-            var biasGrad = 0f;
-            for (var b = 0; b < count; b++)
-            {
-                column[b] = w.Logits[(b * l.Items) + i];
-                biasGrad += column[b];
-            }
+            grad[l.B4 + item] += Gather(w.Logits, item, l.Items, column);
+            grad[l.B4 + item + 1] += Gather(w.Logits, item + 1, l.Items, next);
+            BatchKernels.OuterUpdatePair(
+                Row(l.W4, item, l.Hidden),
+                Row(l.W4, item + 1, l.Hidden),
+                column,
+                next,
+                activations,
+                Row(grad, l.W4, item, l.Hidden),
+                Row(grad, l.W4, item + 1, l.Hidden),
+                activationGradients);
+        }
 
-            BatchKernels.OuterUpdate(Row(l.W4, i, l.Hidden), column, activations, Row(grad, l.W4, i, l.Hidden), activationGradients);
-            grad[l.B4 + i] += biasGrad;
+        if (item < l.Items)
+        {
+            grad[l.B4 + item] += Gather(w.Logits, item, l.Items, column);
+            BatchKernels.OuterUpdate(Row(l.W4, item, l.Hidden), column, activations, Row(grad, l.W4, item, l.Hidden), activationGradients);
         }
 
         for (var b = 0; b < count; b++)
@@ -336,6 +349,28 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
                 TensorPrimitives.MultiplyAdd(w.DH, scale, Row(grad, Layout.W1, items[e], l.Hidden), Row(grad, Layout.W1, items[e], l.Hidden));
             }
         }
+    }
+
+    /// <summary>Writes <paramref name="column"/> plus <paramref name="bias"/> into column <paramref name="item"/> of the chunk's row-major logits.</summary>
+    private static void Scatter(ReadOnlySpan<float> column, float bias, float[] logits, int item, int items)
+    {
+        for (var b = 0; b < column.Length; b++)
+        {
+            logits[(b * items) + item] = column[b] + bias;
+        }
+    }
+
+    /// <summary>Copies column <paramref name="item"/> of the chunk's row-major logit gradients into <paramref name="column"/> and returns its sum.</summary>
+    private static float Gather(float[] logits, int item, int items, Span<float> column)
+    {
+        var sum = 0f;
+        for (var b = 0; b < column.Length; b++)
+        {
+            column[b] = logits[(b * items) + item];
+            sum += column[b];
+        }
+
+        return sum;
     }
 
     private ReadOnlySpan<int> Items(int user) => _rowItems.AsSpan(_rowPtr[user], _rowPtr[user + 1] - _rowPtr[user]);
@@ -488,6 +523,9 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
         /// <summary>One value per user of the chunk for the item being processed: a logit, then its gradient.</summary>
         public float[] Column { get; private set; } = [];
 
+        /// <summary>The next item's column, for the kernels that take two items at once.</summary>
+        public float[] NextColumn { get; private set; } = [];
+
         public float[] DZ { get; } = new float[layout.Latent];
 
         public float[] DH { get; } = new float[layout.Hidden];
@@ -507,6 +545,7 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
                 DG = new float[count * _layout.Hidden];
                 Scale = new float[count];
                 Column = new float[count];
+                NextColumn = new float[count];
                 _keptStart = new int[count];
             }
 
