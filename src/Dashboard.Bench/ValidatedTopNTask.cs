@@ -37,14 +37,14 @@ internal static class ValidatedTopNTask
             foreach (var name in names)
             {
                 // Every choice is made before the clock starts: "fit s" is the refit on the whole training side.
-                var blendWeight = name == "blend" ? ChooseBlendWeight(Choose("ease"), Choose("implicit-als"), innerTrain, inner.Test) : double.NaN;
+                var blendWeights = name == "blend" ? ChooseBlendWeights([.. TuningGrid.BlendComponents.Select(Choose)], innerTrain, inner.Test) : [];
                 var choice = name == "blend" ? null : Choose(name);
                 var start = Stopwatch.GetTimestamp();
                 IRecommender model;
                 string chosen;
                 if (choice is null)
                 {
-                    (model, chosen) = FitBlend(Choose("ease"), Choose("implicit-als"), blendWeight, train);
+                    (model, chosen) = FitBlend([.. TuningGrid.BlendComponents.Select(Choose)], blendWeights, train);
                 }
                 else
                 {
@@ -90,37 +90,34 @@ internal static class ValidatedTopNTask
     }
 
     /// <summary>
-    /// The product's kind of blend (EASE and implicit ALS on per-user z-scores, popularity for users without
-    /// history), each component at its own validated setting: the EASE weight that scores best on validation.
+    /// The product's kind of blend (the <see cref="TuningGrid.BlendComponents"/> on per-user z-scores, popularity
+    /// for users without history), each component at its own validated setting, with the weights on the
+    /// simplex grid (steps of 0.1) that score best on validation. <see cref="BlendWeightTuner"/> re-ranks each
+    /// validation user's pool of the components' top 200 items, the search the product's tuning runs.
     /// </summary>
-    private static double ChooseBlendWeight(ValidationChoice ease, ValidationChoice als, InteractionMatrix innerTrain, Rating[] validation)
+    private static double[] ChooseBlendWeights(ValidationChoice[] components, InteractionMatrix innerTrain, Rating[] validation)
     {
-        var innerPopularity = TuningGrid.TopN("popularity", 0)[0].Fit(innerTrain);
-        var bestWeight = double.NaN;
-        var bestNdcg = double.NegativeInfinity;
-        foreach (var weight in TuningGrid.BlendWeights)
+        var tuned = BlendWeightTuner.Tune(
+            [.. components.Select(c => c.InnerModel)],
+            innerTrain,
+            validation,
+            new BlendTuningOptions(K: K, GridSteps: 10, Normalization: ScoreNormalization.ZScore));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    validation blend: NDCG@10 {tuned.BlendNdcg:F4} (best single {tuned.BestSingleComponent} {tuned.BestSingleNdcg:F4})"));
+        return [.. tuned.Components.Select(c => c.Weight)];
+    }
+
+    private static (IRecommender Model, string Chosen) FitBlend(ValidationChoice[] components, double[] weights, InteractionMatrix train)
+    {
+        var fitted = new BlendComponent[components.Length];
+        var labels = new string[components.Length];
+        for (var c = 0; c < components.Length; c++)
         {
-            var blend = Blend(ease.InnerModel, als.InnerModel, weight, innerTrain, innerPopularity);
-            var ndcg = TopNEvaluator.Evaluate(blend, innerTrain, validation, new TopNEvaluationOptions(K: K)).Ndcg;
-            if (ndcg > bestNdcg)
-            {
-                (bestWeight, bestNdcg) = (weight, ndcg);
-            }
+            var model = components[c].Candidate.Fit(train);
+            fitted[c] = new BlendComponent(model, weights[c]);
+            labels[c] = string.Create(CultureInfo.InvariantCulture, $"{model.Name} {components[c].Candidate.Label} w {weights[c]:0.0}");
         }
 
-        return bestWeight;
+        var blend = new WeightedBlend(fitted, train, ScoreNormalization.ZScore, TuningGrid.TopN("popularity", 0)[0].Fit(train));
+        return (blend, string.Join(", ", labels));
     }
-
-    private static (IRecommender Model, string Chosen) FitBlend(ValidationChoice ease, ValidationChoice als, double easeWeight, InteractionMatrix train)
-    {
-        var model = Blend(ease.Candidate.Fit(train), als.Candidate.Fit(train), easeWeight, train, TuningGrid.TopN("popularity", 0)[0].Fit(train));
-        var chosen = string.Create(CultureInfo.InvariantCulture, $"ease {ease.Candidate.Label} w {easeWeight:0.0}, als {als.Candidate.Label} w {1 - easeWeight:0.0}");
-        return (model, chosen);
-    }
-
-    private static WeightedBlend Blend(IRecommender ease, IRecommender als, double easeWeight, InteractionMatrix history, IRecommender popularity) => new(
-        [new BlendComponent(ease, easeWeight), new BlendComponent(als, 1 - easeWeight)],
-        history,
-        ScoreNormalization.ZScore,
-        popularity);
 }

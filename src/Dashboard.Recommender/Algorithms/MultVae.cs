@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Numerics.Tensors;
 using Dashboard.Recommender.Data;
 
@@ -88,20 +89,11 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
                         Array.Clear(gradients[c]);
                         var from = start + (c * count / Chunks);
                         var to = start + ((c + 1) * count / Chunks);
-                        for (var k = from; k < to; k++)
-                        {
-                            var u = order[k];
-                            TrainUser(u, options, beta, new Random(unchecked((options.Seed * 1_000_003) + (e * 7_919) + u)), gradients[c], workspaces[c]);
-                        }
+                        TrainChunk(order.AsSpan(from, to - from), options, beta, e, gradients[c], workspaces[c]);
                     });
 
-                for (var c = 1; c < Chunks; c++)
-                {
-                    TensorPrimitives.Add(gradients[0], gradients[c], gradients[0]);
-                }
-
                 step++;
-                Adam(gradients[0], adamM, adamV, options.LearningRate, 1f / count, step);
+                Adam(gradients, adamM, adamV, options.LearningRate, 1f / count, step, cancellationToken);
             }
 
             progress?.Report((epoch + 1.0) / options.Epochs);
@@ -132,7 +124,7 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
         var h = new float[l.Hidden];
         var mu = new float[l.Latent];
         var g = new float[l.Hidden];
-        Encode(items, items.Length == 0 ? 0 : 1f / MathF.Sqrt(items.Length), null, h);
+        Encode(items, items.Length == 0 ? 0 : 1f / MathF.Sqrt(items.Length), [], h);
         for (var d = 0; d < l.Latent; d++)
         {
             mu[d] = TensorPrimitives.Dot(Row(l.WMu, d, l.Hidden), h) + _theta[l.BMu + d];
@@ -168,14 +160,14 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
         }
     }
 
-    /// <summary>h = tanh(b₁ + Σ kept xᵢ W₁[i]), each kept input scaled by <paramref name="scale"/>; null <paramref name="kept"/> keeps all.</summary>
-    private void Encode(ReadOnlySpan<int> items, float scale, bool[]? kept, Span<float> h)
+    /// <summary>h = tanh(b₁ + Σ kept xᵢ W₁[i]), each kept input scaled by <paramref name="scale"/>; an empty <paramref name="kept"/> keeps all.</summary>
+    private void Encode(ReadOnlySpan<int> items, float scale, ReadOnlySpan<bool> kept, Span<float> h)
     {
         var l = _layout;
         _theta.AsSpan(l.B1, l.Hidden).CopyTo(h);
         for (var e = 0; e < items.Length; e++)
         {
-            if (kept is null || kept[e])
+            if (kept.IsEmpty || kept[e])
             {
                 TensorPrimitives.MultiplyAdd(Row(Layout.W1, items[e], l.Hidden), scale, h, h);
             }
@@ -200,60 +192,129 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
         }
     }
 
-    /// <summary>Adds one user's gradient of the negative ELBO (multinomial log-likelihood plus β·KL) to <paramref name="grad"/>.</summary>
-    private void TrainUser(int user, MultVaeOptions options, float beta, Random random, float[] grad, Workspace w)
+    /// <summary>
+    /// Adds the gradient of the negative ELBO (multinomial log-likelihood plus β·KL) of <paramref name="users"/>
+    /// to <paramref name="grad"/>. The encoder and the code are per user (the input is sparse); the decoder's
+    /// output layer, which dominates the cost, runs item by item over the whole chunk, so each row of W₄ and
+    /// of its gradient is read once per chunk rather than once per user.
+    /// </summary>
+    private void TrainChunk(ReadOnlySpan<int> users, MultVaeOptions options, float beta, int epoch, float[] grad, Workspace w)
     {
         var l = _layout;
-        var items = _rowItems.AsSpan(_rowPtr[user], _rowPtr[user + 1] - _rowPtr[user]);
+        var count = users.Length;
         var keep = 1f - options.Dropout;
-        var kept = w.Kept(items.Length);
-        for (var e = 0; e < items.Length; e++)
+        w.Reserve(count, _rowPtr, users);
+        for (var b = 0; b < count; b++)
         {
-            kept[e] = random.NextSingle() < keep;
+            var u = users[b];
+            var random = new Random(unchecked((options.Seed * 1_000_003) + (epoch * 7_919) + u));
+            var items = Items(u);
+            var kept = w.KeptOf(b, items.Length);
+            for (var e = 0; e < items.Length; e++)
+            {
+                kept[e] = random.NextSingle() < keep;
+            }
+
+            // Normalise, then drop out and rescale by 1/keep, as Liang et al. do.
+            w.Scale[b] = 1f / (MathF.Sqrt(items.Length) * keep);
+            var h = Row(w.H, 0, b, l.Hidden);
+            Encode(items, w.Scale[b], kept, h);
+            for (var d = 0; d < l.Latent; d++)
+            {
+                var at = (b * l.Latent) + d;
+                w.Mu[at] = TensorPrimitives.Dot(Row(l.WMu, d, l.Hidden), h) + _theta[l.BMu + d];
+                var logVar = TensorPrimitives.Dot(Row(l.WLogVar, d, l.Hidden), h) + _theta[l.BLogVar + d];
+                w.Std[at] = MathF.Exp(0.5f * logVar);
+                w.Eps[at] = (float)Gaussian(random);
+                w.Z[at] = w.Mu[at] + (w.Eps[at] * w.Std[at]);
+            }
+
+            var g = Row(w.G, 0, b, l.Hidden);
+            for (var j = 0; j < l.Hidden; j++)
+            {
+                g[j] = TensorPrimitives.Dot(Row(l.W3, j, l.Latent), Row(w.Z, 0, b, l.Latent)) + _theta[l.B3 + j];
+            }
+
+            TensorPrimitives.Tanh(g, g);
         }
 
-        // Normalise, then drop out and rescale by 1/keep, as Liang et al. do.
-        var scale = 1f / (MathF.Sqrt(items.Length) * keep);
-        Encode(items, scale, kept, w.H);
-        for (var d = 0; d < l.Latent; d++)
+        var column = w.Column.AsSpan(0, count);
+        var activations = w.G.AsSpan(0, count * l.Hidden);
+        var next = w.NextColumn.AsSpan(0, count);
+        var item = 0;
+        for (; item + 2 <= l.Items; item += 2)
         {
-            w.Mu[d] = TensorPrimitives.Dot(Row(l.WMu, d, l.Hidden), w.H) + _theta[l.BMu + d];
-            w.LogVar[d] = TensorPrimitives.Dot(Row(l.WLogVar, d, l.Hidden), w.H) + _theta[l.BLogVar + d];
-            w.Std[d] = MathF.Exp(0.5f * w.LogVar[d]);
-            w.Eps[d] = (float)Gaussian(random);
-            w.Z[d] = w.Mu[d] + (w.Eps[d] * w.Std[d]);
+            BatchKernels.DotRowsPair(Row(l.W4, item, l.Hidden), Row(l.W4, item + 1, l.Hidden), activations, count, column, next);
+            Scatter(column, _theta[l.B4 + item], w.Logits, item, l.Items);
+            Scatter(next, _theta[l.B4 + item + 1], w.Logits, item + 1, l.Items);
         }
 
-        Decode(w.Z, w.G, w.Logits);
+        if (item < l.Items)
+        {
+            BatchKernels.DotRows(Row(l.W4, item, l.Hidden), activations, count, column);
+            Scatter(column, _theta[l.B4 + item], w.Logits, item, l.Items);
+        }
 
         // d(−Σ xᵢ log softmaxᵢ)/d logits = n·softmax − x, with n the number of the user's items.
-        var max = TensorPrimitives.Max(w.Logits);
-        TensorPrimitives.Subtract(w.Logits, max, w.Logits);
-        TensorPrimitives.Exp(w.Logits, w.Logits);
-        var n = (float)items.Length;
-        TensorPrimitives.Multiply(w.Logits, n / TensorPrimitives.Sum(w.Logits), w.Logits);
-        foreach (var i in items)
+        for (var b = 0; b < count; b++)
         {
-            w.Logits[i] -= 1f;
+            var logits = Row(w.Logits, 0, b, l.Items);
+            var max = TensorPrimitives.Max(logits);
+            TensorPrimitives.Subtract(logits, max, logits);
+            TensorPrimitives.Exp(logits, logits);
+            var items = Items(users[b]);
+            TensorPrimitives.Multiply(logits, items.Length / TensorPrimitives.Sum(logits), logits);
+            foreach (var i in items)
+            {
+                logits[i] -= 1f;
+            }
         }
 
-        var dLogits = w.Logits;
-        TensorPrimitives.Add(grad.AsSpan(l.B4, l.Items), dLogits, grad.AsSpan(l.B4, l.Items));
-        w.DG.AsSpan().Clear();
-        for (var i = 0; i < l.Items; i++)
+        var activationGradients = w.DG.AsSpan(0, count * l.Hidden);
+        activationGradients.Clear();
+        for (item = 0; item + 2 <= l.Items; item += 2)
         {
-            var di = dLogits[i];
-            TensorPrimitives.MultiplyAdd(w.G, di, Row(grad, l.W4, i, l.Hidden), Row(grad, l.W4, i, l.Hidden));
-            TensorPrimitives.MultiplyAdd(Row(l.W4, i, l.Hidden), di, w.DG, w.DG);
+            grad[l.B4 + item] += Gather(w.Logits, item, l.Items, column);
+            grad[l.B4 + item + 1] += Gather(w.Logits, item + 1, l.Items, next);
+            BatchKernels.OuterUpdatePair(
+                Row(l.W4, item, l.Hidden),
+                Row(l.W4, item + 1, l.Hidden),
+                column,
+                next,
+                activations,
+                Row(grad, l.W4, item, l.Hidden),
+                Row(grad, l.W4, item + 1, l.Hidden),
+                activationGradients);
         }
+
+        if (item < l.Items)
+        {
+            grad[l.B4 + item] += Gather(w.Logits, item, l.Items, column);
+            BatchKernels.OuterUpdate(Row(l.W4, item, l.Hidden), column, activations, Row(grad, l.W4, item, l.Hidden), activationGradients);
+        }
+
+        for (var b = 0; b < count; b++)
+        {
+            BackwardEncoder(Items(users[b]), w.KeptOf(b, Items(users[b]).Length), b, beta, grad, w);
+        }
+    }
+
+    /// <summary>Back-propagates one user's decoder-input gradient through the code and the encoder.</summary>
+    private void BackwardEncoder(ReadOnlySpan<int> items, ReadOnlySpan<bool> kept, int b, float beta, float[] grad, Workspace w)
+    {
+        var l = _layout;
+        var g = Row(w.G, 0, b, l.Hidden);
+        var dg = Row(w.DG, 0, b, l.Hidden);
+        var z = Row(w.Z, 0, b, l.Latent);
+        var h = Row(w.H, 0, b, l.Hidden);
 
         // Through g = tanh(a₃).
         w.DZ.AsSpan().Clear();
         for (var j = 0; j < l.Hidden; j++)
         {
-            var da = w.DG[j] * (1f - (w.G[j] * w.G[j]));
+            var da = dg[j] * (1f - (g[j] * g[j]));
             grad[l.B3 + j] += da;
-            TensorPrimitives.MultiplyAdd(w.Z, da, Row(grad, l.W3, j, l.Latent), Row(grad, l.W3, j, l.Latent));
+            TensorPrimitives.MultiplyAdd(z, da, Row(grad, l.W3, j, l.Latent), Row(grad, l.W3, j, l.Latent));
             TensorPrimitives.MultiplyAdd(Row(l.W3, j, l.Latent), da, w.DZ, w.DZ);
         }
 
@@ -261,12 +322,14 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
         w.DH.AsSpan().Clear();
         for (var d = 0; d < l.Latent; d++)
         {
-            var dMu = w.DZ[d] + (beta * w.Mu[d]);
-            var dLogVar = (w.DZ[d] * w.Eps[d] * 0.5f * w.Std[d]) + (beta * 0.5f * ((w.Std[d] * w.Std[d]) - 1f));
+            var at = (b * l.Latent) + d;
+            var std = w.Std[at];
+            var dMu = w.DZ[d] + (beta * w.Mu[at]);
+            var dLogVar = (w.DZ[d] * w.Eps[at] * 0.5f * std) + (beta * 0.5f * ((std * std) - 1f));
             grad[l.BMu + d] += dMu;
             grad[l.BLogVar + d] += dLogVar;
-            TensorPrimitives.MultiplyAdd(w.H, dMu, Row(grad, l.WMu, d, l.Hidden), Row(grad, l.WMu, d, l.Hidden));
-            TensorPrimitives.MultiplyAdd(w.H, dLogVar, Row(grad, l.WLogVar, d, l.Hidden), Row(grad, l.WLogVar, d, l.Hidden));
+            TensorPrimitives.MultiplyAdd(h, dMu, Row(grad, l.WMu, d, l.Hidden), Row(grad, l.WMu, d, l.Hidden));
+            TensorPrimitives.MultiplyAdd(h, dLogVar, Row(grad, l.WLogVar, d, l.Hidden), Row(grad, l.WLogVar, d, l.Hidden));
             TensorPrimitives.MultiplyAdd(Row(l.WMu, d, l.Hidden), dMu, w.DH, w.DH);
             TensorPrimitives.MultiplyAdd(Row(l.WLogVar, d, l.Hidden), dLogVar, w.DH, w.DH);
         }
@@ -274,10 +337,11 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
         // Through h = tanh(a₁); only the kept input rows of W₁ receive a gradient.
         for (var j = 0; j < l.Hidden; j++)
         {
-            w.DH[j] *= 1f - (w.H[j] * w.H[j]);
+            w.DH[j] *= 1f - (h[j] * h[j]);
         }
 
         TensorPrimitives.Add(grad.AsSpan(l.B1, l.Hidden), w.DH, grad.AsSpan(l.B1, l.Hidden));
+        var scale = w.Scale[b];
         for (var e = 0; e < items.Length; e++)
         {
             if (kept[e])
@@ -287,19 +351,88 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
         }
     }
 
-    /// <summary>One Adam step (Kingma and Ba 2015) on the batch gradient scaled to a per-user mean.</summary>
-    private void Adam(float[] grad, float[] m, float[] v, float learningRate, float scale, int step)
+    /// <summary>Writes <paramref name="column"/> plus <paramref name="bias"/> into column <paramref name="item"/> of the chunk's row-major logits.</summary>
+    private static void Scatter(ReadOnlySpan<float> column, float bias, float[] logits, int item, int items)
     {
-        const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
+        for (var b = 0; b < column.Length; b++)
+        {
+            logits[(b * items) + item] = column[b] + bias;
+        }
+    }
+
+    /// <summary>Copies column <paramref name="item"/> of the chunk's row-major logit gradients into <paramref name="column"/> and returns its sum.</summary>
+    private static float Gather(float[] logits, int item, int items, Span<float> column)
+    {
+        var sum = 0f;
+        for (var b = 0; b < column.Length; b++)
+        {
+            column[b] = logits[(b * items) + item];
+            sum += column[b];
+        }
+
+        return sum;
+    }
+
+    private ReadOnlySpan<int> Items(int user) => _rowItems.AsSpan(_rowPtr[user], _rowPtr[user + 1] - _rowPtr[user]);
+
+    /// <summary>
+    /// One Adam step (Kingma and Ba 2015) on the sum of the chunks' gradients scaled to a per-user mean. It is
+    /// element-wise, so fixed slices of the parameters run in parallel without changing any result.
+    /// </summary>
+    private void Adam(float[][] gradients, float[] m, float[] v, float learningRate, float scale, int step, CancellationToken cancellationToken)
+    {
+        const int slice = 1 << 14;
+        const float beta1 = 0.9f;
+        const float beta2 = 0.999f;
         var correction1 = 1f - MathF.Pow(beta1, step);
         var correction2 = 1f - MathF.Pow(beta2, step);
         var rate = learningRate * MathF.Sqrt(correction2) / correction1;
-        for (var p = 0; p < _theta.Length; p++)
+        var slices = (_theta.Length + slice - 1) / slice;
+        Parallel.For(
+            0,
+            slices,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            s =>
+            {
+                var from = s * slice;
+                var length = Math.Min(slice, _theta.Length - from);
+                var grad = gradients[0].AsSpan(from, length);
+                for (var c = 1; c < gradients.Length; c++)
+                {
+                    TensorPrimitives.Add(grad, gradients[c].AsSpan(from, length), grad);
+                }
+
+                TensorPrimitives.Multiply(grad, scale, grad);
+                AdamSlice(grad, m.AsSpan(from, length), v.AsSpan(from, length), _theta.AsSpan(from, length), rate);
+            });
+    }
+
+    private static void AdamSlice(ReadOnlySpan<float> grad, Span<float> m, Span<float> v, Span<float> theta, float rate)
+    {
+        const float beta1 = 0.9f;
+        const float beta2 = 0.999f;
+        const float epsilon = 1e-8f;
+        var p = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            var gp = grad[p] * scale;
-            m[p] = (beta1 * m[p]) + ((1 - beta1) * gp);
-            v[p] = (beta2 * v[p]) + ((1 - beta2) * gp * gp);
-            _theta[p] -= rate * m[p] / (MathF.Sqrt(v[p]) + epsilon);
+            for (; p <= grad.Length - Vector<float>.Count; p += Vector<float>.Count)
+            {
+                var g = new Vector<float>(grad[p..]);
+                var mp = (new Vector<float>(m[p..]) * beta1) + (g * (1 - beta1));
+                var vp = (new Vector<float>(v[p..]) * beta2) + (g * g * (1 - beta2));
+                var tp = new Vector<float>(theta[p..]) - (rate * mp / (Vector.SquareRoot(vp) + new Vector<float>(epsilon)));
+                mp.CopyTo(m[p..]);
+                vp.CopyTo(v[p..]);
+                tp.CopyTo(theta[p..]);
+            }
+        }
+
+        for (; p < grad.Length; p++)
+        {
+            var g = grad[p];
+            m[p] = (beta1 * m[p]) + ((1 - beta1) * g);
+            v[p] = (beta2 * v[p]) + ((1 - beta2) * g * g);
+            theta[p] -= rate * m[p] / (MathF.Sqrt(v[p]) + epsilon);
         }
     }
 
@@ -362,41 +495,73 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
         }
     }
 
-    /// <summary>One chunk's activations and their gradients, reused across the chunk's users.</summary>
+    /// <summary>One chunk's activations and their gradients, one row per user of the chunk, reused across batches.</summary>
     private sealed class Workspace(Layout layout)
     {
-        private bool[] _kept = new bool[16];
+        private readonly Layout _layout = layout;
+        private bool[] _kept = [];
+        private int[] _keptStart = [];
 
-        public float[] H { get; } = new float[layout.Hidden];
+        public float[] H { get; private set; } = [];
 
-        public float[] Mu { get; } = new float[layout.Latent];
+        public float[] Mu { get; private set; } = [];
 
-        public float[] LogVar { get; } = new float[layout.Latent];
+        public float[] Std { get; private set; } = [];
 
-        public float[] Std { get; } = new float[layout.Latent];
+        public float[] Eps { get; private set; } = [];
 
-        public float[] Eps { get; } = new float[layout.Latent];
+        public float[] Z { get; private set; } = [];
 
-        public float[] Z { get; } = new float[layout.Latent];
+        public float[] G { get; private set; } = [];
 
-        public float[] G { get; } = new float[layout.Hidden];
+        public float[] Logits { get; private set; } = [];
 
-        public float[] Logits { get; } = new float[layout.Items];
+        public float[] DG { get; private set; } = [];
 
-        public float[] DG { get; } = new float[layout.Hidden];
+        public float[] Scale { get; private set; } = [];
+
+        /// <summary>One value per user of the chunk for the item being processed: a logit, then its gradient.</summary>
+        public float[] Column { get; private set; } = [];
+
+        /// <summary>The next item's column, for the kernels that take two items at once.</summary>
+        public float[] NextColumn { get; private set; } = [];
 
         public float[] DZ { get; } = new float[layout.Latent];
 
         public float[] DH { get; } = new float[layout.Hidden];
 
-        public bool[] Kept(int length)
+        /// <summary>Sizes the per-user rows for <paramref name="users"/>, growing the arrays only when a chunk is larger than any before.</summary>
+        public void Reserve(int count, int[] rowPtr, ReadOnlySpan<int> users)
         {
-            if (_kept.Length < length)
+            if (Scale.Length < count)
             {
-                _kept = new bool[length];
+                H = new float[count * _layout.Hidden];
+                Mu = new float[count * _layout.Latent];
+                Std = new float[count * _layout.Latent];
+                Eps = new float[count * _layout.Latent];
+                Z = new float[count * _layout.Latent];
+                G = new float[count * _layout.Hidden];
+                Logits = new float[count * _layout.Items];
+                DG = new float[count * _layout.Hidden];
+                Scale = new float[count];
+                Column = new float[count];
+                NextColumn = new float[count];
+                _keptStart = new int[count];
             }
 
-            return _kept;
+            var total = 0;
+            for (var b = 0; b < count; b++)
+            {
+                _keptStart[b] = total;
+                total += rowPtr[users[b] + 1] - rowPtr[users[b]];
+            }
+
+            if (_kept.Length < total)
+            {
+                _kept = new bool[total];
+            }
         }
+
+        public Span<bool> KeptOf(int b, int length) => _kept.AsSpan(_keptStart[b], length);
     }
 }
