@@ -33,26 +33,44 @@ internal static class ValidatedRatingTask
                 ? c
                 : choices[name] = ChooseOnValidation(name, TuningGrid.Rating(name, seed), innerTrain, inner.Test, innerMean);
 
+            // A component's refit is done once per fold and shared by its own row and the blend's.
+            var refits = new Dictionary<string, (IRecommender Model, double Seconds)>(StringComparer.Ordinal);
+            (IRecommender Model, double Seconds) Refit(string name)
+            {
+                if (!refits.TryGetValue(name, out var refit))
+                {
+                    var choice = Choose(name);
+                    var start = Stopwatch.GetTimestamp();
+                    var model = choice.Candidate.Fit(train);
+                    refits[name] = refit = (model, Stopwatch.GetElapsedTime(start).TotalSeconds);
+                }
+
+                return refit;
+            }
+
             foreach (var name in names)
             {
-                // Every choice is made before the clock starts: "fit s" is the refit on the whole training side.
-                var parts = name == "blend" ? [.. BlendParts.Select(Choose)] : Array.Empty<ValidationChoice>();
-                var blendWeights = name == "blend" ? ChooseBlendWeights(parts, innerTrain, inner.Test, innerMean) : [];
-                var start = Stopwatch.GetTimestamp();
+                // Every choice is made before the clock starts: "fit s" is the refit on the whole training side
+                // (for the blend, the sum of its components' refits).
                 IRecommender model;
                 string chosen;
+                double fit;
                 if (name == "blend")
                 {
-                    (model, chosen) = FitBlend(parts, blendWeights, train);
+                    var parts = BlendParts.Select(Choose).ToArray();
+                    var weights = ChooseBlendWeights(parts, innerTrain, inner.Test, innerMean);
+                    var components = BlendParts.Select(Refit).ToArray();
+                    model = Blend([.. components.Select(c => c.Model)], weights, train);
+                    fit = components.Sum(c => c.Seconds);
+                    chosen = string.Join(", ", parts.Select((p, k) => string.Create(
+                        CultureInfo.InvariantCulture, $"{BlendParts[k]} {p.Candidate.Label} w {weights[k]:0.0}")));
                 }
                 else
                 {
-                    var choice = Choose(name);
-                    model = choice.Candidate.Fit(train);
-                    chosen = choice.Candidate.Label;
+                    (model, fit) = Refit(name);
+                    chosen = Choose(name).Candidate.Label;
                 }
 
-                var fit = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 var result = RatingEvaluator.Evaluate(model, testData.Ratings, (float)train.GlobalMean());
                 summaries[name].Add(new Dictionary<string, double> { ["RMSE"] = result.Rmse, ["MAE"] = result.Mae }, chosen, fit);
                 Console.Error.WriteLine($"  fold {f + 1} {name} [{chosen}]: RMSE {result.Rmse:F4} (refit {fit:F2} s, load {LoadAverage.Now})");
@@ -104,30 +122,25 @@ internal static class ValidatedRatingTask
     }
 
     /// <summary>Every vector of <paramref name="count"/> non-negative multiples of 1/<paramref name="steps"/> that sum to 1.</summary>
-    private static IEnumerable<double[]> Simplex(int count, int steps)
+    private static IEnumerable<double[]> Simplex(int count, int steps) =>
+        Compositions(count, steps).Select(parts => parts.Select(p => p / (double)steps).ToArray());
+
+    /// <summary>Every way to write <paramref name="total"/> as an ordered sum of <paramref name="count"/> non-negative integers.</summary>
+    private static IEnumerable<int[]> Compositions(int count, int total)
     {
         if (count == 1)
         {
-            yield return [1.0];
+            yield return [total];
             yield break;
         }
 
-        for (var first = 0; first <= steps; first++)
+        for (var first = 0; first <= total; first++)
         {
-            foreach (var rest in Simplex(count - 1, steps - first))
+            foreach (var rest in Compositions(count - 1, total - first))
             {
-                var scale = (steps - first) / (double)steps;
-                yield return [first / (double)steps, .. rest.Select(r => r * scale)];
+                yield return [first, .. rest];
             }
         }
-    }
-
-    private static (IRecommender Model, string Chosen) FitBlend(ValidationChoice[] parts, double[] weights, InteractionMatrix train)
-    {
-        var models = parts.Select(p => p.Candidate.Fit(train)).ToArray();
-        var chosen = string.Join(", ", parts.Select((p, k) => string.Create(
-            CultureInfo.InvariantCulture, $"{BlendParts[k]} {p.Candidate.Label} w {weights[k]:0.0}")));
-        return (Blend(models, weights, train), chosen);
     }
 
     private static WeightedBlend Blend(IRecommender[] models, double[] weights, InteractionMatrix history) => new(
