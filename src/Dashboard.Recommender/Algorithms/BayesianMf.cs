@@ -7,17 +7,21 @@ namespace Dashboard.Recommender.Algorithms;
 
 /// <summary>
 /// Bayesian probabilistic matrix factorisation by Gibbs sampling (BPMF, Salakhutdinov and Mnih 2008), with
-/// a bias per user and item sampled beside the factors: r_ui ~ N(μ + b_u + b_i + p_u·q_i, α⁻¹).
-/// Each user's row x_u = (p_u, b_u) has a Gaussian prior N(μ_U, Λ_U⁻¹) whose mean and precision are
-/// themselves drawn every sweep from their Normal–Wishart posterior (<see cref="NormalWishart"/>), and the
-/// same holds for items, so there is no regularisation weight to tune; α is drawn from its Gamma posterior
-/// unless <see cref="BayesianMfOptions.NoisePrecision"/> fixes it. Given the items, every user's row is
-/// Gaussian with precision Λ_U + α Σ_i d_i d_iᵀ (d_i = (q_i, 1)), which is factorised by Cholesky and sampled
-/// exactly; rows of one side are independent given the other, so they run in parallel, each drawing from
-/// its own seeded stream (the result does not depend on the number of cores).
-/// A prediction is the average of μ + b_u + b_i + p_u·q_i over the <see cref="BayesianMfOptions.Samples"/>
-/// sweeps after the burn-in. All of them are kept: a user's stored vector is the concatenation of
-/// (p_u, b_u, 1) / S over the samples and an item's of (q_i, 1, b_i), so that average is one dot product.
+/// a bias per user and item sampled beside the factors and, by default, what was rated on both sides, as
+/// Rendle, Zhang and Koren (2019) do with SVD++ and its "flipped" item form:
+/// r_ui ~ N(μ + b_u + b_i + (p_u + z_u)·(q_i + z_i), α⁻¹), z_u = |N(u)|^−½ Σ_{j∈N(u)} y_j, z_i = |N(i)|^−½ Σ_{v∈N(i)} w_v.
+/// Each row (p, b) and each implicit factor (y, w) has a Gaussian prior whose mean and precision are drawn
+/// every sweep from their Normal–Wishart posterior (<see cref="NormalWishart"/>), so there is no
+/// regularisation weight to tune; α is drawn from its Gamma posterior unless
+/// <see cref="BayesianMfOptions.NoisePrecision"/> fixes it. Given everything else, a user's row is Gaussian
+/// with precision Λ + α Σ_i d_i d_iᵀ (d_i = (q_i + z_i, 1)), factorised by the engine's small Cholesky and
+/// sampled exactly; rows of one side are independent given the other, so they run in parallel, each drawing
+/// from its own seeded stream (the result does not depend on the number of cores). The implicit factors
+/// share users, so they are drawn one after another (<see cref="SampleImplicit"/>).
+/// A prediction is the average of the model's rating over the <see cref="BayesianMfOptions.Samples"/> sweeps
+/// after the burn-in. All of them are kept: a user's stored vector is the concatenation of
+/// (p_u + z_u, b_u, 1) / S over the samples and an item's of (q_i + z_i, 1, b_i), so that average is one dot
+/// product (S · (factors + 2) floats per user and item).
 /// </summary>
 public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
 {
