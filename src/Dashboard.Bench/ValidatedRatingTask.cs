@@ -103,22 +103,59 @@ internal static class ValidatedRatingTask
     /// </summary>
     private static readonly string[] BlendParts = ["bpmf", "svd++", "item-knn"];
 
-    /// <summary>Weights on a 0.1 grid over the simplex (raw ratings, weights summing to 1), chosen by validation RMSE.</summary>
+    /// <summary>
+    /// Weights on a 0.1 grid over the simplex (raw ratings, weights summing to 1), chosen by validation RMSE.
+    /// Each component scores the validation ratings once; a weight vector's prediction is then combined as
+    /// <see cref="WeightedBlend"/> combines raw scores (weighted mean over the components with a score, the
+    /// training mean when none has one), so the 66 candidates cost no further scoring.
+    /// </summary>
     private static double[] ChooseBlendWeights(ValidationChoice[] parts, InteractionMatrix innerTrain, Rating[] validation, float mean)
     {
+        var predictions = parts.Select(p => Predict(p.InnerModel, validation)).ToArray();
         double[] best = [];
         var bestRmse = double.PositiveInfinity;
         foreach (var weights in Simplex(parts.Length, 10))
         {
-            var rmse = RatingEvaluator.Evaluate(Blend([.. parts.Select(p => p.InnerModel)], weights, innerTrain), validation, mean).Rmse;
+            var squared = 0.0;
+            for (var r = 0; r < validation.Length; r++)
+            {
+                double sum = 0, weight = 0;
+                for (var c = 0; c < parts.Length; c++)
+                {
+                    var value = predictions[c][r];
+                    if (!float.IsNaN(value) && weights[c] > 0)
+                    {
+                        sum += weights[c] * value;
+                        weight += weights[c];
+                    }
+                }
+
+                var error = (weight > 0 ? sum / weight : mean) - validation[r].Value;
+                squared += error * error;
+            }
+
+            var rmse = Math.Sqrt(squared / validation.Length);
             if (rmse < bestRmse)
             {
                 (best, bestRmse) = (weights, rmse);
             }
         }
 
-        Console.Error.WriteLine($"    validation blend [{string.Join(", ", best.Select(w => w.ToString("0.0", CultureInfo.InvariantCulture)))}]: RMSE {bestRmse:F4}");
+        Console.Error.WriteLine($"    validation blend [{string.Join(", ", best.Select(w => w.ToString("0.0", CultureInfo.InvariantCulture)))}]: RMSE {bestRmse:F4} ({innerTrain.NonZeroCount} training ratings)");
         return best;
+    }
+
+    private static float[] Predict(IRecommender model, Rating[] ratings)
+    {
+        var result = new float[ratings.Length];
+        var score = new float[1];
+        for (var r = 0; r < ratings.Length; r++)
+        {
+            model.Score(ratings[r].User, [ratings[r].Item], score);
+            result[r] = score[0];
+        }
+
+        return result;
     }
 
     /// <summary>Every vector of <paramref name="count"/> non-negative multiples of 1/<paramref name="steps"/> that sum to 1.</summary>
