@@ -77,5 +77,12 @@ public sealed class BiasedMf : SgdFactorModel<BiasedMfOptions>
             _bi[item] += lr * (err - (biasReg * _bi[item]));
             UpdateFactors(p, q, lr * err, _decay);
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void PrefetchUser(int user)
+        {
+            CachePrefetch.Range(_p, user * _stride, _stride);
+            CachePrefetch.Range(_bu, user, 1);
+        }
     }
 }

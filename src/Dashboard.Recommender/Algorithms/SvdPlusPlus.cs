@@ -127,5 +127,13 @@ public sealed class SvdPlusPlus : SgdFactorModel<SvdPlusPlusOptions>
                 gu[f] += e * qf;
             }
         }
+
+        public void PrefetchUser(int user)
+        {
+            CachePrefetch.Range(p, user * stride, stride);
+            CachePrefetch.Range(z, user * stride, stride);
+            CachePrefetch.Range(g, user * stride, stride);
+            CachePrefetch.Range(bu, user, 1);
+        }
     }
 }
