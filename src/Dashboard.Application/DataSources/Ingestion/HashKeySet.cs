@@ -1,28 +1,55 @@
 namespace Dashboard.Application.DataSources.Ingestion;
 
 /// <summary>
-/// A set of 64-bit keys for de-duplicating imports: one array of keys, open addressing with linear probing, at
+/// A set of 64-bit keys for de-duplicating imports: arrays of keys, open addressing with linear probing, each at
 /// most three quarters full. That is 8 bytes a slot, 11–21 bytes a key, where <see cref="HashSet{T}"/> of
 /// <see cref="ulong"/> spends 20 bytes a slot (a 16-byte entry and a 4-byte bucket) and keeps up to twice as
 /// many slots as keys: on 10M-row imports the sets were the largest memory that grew with the rows.
 /// <para>
-/// The slot of a key comes from the high bits of the key times a 64-bit odd constant (Fibonacci hashing), so
-/// keys whose low bits are poorly mixed (FNV-1a's) still spread. An empty slot holds 0; the key 0 itself is
-/// kept in a flag.
+/// The keys are spread over <see cref="Segments"/> arrays that grow one at a time, so growing holds the old and
+/// the new copy of one segment, not of the whole set (one array of 10M keys would briefly need 64 + 128 MB).
+/// The segment and slot of a key come from the high bits of the key times a 64-bit odd constant (Fibonacci
+/// hashing), so keys whose low bits are poorly mixed (FNV-1a's) still spread. An empty slot holds 0; the key 0
+/// itself is kept in a flag.
 /// </para>
 /// </summary>
 public sealed class HashKeySet
 {
-    private const ulong Spread = 0x9E3779B97F4A7C15;
-    private const int InitialBits = 10;
+    /// <summary>How many arrays the keys are spread over.</summary>
+    public const int Segments = 1 << SegmentBits;
 
-    private ulong[] _slots = new ulong[1 << InitialBits];
-    private int _shift = 64 - InitialBits;
-    private long _stored;
+    private const int SegmentBits = 6;
+    private const ulong Spread = 0x9E3779B97F4A7C15;
+    private const int InitialSlotBits = 4;
+
+    private readonly ulong[][] _slots = new ulong[Segments][];
+    private readonly int[] _stored = new int[Segments];
+    private readonly int[] _shift = new int[Segments];
     private bool _hasZero;
 
+    public HashKeySet()
+    {
+        for (var s = 0; s < Segments; s++)
+        {
+            _slots[s] = new ulong[1 << InitialSlotBits];
+            _shift[s] = 64 - InitialSlotBits;
+        }
+    }
+
     /// <summary>How many distinct keys the set holds.</summary>
-    public long Count => _stored + (_hasZero ? 1 : 0);
+    public long Count
+    {
+        get
+        {
+            long count = _hasZero ? 1 : 0;
+            foreach (var stored in _stored)
+            {
+                count += stored;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>Adds <paramref name="key"/>; false when it was already there.</summary>
     public bool Add(ulong key)
@@ -34,10 +61,13 @@ public sealed class HashKeySet
             return added;
         }
 
-        var mask = _slots.Length - 1;
-        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+        var spread = key * Spread;
+        var segment = (int)(spread >> (64 - SegmentBits));
+        var slots = _slots[segment];
+        var mask = slots.Length - 1;
+        for (var slot = Slot(spread, segment); ; slot = (slot + 1) & mask)
         {
-            var held = _slots[slot];
+            var held = slots[slot];
             if (held == key)
             {
                 return false;
@@ -45,10 +75,10 @@ public sealed class HashKeySet
 
             if (held == 0)
             {
-                _slots[slot] = key;
-                if (++_stored > (long)_slots.Length * 3 / 4)
+                slots[slot] = key;
+                if (++_stored[segment] > slots.Length / 4 * 3)
                 {
-                    Grow();
+                    Grow(segment);
                 }
 
                 return true;
@@ -64,10 +94,13 @@ public sealed class HashKeySet
             return _hasZero;
         }
 
-        var mask = _slots.Length - 1;
-        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+        var spread = key * Spread;
+        var segment = (int)(spread >> (64 - SegmentBits));
+        var slots = _slots[segment];
+        var mask = slots.Length - 1;
+        for (var slot = Slot(spread, segment); ; slot = (slot + 1) & mask)
         {
-            var held = _slots[slot];
+            var held = slots[slot];
             if (held == key)
             {
                 return true;
@@ -80,14 +113,16 @@ public sealed class HashKeySet
         }
     }
 
-    private int Slot(ulong key) => (int)((key * Spread) >> _shift);
+    /// <summary>The slot within the segment: the bits just below the segment's.</summary>
+    private int Slot(ulong spread, int segment) => (int)((spread << SegmentBits) >> _shift[segment]);
 
-    private void Grow()
+    private void Grow(int segment)
     {
-        var old = _slots;
-        _slots = new ulong[old.Length * 2];
-        _shift--;
-        var mask = _slots.Length - 1;
+        var old = _slots[segment];
+        var slots = new ulong[old.Length * 2];
+        _slots[segment] = slots;
+        _shift[segment]--;
+        var mask = slots.Length - 1;
         foreach (var key in old)
         {
             if (key == 0)
@@ -95,13 +130,13 @@ public sealed class HashKeySet
                 continue;
             }
 
-            var slot = Slot(key);
-            while (_slots[slot] != 0)
+            var slot = Slot(key * Spread, segment);
+            while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _slots[slot] = key;
+            slots[slot] = key;
         }
     }
 }

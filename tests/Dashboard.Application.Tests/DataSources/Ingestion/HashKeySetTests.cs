@@ -51,16 +51,7 @@ public sealed class HashKeySetTests
     [Fact]
     public void AMillionKeys_AllocateLessThanTwoThirdsOfWhatAHashSetOfUlongDoes()
     {
-        const int keys = 1_000_000;
-        var mixed = new ulong[keys];
-        var state = 0x2545F4914F6CDD1DUL;
-        for (var i = 0; i < mixed.Length; i++)
-        {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            mixed[i] = state;
-        }
+        var mixed = MixedKeys(1_000_000);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var compact = new HashKeySet();
@@ -82,5 +73,37 @@ public sealed class HashKeySetTests
 
         Assert.Equal(hashSet.Count, compact.Count);
         Assert.True(compactBytes * 3 < hashSetBytes * 2, $"HashKeySet allocated {compactBytes:N0} bytes, HashSet<ulong> {hashSetBytes:N0}.");
+    }
+
+    [Fact]
+    public void Growing_AllocatesOneSegmentAtATime_NeverACopyOfTheWholeSet()
+    {
+        var mixed = MixedKeys(1_000_000);
+        var set = new HashKeySet();
+        long largest = 0;
+        foreach (var key in mixed)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            set.Add(key);
+            largest = Math.Max(largest, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        // A million keys need 2²¹ slots of 8 bytes (16 MB) in all; no single growth may allocate more than 1 MB of them.
+        Assert.InRange(largest, 1, 1 << 20);
+    }
+
+    private static ulong[] MixedKeys(int count)
+    {
+        var keys = new ulong[count];
+        var state = 0x2545F4914F6CDD1DUL;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            keys[i] = state;
+        }
+
+        return keys;
     }
 }
