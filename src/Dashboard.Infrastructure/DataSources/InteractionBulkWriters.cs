@@ -24,7 +24,7 @@ internal interface IInteractionBulkWriter : IAsyncDisposable
 /// <para>
 /// A bulk write that becomes large relative to the table drops the table's secondary indexes and builds
 /// them again before anything reads them (<see cref="FlushAsync"/>): inserting rows in random order into
-/// five indexes that have outgrown the page cache is what made imports slower than linear, while building
+/// indexes that have outgrown the page cache is what made imports slower than linear, while building
 /// an index sorts once. Into an empty table they are dropped before the first row, since rebuilding them then
 /// costs only what this write adds. The indexes go with the transaction: a rolled-back import leaves them as they were,
 /// and other connections keep reading the committed indexes meanwhile (WAL).
