@@ -567,10 +567,6 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("TenantId", "EndUserId");
-
-                    b.HasIndex("TenantId", "ItemId");
-
                     b.HasIndex("TenantId", "OccurredAtUtc");
 
                     b.ToTable("Interactions");

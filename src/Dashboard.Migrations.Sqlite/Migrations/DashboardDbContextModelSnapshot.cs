@@ -554,10 +554,6 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("TenantId", "EndUserId");
-
-                    b.HasIndex("TenantId", "ItemId");
-
                     b.HasIndex("TenantId", "OccurredAtUtc");
 
                     b.ToTable("Interactions");

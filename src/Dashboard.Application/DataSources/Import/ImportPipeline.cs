@@ -238,7 +238,7 @@ public static class ImportPipeline
     private sealed class RowContext(
         IIngestionSession session, Columns columns, ImportSettings settings, ImportReport report, int width, HashSet<ulong>? bots, IReadOnlyList<string> purposes)
     {
-        private readonly HashSet<ulong> _seen = [];
+        private readonly HashKeySet _seen = new();
         private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
         private readonly long _placeholdersBefore = session.PlaceholdersCreated;
 

@@ -36,6 +36,17 @@ public sealed class IngestionWriterTests
     }
 
     [Fact]
+    public async Task InteractionIndexes_AreTheTenantTimeIndex_AndTheEndUserAndItemKeysWithoutTenantCopies()
+    {
+        await using var host = await TestHost.StartAsync();
+        var tenant = (await host.RegisterOrganisationAsync("Alpha")).TenantId;
+
+        Assert.Equal(
+            ["IX_Interactions_EndUserId", "IX_Interactions_ItemId", "IX_Interactions_TenantId_OccurredAtUtc"],
+            await InteractionIndexesAsync(host, tenant));
+    }
+
+    [Fact]
     public async Task LargeBulkWrite_CommitsEveryRow_WithTheInteractionIndexesInPlace()
     {
         await using var host = await TestHost.StartAsync();
