@@ -52,7 +52,7 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
     {
         options.Validate();
         _mean = (float)train.GlobalMean();
-        (_min, _max) = Range(train.UserValues);
+        (_min, _max) = SgdFactorModel<BiasedMfOptions>.Range(train.UserValues);
         var d = options.Factors;
         var k = d + 1;
         _stride = SgdFactorModel<BiasedMfOptions>.PaddedLength(options.Samples * (d + 2));
@@ -545,24 +545,6 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
             dest[d] = 1f;
             dest[k] = items.Rows[(i * items.RowStride) + d];
         }
-    }
-
-    private static (float Min, float Max) Range(float[] values)
-    {
-        if (values.Length == 0)
-        {
-            return (float.NegativeInfinity, float.PositiveInfinity);
-        }
-
-        var min = float.PositiveInfinity;
-        var max = float.NegativeInfinity;
-        foreach (var v in values)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        return (min, max);
     }
 
     private float Clamp(float value) => Options.ClampToTrainingRange ? Math.Clamp(value, _min, _max) : value;

@@ -194,7 +194,8 @@ public abstract class SgdFactorModel<TOptions> : RecommenderBase<TOptions>
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
-    private static (float Min, float Max) Range(float[] values)
+    /// <summary>The [min, max] of the training values, for clamping predictions; unbounded when there are none.</summary>
+    internal static (float Min, float Max) Range(float[] values)
     {
         if (values.Length == 0)
         {

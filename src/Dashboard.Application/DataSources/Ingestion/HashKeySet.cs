@@ -61,29 +61,18 @@ public sealed class HashKeySet
             return added;
         }
 
-        var spread = key * Spread;
-        var segment = (int)(spread >> (64 - SegmentBits));
-        var slots = _slots[segment];
-        var mask = slots.Length - 1;
-        for (var slot = Slot(spread, segment); ; slot = (slot + 1) & mask)
+        if (Find(key, out var segment, out var slot))
         {
-            var held = slots[slot];
-            if (held == key)
-            {
-                return false;
-            }
-
-            if (held == 0)
-            {
-                slots[slot] = key;
-                if (++_stored[segment] > slots.Length / 4 * 3)
-                {
-                    Grow(segment);
-                }
-
-                return true;
-            }
+            return false;
         }
+
+        _slots[segment][slot] = key;
+        if (++_stored[segment] > _slots[segment].Length / 4 * 3)
+        {
+            Grow(segment);
+        }
+
+        return true;
     }
 
     /// <summary>Whether <paramref name="key"/> was added before.</summary>
@@ -94,11 +83,17 @@ public sealed class HashKeySet
             return _hasZero;
         }
 
+        return Find(key, out _, out _);
+    }
+
+    /// <summary>Probes for a non-zero key: true and its slot when it is held, false and the empty slot it would take.</summary>
+    private bool Find(ulong key, out int segment, out int slot)
+    {
         var spread = key * Spread;
-        var segment = (int)(spread >> (64 - SegmentBits));
+        segment = (int)(spread >> (64 - SegmentBits));
         var slots = _slots[segment];
         var mask = slots.Length - 1;
-        for (var slot = Slot(spread, segment); ; slot = (slot + 1) & mask)
+        for (slot = Slot(spread, segment); ; slot = (slot + 1) & mask)
         {
             var held = slots[slot];
             if (held == key)
