@@ -52,10 +52,10 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
     {
         options.Validate();
         _mean = (float)train.GlobalMean();
-        (_min, _max) = SgdFactorModel<BiasedMfOptions>.Range(train.UserValues);
+        (_min, _max) = FactorRows.Range(train.UserValues);
         var d = options.Factors;
         var k = d + 1;
-        _stride = SgdFactorModel<BiasedMfOptions>.PaddedLength(options.Samples * (d + 2));
+        _stride = FactorRows.PaddedLength(options.Samples * (d + 2));
         _users = new float[train.UserCount * _stride];
         _items = new float[train.ItemCount * _stride];
 
@@ -157,7 +157,7 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
     {
         var d = own.Factors;
         var k = d + 1;
-        var padded = SgdFactorModel<BiasedMfOptions>.PaddedLength(k);
+        var padded = FactorRows.PaddedLength(k);
         var priorTimesMean = Times(precision, priorMean, k);
         var mean = _mean;
         var side = own.Side;
@@ -574,7 +574,7 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
         {
             Side = side;
             Factors = factors;
-            Rows = SgdFactorModel<BiasedMfOptions>.NormalFactors(side.Rows, factors, RowStride, initialStdDev, random);
+            Rows = FactorRows.NormalFactors(side.Rows, factors, RowStride, initialStdDev, random);
             Implicit = new float[side.Rows * factors];
             ImplicitSum = new float[side.Rows * PaddedFactors];
             Scale = new float[side.Rows];
@@ -590,10 +590,10 @@ public sealed class BayesianMf : RecommenderBase<BayesianMfOptions>
         public int Factors { get; }
 
         /// <summary>Row length of <see cref="Rows"/>: (p, b) and zeros to whole SIMD vectors, at least one vector past the factors.</summary>
-        public int RowStride => SgdFactorModel<BiasedMfOptions>.PaddedLength(Factors + 1);
+        public int RowStride => FactorRows.PaddedLength(Factors + 1);
 
         /// <summary>Row length of the implicit sums, residuals and factor Gram rows: whole SIMD vectors, the padding zero.</summary>
-        public int PaddedFactors => SgdFactorModel<BiasedMfOptions>.PaddedLength(Factors);
+        public int PaddedFactors => FactorRows.PaddedLength(Factors);
 
         public float[] Rows { get; }
 

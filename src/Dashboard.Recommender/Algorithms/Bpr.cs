@@ -36,8 +36,8 @@ public sealed class Bpr : RecommenderBase<BprOptions>
         options.Validate();
         var k = _factors = options.Factors;
         var random = new Random(options.Seed);
-        _userFactors = BiasedMf.NormalFactors(train.UserCount, k, k, options.InitialStdDev, random);
-        _itemFactors = BiasedMf.NormalFactors(train.ItemCount, k, k, options.InitialStdDev, random);
+        _userFactors = FactorRows.NormalFactors(train.UserCount, k, k, options.InitialStdDev, random);
+        _itemFactors = FactorRows.NormalFactors(train.ItemCount, k, k, options.InitialStdDev, random);
         _itemBias = new float[train.ItemCount];
         var interactions = train.NonZeroCount;
         if (interactions == 0 || train.ItemCount < 2)

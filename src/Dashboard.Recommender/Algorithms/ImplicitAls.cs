@@ -40,8 +40,8 @@ public sealed class ImplicitAls : RecommenderBase<ImplicitAlsOptions>
         _gram = null;
         var k = _factors = options.Factors;
         var random = new Random(options.Seed);
-        _userFactors = BiasedMf.NormalFactors(train.UserCount, k, k, 0.01f, random);
-        _itemFactors = BiasedMf.NormalFactors(train.ItemCount, k, k, 0.01f, random);
+        _userFactors = FactorRows.NormalFactors(train.UserCount, k, k, 0.01f, random);
+        _itemFactors = FactorRows.NormalFactors(train.ItemCount, k, k, 0.01f, random);
         var userConfidence = Confidence(train.UserValues, options);
         var itemConfidence = Confidence(train.ItemValues, options);
         for (var iteration = 0; iteration < options.Iterations; iteration++)

@@ -225,7 +225,7 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
                 w.Mu[at] = TensorPrimitives.Dot(Row(l.WMu, d, l.Hidden), h) + _theta[l.BMu + d];
                 var logVar = TensorPrimitives.Dot(Row(l.WLogVar, d, l.Hidden), h) + _theta[l.BLogVar + d];
                 w.Std[at] = MathF.Exp(0.5f * logVar);
-                w.Eps[at] = (float)Gaussian(random);
+                w.Eps[at] = (float)NormalDraw.Next(random);
                 w.Z[at] = w.Mu[at] + (w.Eps[at] * w.Std[at]);
             }
 
@@ -440,14 +440,6 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
 
     private static Span<float> Row(float[] values, int offset, int row, int width) => values.AsSpan(offset + (row * width), width);
 
-    private static double Gaussian(Random random)
-    {
-        // Box–Muller; 1 − u keeps the logarithm's argument in (0, 1].
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
-
     /// <summary>Offsets of each weight matrix and bias in the one flat parameter array (rows are contiguous).</summary>
     private readonly record struct Layout(int Items, int Hidden, int Latent)
     {
@@ -490,7 +482,7 @@ public sealed class MultVae : RecommenderBase<MultVaeOptions>
             var std = Math.Sqrt(2.0 / (fanIn + fanOut));
             for (var p = 0; p < length; p++)
             {
-                theta[offset + p] = (float)(std * Gaussian(random));
+                theta[offset + p] = (float)(std * NormalDraw.Next(random));
             }
         }
     }

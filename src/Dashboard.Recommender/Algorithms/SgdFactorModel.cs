@@ -41,23 +41,6 @@ public abstract class SgdFactorModel<TOptions> : RecommenderBase<TOptions>
 
     private protected int Stride { get; private set; }
 
-    internal static int PaddedLength(int factors) =>
-        (factors + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
-
-    internal static float[] NormalFactors(int rows, int factors, int stride, float stdDev, Random random)
-    {
-        var result = new float[rows * stride];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var f = 0; f < factors; f++)
-            {
-                result[(r * stride) + f] = (float)(stdDev * NextNormal(random));
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>Initialises the shared parameters, then lets the model train them.</summary>
     protected sealed override void FitCore(
         InteractionMatrix train, TOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
@@ -80,14 +63,14 @@ public abstract class SgdFactorModel<TOptions> : RecommenderBase<TOptions>
     private RatingGrid Initialise(InteractionMatrix train, TOptions options)
     {
         options.Validate();
-        Stride = PaddedLength(options.Factors);
+        Stride = FactorRows.PaddedLength(options.Factors);
         Mean = (float)train.GlobalMean();
-        (_min, _max) = Range(train.UserValues);
+        (_min, _max) = FactorRows.Range(train.UserValues);
         UserBias = new float[train.UserCount];
         ItemBias = new float[train.ItemCount];
         var random = new Random(options.Seed);
-        UserVectors = NormalFactors(train.UserCount, options.Factors, Stride, options.InitialStdDev, random);
-        ItemFactors = NormalFactors(train.ItemCount, options.Factors, Stride, options.InitialStdDev, random);
+        UserVectors = FactorRows.NormalFactors(train.UserCount, options.Factors, Stride, options.InitialStdDev, random);
+        ItemFactors = FactorRows.NormalFactors(train.ItemCount, options.Factors, Stride, options.InitialStdDev, random);
         return RatingGrid.Build(train, options.Strata, random);
     }
 
@@ -184,33 +167,6 @@ public abstract class SgdFactorModel<TOptions> : RecommenderBase<TOptions>
         {
             throw new InvalidDataException($"Corrupt {Name} model: factor matrix sizes do not match.");
         }
-    }
-
-    /// <summary>Box–Muller; System.Random has no normal sampler.</summary>
-    private static double NextNormal(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
-
-    /// <summary>The [min, max] of the training values, for clamping predictions; unbounded when there are none.</summary>
-    internal static (float Min, float Max) Range(float[] values)
-    {
-        if (values.Length == 0)
-        {
-            return (float.NegativeInfinity, float.PositiveInfinity);
-        }
-
-        var min = float.PositiveInfinity;
-        var max = float.NegativeInfinity;
-        foreach (var v in values)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        return (min, max);
     }
 
     private float Clamp(float value) => Options.ClampToTrainingRange ? Math.Clamp(value, _min, _max) : value;

@@ -1,3 +1,5 @@
+using Dashboard.Recommender.Algorithms;
+
 namespace Dashboard.Recommender.Data;
 
 /// <summary>
@@ -44,7 +46,7 @@ public static class ScaleBenchmarkRatings
                 match += userTaste[(u * factors) + f] * itemTaste[(i * factors) + f];
             }
 
-            var value = 3 + userBias[u] + itemBias[i] + (1.5 * match) + (0.5 * NextGaussian(random));
+            var value = 3 + userBias[u] + itemBias[i] + (1.5 * match) + (0.5 * NormalDraw.Next(random));
             var rating = (float)Math.Clamp(Math.Round(value), 1, 5);
             ratings[n] = new Rating(u, i, rating, start + (n * 60L));
         }
@@ -60,17 +62,10 @@ public static class ScaleBenchmarkRatings
         var result = new double[count];
         for (var i = 0; i < count; i++)
         {
-            result[i] = stdDev * NextGaussian(random);
+            result[i] = stdDev * NormalDraw.Next(random);
         }
 
         return result;
-    }
-
-    private static double NextGaussian(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
     private static double[] ZipfCdf(int count, double exponent)

@@ -59,7 +59,7 @@ public class BiasedMfTests
     [Fact]
     public void UpdateFactors_AppliesTheFusedRegularisedStep()
     {
-        var width = BiasedMf.PaddedLength(1);
+        var width = FactorRows.PaddedLength(1);
         var p = new float[width];
         var q = new float[width];
         p[0] = 1f;
