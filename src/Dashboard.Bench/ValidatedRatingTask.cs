@@ -58,7 +58,7 @@ internal static class ValidatedRatingTask
                 if (name == "blend")
                 {
                     var parts = BlendParts.Select(Choose).ToArray();
-                    var weights = ChooseBlendWeights(parts, innerTrain, inner.Test, innerMean);
+                    var weights = ChooseBlendWeights(parts, inner.Test, innerMean);
                     var components = BlendParts.Select(Refit).ToArray();
                     model = Blend([.. components.Select(c => c.Model)], weights, train);
                     fit = components.Sum(c => c.Seconds);
@@ -109,7 +109,7 @@ internal static class ValidatedRatingTask
     /// <see cref="WeightedBlend"/> combines raw scores (weighted mean over the components with a score, the
     /// training mean when none has one), so the 66 candidates cost no further scoring.
     /// </summary>
-    private static double[] ChooseBlendWeights(ValidationChoice[] parts, InteractionMatrix innerTrain, Rating[] validation, float mean)
+    private static double[] ChooseBlendWeights(ValidationChoice[] parts, Rating[] validation, float mean)
     {
         var predictions = parts.Select(p => Predict(p.InnerModel, validation)).ToArray();
         double[] best = [];
@@ -141,7 +141,7 @@ internal static class ValidatedRatingTask
             }
         }
 
-        Console.Error.WriteLine($"    validation blend [{string.Join(", ", best.Select(w => w.ToString("0.0", CultureInfo.InvariantCulture)))}]: RMSE {bestRmse:F4} ({innerTrain.NonZeroCount} training ratings)");
+        Console.Error.WriteLine($"    validation blend [{string.Join(", ", best.Select(w => w.ToString("0.0", CultureInfo.InvariantCulture)))}]: RMSE {bestRmse:F4}");
         return best;
     }
 
