@@ -14,9 +14,11 @@ namespace Dashboard.Infrastructure.DataSources;
 
 /// <summary>
 /// One transaction; id maps of the tenant's end-users and items (external id → id) are the only state
-/// that grows, with the number of distinct ids, not of rows. A bulk session loads the maps whole and
-/// reads the stored interactions into 64-bit keys once; a batch session looks each id and interaction up
-/// through the tenant's indexes. Disposed without commit = rolled back.
+/// that grows, with the number of distinct ids, not of rows. A bulk session loads the maps whole,
+/// reads the stored interactions into 64-bit keys once (memory that grows with what the tenant has, not with
+/// what it imports) and, on SQLite, removes repeats among its own rows in the database when a dataset completes;
+/// a batch session looks each id and interaction up through the tenant's indexes. Disposed without commit =
+/// rolled back.
 /// <para>
 /// End-user ids pass <see cref="TenantPseudonyms.Stored"/> before any lookup or insert, so a tenant that
 /// pseudonymises never has a raw id written; values of attributes flagged sensitive pass the
@@ -135,7 +137,7 @@ internal sealed class IngestionSession : IIngestionSession
             nameof(ConsentRecord.NoticeVersion), nameof(ConsentRecord.ProofReference), nameof(ConsentRecord.ImportRunId));
         _interactions = c.IsSqlServer
             ? new SqlBulkCopyInteractionWriter((SqlConnection)db.Database.GetDbConnection(), (SqlTransaction)tx.GetDbTransaction(), tenantId, c.Table<Interaction>())
-            : new PreparedInteractionWriter(c, tenantId, mayRebuildIndexes: bulk);
+            : new PreparedInteractionWriter(c, tenantId, bulk);
     }
 
     public IAppDbContext Db => _db;
@@ -398,8 +400,11 @@ internal sealed class IngestionSession : IIngestionSession
         return ValueTask.CompletedTask;
     }
 
-    public async Task CompleteDatasetAsync(DatasetKind dataset, CancellationToken cancellationToken)
+    public bool RemovesRepeatedInteractions => _interactions.RemovesRepeats;
+
+    public async Task<long> CompleteDatasetAsync(DatasetKind dataset, CancellationToken cancellationToken)
     {
+        var repeatsBefore = _interactions.RepeatsRemoved;
         await _interactions.FlushAsync(cancellationToken);
         if (dataset == DatasetKind.Items)
         {
@@ -416,6 +421,8 @@ internal sealed class IngestionSession : IIngestionSession
                 await LoadMapsAsync(cancellationToken);
             }
         }
+
+        return _interactions.RepeatsRemoved - repeatsBefore;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)

@@ -198,4 +198,71 @@ public sealed class IngestionWriterTests
         db.Interactions.Add(new Interaction { EndUserId = 999_999, ItemId = 999_999, Type = InteractionType.View, Value = 1, OccurredAtUtc = Start });
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(LargeWrite)]
+    public async Task BulkWrite_WithEveryRowSentTwice_KeepsTheFirstOfEach_AndSaysHowManyWent(int rows)
+    {
+        // 100 rows keep the indexes up to date; LargeWrite rows drop and rebuild them.
+        await using var host = await TestHost.StartAsync();
+        var tenant = (await host.RegisterOrganisationAsync("Alpha")).TenantId;
+        long removed;
+        await using (var session = await host.Services.GetRequiredService<IIngestionWriter>().BeginAsync(tenant, CancellationToken.None))
+        {
+            Assert.True(session.RemovesRepeatedInteractions);
+            var user = await session.UserIdAsync("u1", CancellationToken.None);
+            var item = (await session.ItemIdAsync("i1", true, CancellationToken.None))!.Value;
+            for (var r = 0; r < rows; r++)
+            {
+                await session.AddInteractionAsync(user, item, InteractionType.View, 1, Start.AddSeconds(r), CancellationToken.None);
+            }
+
+            for (var r = 0; r < rows; r++)
+            {
+                await session.AddInteractionAsync(user, item, InteractionType.View, 2, Start.AddSeconds(r), CancellationToken.None);
+            }
+
+            await session.AddInteractionAsync(user, item, InteractionType.Click, 2, Start, CancellationToken.None);
+            removed = await session.CompleteDatasetAsync(DatasetKind.Interactions, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(rows, removed);
+        await using var db = host.CreateTenantContext(tenant);
+        Assert.Equal(rows, await db.Interactions.CountAsync(i => i.Type == InteractionType.View && i.Value == 1));
+        Assert.Equal(rows + 1, await db.Interactions.CountAsync());
+    }
+
+    [Fact]
+    public async Task BulkWrite_LeavesStoredInteractionsAlone_TheCallerChecksThoseBeforeWriting()
+    {
+        await using var host = await TestHost.StartAsync();
+        var tenant = (await host.RegisterOrganisationAsync("Alpha")).TenantId;
+        var writer = host.Services.GetRequiredService<IIngestionWriter>();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            await using var session = await writer.BeginAsync(tenant, CancellationToken.None);
+            var user = await session.UserIdAsync("u1", CancellationToken.None);
+            var item = (await session.ItemIdAsync("i1", true, CancellationToken.None))!.Value;
+            Assert.Equal(pass == 1, await session.HadInteractionAsync(user, item, InteractionType.View, Start, CancellationToken.None));
+            await session.AddInteractionAsync(user, item, InteractionType.View, 1, Start, CancellationToken.None);
+            Assert.Equal(0, await session.CompleteDatasetAsync(DatasetKind.Interactions, CancellationToken.None));
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await using var db = host.CreateTenantContext(tenant);
+        Assert.Equal(2, await db.Interactions.CountAsync());
+    }
+
+    [Fact]
+    public async Task BatchSession_DoesNotRemoveRepeats_ItsCallerChecksEachRow()
+    {
+        await using var host = await TestHost.StartAsync();
+        var tenant = (await host.RegisterOrganisationAsync("Alpha")).TenantId;
+
+        await using var session = await host.Services.GetRequiredService<IIngestionWriter>().BeginBatchAsync(tenant, CancellationToken.None);
+
+        Assert.False(session.RemovesRepeatedInteractions);
+    }
 }
