@@ -110,7 +110,11 @@ public static class ImportPipeline
                 : $"None of the {report.RowsRead:N0} rows could be imported. Nothing was changed; see the errors below.");
         }
 
-        await session.CompleteDatasetAsync(dataset, cancellationToken);
+        // Repeats the session removed itself: every one repeats a row of this file that stays, so RowsAccepted
+        // cannot reach 0 here.
+        var repeats = await session.CompleteDatasetAsync(dataset, cancellationToken);
+        report.RowsAccepted -= repeats;
+        report.RowsDuplicate += repeats;
         report.PlaceholdersCreated = rows.Placeholders;
         progress.Report(1);
     }
@@ -314,7 +318,8 @@ public static class ImportPipeline
                 return;
             }
 
-            if (!_seen.Add(Fingerprint.Combine(userKey, Fingerprint.Of(item), (ulong)type, (ulong)at.Ticks)))
+            // Repeats within the file: remembered here (8–16 bytes a row) only when the session does not remove them itself.
+            if (!session.RemovesRepeatedInteractions && !_seen.Add(Fingerprint.Combine(userKey, Fingerprint.Of(item), (ulong)type, (ulong)at.Ticks)))
             {
                 report.RowsDuplicate++;
                 return;

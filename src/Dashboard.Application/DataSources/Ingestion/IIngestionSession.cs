@@ -68,8 +68,18 @@ public interface IIngestionSession : IAsyncDisposable
     /// <summary>Consent records appended in this session.</summary>
     long ConsentsAppended { get; }
 
-    /// <summary>Flushes buffered rows and finishes replace-mode clean-up of the dataset.</summary>
-    Task CompleteDatasetAsync(DatasetKind dataset, CancellationToken cancellationToken);
+    /// <summary>
+    /// True when the session itself removes repeats among the interactions written through it (same end-user,
+    /// item, type and time as an earlier one of them; the first is kept) when the dataset completes, in the database
+    /// and in memory that does not grow with the rows. The caller then need not remember the rows it has sent.
+    /// </summary>
+    bool RemovesRepeatedInteractions { get; }
+
+    /// <summary>
+    /// Flushes buffered rows and finishes replace-mode clean-up of the dataset. Returns how many interactions
+    /// were removed as repeats (always 0 unless <see cref="RemovesRepeatedInteractions"/>).
+    /// </summary>
+    Task<long> CompleteDatasetAsync(DatasetKind dataset, CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
 }
