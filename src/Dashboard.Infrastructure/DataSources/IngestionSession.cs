@@ -448,7 +448,9 @@ internal sealed class IngestionSession : IIngestionSession
         await _tx.DisposeAsync();
         if (_bulk && !_commands.IsSqlServer)
         {
-            await _db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON;");
+            // The pooled connection goes back as any other: SQLite's default cache, no sort threads, foreign keys on
+            // (also when the session ended half-way through a flush that had changed them).
+            await _db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000; PRAGMA threads = 0; PRAGMA foreign_keys = ON;");
         }
 
         await _db.DisposeAsync();
