@@ -405,7 +405,7 @@ internal sealed class IngestionSession : IIngestionSession
     public async Task<long> CompleteDatasetAsync(DatasetKind dataset, CancellationToken cancellationToken)
     {
         var repeatsBefore = _interactions.RepeatsRemoved;
-        await _interactions.FlushAsync(cancellationToken);
+        await _interactions.CompleteDatasetAsync(cancellationToken);
         if (dataset == DatasetKind.Items)
         {
             // Replace mode: items not in the new file and not used by any interaction go, with what else points

@@ -12,7 +12,7 @@ internal interface IInteractionBulkWriter : IAsyncDisposable
     ValueTask AddAsync(long userId, long itemId, InteractionType type, double value, DateTime occurredAtUtc, CancellationToken cancellationToken);
 
     /// <summary>
-    /// True when this writer removes its own repeated rows on <see cref="FlushAsync"/> (see
+    /// True when this writer removes its own repeated rows on <see cref="CompleteDatasetAsync"/> (see
     /// <see cref="IIngestionSession.RemovesRepeatedInteractions"/>).
     /// </summary>
     bool RemovesRepeats { get; }
@@ -20,7 +20,11 @@ internal interface IInteractionBulkWriter : IAsyncDisposable
     /// <summary>Rows this writer wrote and removed again as repeats of an earlier row it wrote.</summary>
     long RepeatsRemoved { get; }
 
+    /// <summary>Writes what is buffered and leaves the table ready to read (indexes in place).</summary>
     Task FlushAsync(CancellationToken cancellationToken);
+
+    /// <summary><see cref="FlushAsync"/>, after removing this writer's repeats when it <see cref="RemovesRepeats"/>.</summary>
+    Task CompleteDatasetAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -40,7 +44,7 @@ internal interface IInteractionBulkWriter : IAsyncDisposable
 /// and other connections keep reading the committed indexes meanwhile (WAL).
 /// </para>
 /// <para>
-/// A bulk writer also removes its own repeats on <see cref="FlushAsync"/>: of the rows it wrote (ids from the first
+/// A bulk writer also removes its own repeats on <see cref="CompleteDatasetAsync"/>: of the rows it wrote (ids from the first
 /// one on, this tenant), those with the same end-user, item, type and time as an earlier one go: a GROUP BY that
 /// SQLite sorts in runs of its page cache (spilling to temporary files) finds the repeated keys, and one more pass
 /// over the same rows removes all but the first of each. The caller does not have to
@@ -214,7 +218,11 @@ internal sealed class PreparedInteractionWriter : IInteractionBulkWriter
         return [.. definitions.Select(d => d.Sql)];
     }
 
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public Task FlushAsync(CancellationToken cancellationToken) => FlushAsync(removeRepeats: false, cancellationToken);
+
+    public Task CompleteDatasetAsync(CancellationToken cancellationToken) => FlushAsync(removeRepeats: _removeRepeats is not null, cancellationToken);
+
+    private async Task FlushAsync(bool removeRepeats, CancellationToken cancellationToken)
     {
         for (var r = 0; r < _count; r++)
         {
@@ -224,7 +232,7 @@ internal sealed class PreparedInteractionWriter : IInteractionBulkWriter
 
         _written += _count;
         _count = 0;
-        var removeRepeats = _removeRepeats is not null && _written > _writtenWhenRepeatsRemoved;
+        removeRepeats = removeRepeats && _written > _writtenWhenRepeatsRemoved;
         if (!removeRepeats && _droppedIndexes is null)
         {
             return;
@@ -304,6 +312,8 @@ internal sealed class SqlBulkCopyInteractionWriter : IInteractionBulkWriter
     public bool RemovesRepeats => false;
 
     public long RepeatsRemoved => 0;
+
+    public Task CompleteDatasetAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
     /// <summary>The table shape the bulk copy sends: column names equal the Interactions columns; Type as its name (text).</summary>
     public static DataTable CreateTable()

@@ -70,8 +70,9 @@ public interface IIngestionSession : IAsyncDisposable
 
     /// <summary>
     /// True when the session itself removes repeats among the interactions written through it (same end-user,
-    /// item, type and time as an earlier one of them; the first is kept) when the dataset completes, in the database
-    /// and in memory that does not grow with the rows. The caller then need not remember the rows it has sent.
+    /// item, type and time as an earlier one of them; the first is kept) in <see cref="CompleteDatasetAsync"/>, in the
+    /// database and in memory that does not grow with the rows. The caller then need not remember the rows it has
+    /// sent. A caller that never completes the dataset (sample data) keeps what it wrote, repeats included.
     /// </summary>
     bool RemovesRepeatedInteractions { get; }
 

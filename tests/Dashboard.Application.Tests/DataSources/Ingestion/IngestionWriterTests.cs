@@ -265,4 +265,23 @@ public sealed class IngestionWriterTests
 
         Assert.False(session.RemovesRepeatedInteractions);
     }
+
+    [Fact]
+    public async Task BulkWrite_CommittedWithoutCompletingTheDataset_KeepsEveryRowItWrote()
+    {
+        // Sample data writes its generated rows and commits; the count it reports is the rows it generated.
+        await using var host = await TestHost.StartAsync();
+        var tenant = (await host.RegisterOrganisationAsync("Alpha")).TenantId;
+        await using (var session = await host.Services.GetRequiredService<IIngestionWriter>().BeginAsync(tenant, CancellationToken.None))
+        {
+            var user = await session.UserIdAsync("u1", CancellationToken.None);
+            var item = (await session.ItemIdAsync("i1", true, CancellationToken.None))!.Value;
+            await session.AddInteractionAsync(user, item, InteractionType.View, 1, Start, CancellationToken.None);
+            await session.AddInteractionAsync(user, item, InteractionType.View, 1, Start, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await using var db = host.CreateTenantContext(tenant);
+        Assert.Equal(2, await db.Interactions.CountAsync());
+    }
 }
