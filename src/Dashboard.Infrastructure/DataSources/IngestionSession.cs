@@ -413,9 +413,7 @@ internal sealed class IngestionSession : IIngestionSession
             var unused = _db.Items.Where(i => i.IsPlaceholder && !_db.Interactions.Any(x => x.ItemId == i.Id)).Select(i => i.Id);
             await _db.ItemAttributes.Where(a => unused.Contains(a.ItemId)).ExecuteDeleteAsync(cancellationToken);
             await _db.RecommendationFeedback.Where(f => unused.Contains(f.ItemId)).ExecuteDeleteAsync(cancellationToken);
-            var removed = await _db.Items
-                .Where(i => i.IsPlaceholder && !_db.Interactions.Any(x => x.ItemId == i.Id))
-                .ExecuteDeleteAsync(cancellationToken);
+            var removed = await _db.Items.Where(i => unused.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
             if (removed > 0)
             {
                 await LoadMapsAsync(cancellationToken);
